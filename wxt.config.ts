@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // Preact's automatic JSX runtime: no Babel preset needed for a build-only transform.
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    resolve: {
+      alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
+    },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings (sync) and an imported dataset (local).
+    // No host permissions: content scripts are declared statically.
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'cluster-lens@cluster-lens.eu',
+              strict_min_version: '140.0',
+              // The extension collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: {
+              // data_collection_permissions is understood from Firefox for Android 142.
+              strict_min_version: '142.0',
+            },
+          },
+        }
+      : {}),
+  }),
+});
