@@ -1,0 +1,27 @@
+/** The columns of `data/clusters.csv`, in file order. `../shared/data/SOURCES.md` §1 defines them. */
+export const CSV_COLUMNS = [
+  'id',
+  'name',
+  'acronym',
+  'aliases',
+  'country',
+  'region',
+  'city',
+  'label',
+  'label_year',
+  'label_valid_until',
+  'eccp_member',
+  'eccp_url',
+  'website',
+  'sectors',
+  'source_urls',
+  'notes',
+] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** Columns a file may leave out: `id` is derived from the name when absent or blank. */
+export const OPTIONAL_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>(['id']);
+
+/** Separator of list cells (aliases, sectors, source_urls). */
+export const LIST_SEPARATOR = '|';

@@ -1,0 +1,81 @@
+/**
+ * The dataset model shared by the data build, the content script, the popup and the options page.
+ * Everything here is plain data (JSON-serialisable) so it can be bundled, stored and messaged.
+ */
+
+export const LABEL_LEVELS = ['gold', 'silver', 'bronze'] as const;
+/** A Cluster Management Excellence label level that was actually awarded. */
+export type AwardedLevel = (typeof LABEL_LEVELS)[number];
+/** `none`: a source states the organisation has no label; `unknown`: no source ties a level. */
+export type LabelLevel = AwardedLevel | 'none' | 'unknown';
+
+export function isAwarded(level: LabelLevel): level is AwardedLevel {
+  return level === 'gold' || level === 'silver' || level === 'bronze';
+}
+
+export interface Label {
+  level: LabelLevel;
+  /** Year of the most recent award a source states; null when none is stated. */
+  year: number | null;
+  /** End of validity as printed by a source: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; null if unpublished. */
+  validUntil: string | null;
+}
+
+export type EccpStatus = 'member' | 'implied' | 'unknown';
+
+/** Why an ECCP status was derived. `profile-seen`: a profile page was seen (url set). */
+export type EccpRule = 'profile-seen' | 'label-after-2019-11' | 'none';
+
+export interface Eccp {
+  status: EccpStatus;
+  rule: EccpRule;
+  url: string | null;
+}
+
+/** How an alias may be matched in page text. */
+export interface AliasRule {
+  /** The alias as written in the dataset. */
+  text: string;
+  /** The organisation it names. */
+  id: string;
+  kind: 'name' | 'acronym' | 'alias';
+  /** Match only with the exact letter case (acronyms, all-caps and common-word names). */
+  caseSensitive: boolean;
+  /**
+   * Count a match only with evidence: another alias of the same organisation in the same text
+   * that does not itself need context, or a cluster word nearby.
+   */
+  needsContext: boolean;
+}
+
+export interface ClusterRecord {
+  /** Stable slug id. */
+  id: string;
+  name: string;
+  acronym: string | null;
+  /** Other names (former names, local-language names), as written. */
+  aliases: string[];
+  /** ISO 3166-1 alpha-2, or null when no source states it. */
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  sectors: string[];
+  website: string | null;
+  label: Label;
+  eccp: Eccp;
+  /** Every page a fact of this record came from (http/https). */
+  sources: string[];
+  notes: string;
+}
+
+export interface Dataset {
+  /** Schema version of this JSON shape. */
+  schema: 1;
+  /** Date of the newest dated source the data was compiled from (`YYYY-MM` or `YYYY-MM-DD`). */
+  asOf: string;
+  /** Where the active dataset came from: the bundle, or a user import. */
+  origin: 'bundled' | 'imported';
+  records: ClusterRecord[];
+  /** The matcher's input: every name, acronym and alias with its matching rules. */
+  aliases: AliasRule[];
+}

@@ -1,0 +1,59 @@
+/**
+ * Builds the extension's dataset from data/clusters.csv: parse, validate every row, derive ids,
+ * label and ECCP status and the alias table, and write data/generated/dataset.json.
+ * A bad row fails the build with its row number, column and what is wrong.
+ *
+ *   tsx scripts/build-data.ts [--input data/clusters.csv] [--out data/generated]
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { buildDataset, parseClusterCsv } from '../lib/dataset/parse-csv';
+import { formatProblem } from '../lib/dataset/row-problem';
+import { isValidPartialDate } from '../lib/dataset/row-schema';
+import type { Dataset } from '../lib/dataset/model';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const metaSchema = z.object({
+  asOf: z.string().refine(isValidPartialDate, 'asOf must be YYYY-MM or YYYY-MM-DD'),
+  asOfReason: z.string().min(1),
+});
+
+export function loadDataset(input: string, metaPath: string, today = new Date()): Dataset {
+  const meta = metaSchema.parse(JSON.parse(readFileSync(metaPath, 'utf8')));
+  const result = parseClusterCsv(readFileSync(input, 'utf8'), { today });
+  if (!result.ok) {
+    const name = relative(process.cwd(), input) || input;
+    const lines = result.problems.map((p) => `${name} ${formatProblem(p)}`);
+    throw new Error(`${lines.length} problem(s) in ${name}:\n${lines.join('\n')}`);
+  }
+  return buildDataset(result.records, meta.asOf, 'bundled');
+}
+
+function main() {
+  const { values } = parseArgs({
+    options: {
+      input: { type: 'string', default: join(root, 'data/clusters.csv') },
+      meta: { type: 'string', default: join(root, 'data/meta.json') },
+      out: { type: 'string', default: join(root, 'data/generated') },
+    },
+  });
+  let dataset: Dataset;
+  try {
+    dataset = loadDataset(values.input, values.meta);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  mkdirSync(values.out, { recursive: true });
+  const outFile = join(values.out, 'dataset.json');
+  writeFileSync(outFile, JSON.stringify(dataset));
+  console.log(
+    `data: ${dataset.records.length} organisations, ${dataset.aliases.length} aliases, as of ${dataset.asOf} → ${relative(process.cwd(), outFile)}`,
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

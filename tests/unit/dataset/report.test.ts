@@ -1,0 +1,43 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { ClusterRecord } from '~/lib/dataset/model';
+import { dataReport } from '~/lib/dataset/report';
+
+const record = (over: Partial<ClusterRecord>): ClusterRecord => ({
+  id: 'x',
+  name: 'X',
+  acronym: null,
+  aliases: [],
+  country: null,
+  region: null,
+  city: null,
+  sectors: [],
+  website: null,
+  label: { level: 'unknown', year: null, validUntil: null },
+  eccp: { status: 'unknown', rule: 'none', url: null },
+  sources: ['https://example.org'],
+  notes: '',
+  ...over,
+});
+
+describe('dataReport', () => {
+  it('counts labels, label status as of the given day, ECCP status and sourced rows', () => {
+    const records = [
+      record({ label: { level: 'gold', year: 2024, validUntil: '2026-11' } }),
+      record({ label: { level: 'gold', year: null, validUntil: null } }),
+      record({ label: { level: 'bronze', year: null, validUntil: '2015-04' } }),
+      record({
+        label: { level: 'none', year: null, validUntil: null },
+        eccp: { status: 'member', rule: 'profile-seen', url: 'https://x.eu' },
+        sources: [],
+      }),
+    ];
+    expect(dataReport({ records }, new Date('2026-12-01T00:00:00Z'))).toEqual({
+      records: 4,
+      sourced: 3,
+      byLabel: { gold: 2, silver: 0, bronze: 1, none: 1, unknown: 0 },
+      labelStatus: { current: 0, expired: 2, undated: 1 },
+      eccp: { member: 1, implied: 0, unknown: 3 },
+    });
+  });
+});
