@@ -1,0 +1,10 @@
+import bundled from '~/data/generated/dataset.json';
+import type { Dataset } from '~/lib/dataset/model';
+
+/** The dataset built from data/clusters.csv at build time (scripts/build-data.ts). */
+export const bundledDataset = bundled as Dataset;
+
+/** The UI language, for dates and numbers formatted with Intl. */
+export function uiLocale(): string {
+  return browser.i18n.getUILanguage();
+}
