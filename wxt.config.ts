@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // WXT_OUT_DIR lets parallel checkouts or test runs build without overwriting each other.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Preact's automatic JSX runtime: no Babel preset needed for a build-only transform.
   vite: () => ({

@@ -54,7 +54,7 @@ describe('the built extension in Chromium', () => {
     await toggle.uncheck();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
     const stored = await browser.worker.evaluate(() => chrome.storage.sync.get('settings'));
-    expect(stored).toEqual({ settings: { enabled: false } });
+    expect(stored).toMatchObject({ settings: { enabled: false, siteMode: 'everywhere' } });
     expect(errors).toEqual([]);
     await page.close();
   });

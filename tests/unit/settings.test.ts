@@ -8,16 +8,29 @@ describe('readSettings', () => {
     expect(readSettings('yes')).toEqual(DEFAULT_SETTINGS);
     expect(readSettings({ enabled: 'no' })).toEqual(DEFAULT_SETTINGS);
   });
-  it('keeps a valid stored value', () => {
-    expect(readSettings({ enabled: false })).toEqual({ enabled: false });
+  it('keeps valid fields and replaces only the damaged ones', () => {
+    expect(readSettings({ enabled: false, hoverDelayMs: 'soon', siteMode: 'only-listed' })).toEqual(
+      {
+        ...DEFAULT_SETTINGS,
+        enabled: false,
+        siteMode: 'only-listed',
+      },
+    );
   });
 });
 
 describe('settings in storage.sync', () => {
   it('reads the defaults before anything is stored, then what was saved', async () => {
-    expect(await loadSettings()).toEqual({ enabled: true });
-    await settingsItem.setValue({ enabled: false });
-    expect(await loadSettings()).toEqual({ enabled: false });
-    expect(await browser.storage.sync.get('settings')).toEqual({ settings: { enabled: false } });
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, enabled: false });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, enabled: false });
+    expect(await browser.storage.sync.get('settings')).toEqual({
+      settings: { ...DEFAULT_SETTINGS, enabled: false },
+    });
+  });
+
+  it('migrates version 1 settings, keeping what the user chose', async () => {
+    await browser.storage.sync.set({ settings: { enabled: false }, settings$: { v: 1 } });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, enabled: false });
   });
 });
