@@ -1,0 +1,125 @@
+/**
+ * The evidence rule for aliases that are also ordinary words: such a match counts only if the
+ * same organisation is named unambiguously in the same text (or elsewhere on the page, when the
+ * caller says so), or a cluster word stands within a few words of it.
+ */
+import type { CompiledMatcher, Candidate } from './alias-matcher';
+import { isClusterWordAt } from './cluster-words';
+import { isWordUnit, type NormalizedText } from './normalize';
+
+/** Why a match counts. */
+export type Evidence =
+  /** The alias is distinctive on its own. */
+  | 'not-needed'
+  /** An alias of the same organisation that needs no context is in the same text. */
+  | 'same-organisation'
+  /** The caller's context (e.g. the page's other blocks) confirmed the organisation. */
+  | 'page-context'
+  /** A cluster word is within the window. */
+  | 'cluster-word';
+
+export interface EvidenceContext {
+  /**
+   * Ids confirmed outside the text being matched, e.g. organisations the page names
+   * unambiguously in other blocks. The content script passes what it found so far.
+   */
+  confirmedIds?: ReadonlySet<string>;
+  /** How many words either side are searched for a cluster word. Default 6. */
+  window?: number;
+}
+
+export const DEFAULT_EVIDENCE_WINDOW = 6;
+
+export interface ResolvedCandidate {
+  candidate: Candidate;
+  aliasIndex: number;
+  /** null: the alias needs context and none was found. */
+  evidence: Evidence | null;
+}
+
+export function resolveEvidence(
+  matcher: CompiledMatcher,
+  text: string,
+  normalized: NormalizedText,
+  candidates: readonly Candidate[],
+  context: EvidenceContext = {},
+): ResolvedCandidate[] {
+  const { aliases } = matcher;
+  const confirmedHere = new Set<string>();
+  for (const c of candidates) {
+    for (const a of c.aliasIndexes) {
+      const alias = aliases[a];
+      if (alias && !alias.needsContext) confirmedHere.add(alias.id);
+    }
+  }
+  const window = context.window ?? DEFAULT_EVIDENCE_WINDOW;
+  return candidates.map((candidate) => {
+    let nearClusterWord: boolean | null = null;
+    for (const aliasIndex of candidate.aliasIndexes) {
+      const alias = aliases[aliasIndex];
+      if (!alias) continue;
+      if (!alias.needsContext) return { candidate, aliasIndex, evidence: 'not-needed' };
+      if (confirmedHere.has(alias.id)) return { candidate, aliasIndex, evidence: 'same-organisation' };
+      if (context.confirmedIds?.has(alias.id)) return { candidate, aliasIndex, evidence: 'page-context' };
+      nearClusterWord ??= hasClusterWordNear(text, normalized, candidate, window);
+      if (nearClusterWord) return { candidate, aliasIndex, evidence: 'cluster-word' };
+    }
+    return { candidate, aliasIndex: candidate.aliasIndexes[0] ?? -1, evidence: null };
+  });
+}
+
+interface Token {
+  start: number;
+  end: number;
+}
+
+function hasClusterWordNear(
+  text: string,
+  normalized: NormalizedText,
+  candidate: Candidate,
+  window: number,
+): boolean {
+  const { units, length, starts, ends } = normalized;
+  const isWord = (k: number) => isWordUnit(units[k] ?? 0);
+  // Walk out one word further than the window on each side: neighbours decide some words.
+  let from = candidate.normStart;
+  for (let seen = 0; seen <= window && from > 0; ) {
+    while (from > 0 && !isWord(from - 1)) from--;
+    if (from === 0) break;
+    while (from > 0 && isWord(from - 1)) from--;
+    seen++;
+  }
+  let to = candidate.normEnd;
+  for (let seen = 0; seen <= window && to < length; ) {
+    while (to < length && !isWord(to)) to++;
+    if (to === length) break;
+    while (to < length && isWord(to)) to++;
+    seen++;
+  }
+  const tokens: Token[] = [];
+  for (let k = from; k < to; ) {
+    if (!isWord(k)) {
+      k++;
+      continue;
+    }
+    const start = k;
+    while (k < to && isWord(k)) k++;
+    tokens.push({ start, end: k });
+  }
+  const words = tokens.map((t) => String.fromCharCode(...units.subarray(t.start, t.end)));
+  const original = (index: number) => {
+    const t = tokens[index];
+    return t ? text.slice(starts[t.start] ?? 0, ends[t.end - 1] ?? 0) : '';
+  };
+  const first = tokens.findIndex((t) => t.end > candidate.normStart);
+  let last = first;
+  while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < candidate.normEnd) last++;
+  if (first < 0) return false;
+  for (let k = Math.max(0, first - window); k < first; k++) {
+    if (isClusterWordAt(words, k, original)) return true;
+  }
+  for (let k = last + 1; k <= Math.min(tokens.length - 1, last + window); k++) {
+    if (isClusterWordAt(words, k, original)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,137 @@
+/**
+ * The detection engine's public face: compile the alias table once, then match blocks of page
+ * text given as their text nodes' strings.
+ */
+import type { AliasRule } from '../dataset/model';
+import { findCandidates, type CompiledMatcher } from './alias-matcher';
+import { resolveEvidence, type Evidence, type EvidenceContext } from './evidence';
+import { normalizeForMatching } from './normalize';
+
+export {
+  compileMatcher,
+  serializeMatcher,
+  deserializeMatcher,
+  type CompiledMatcher,
+  type SerializedMatcher,
+} from './alias-matcher';
+export { DEFAULT_EVIDENCE_WINDOW, type Evidence, type EvidenceContext } from './evidence';
+export { normalizeForMatching, normalizeString, type NormalizedText } from './normalize';
+export { isClusterWordAt } from './cluster-words';
+
+export interface SegmentPosition {
+  segment: number;
+  offset: number;
+}
+
+export interface SegmentMatch {
+  id: string;
+  alias: AliasRule;
+  /** Where the match begins: a segment and an offset inside it. */
+  start: SegmentPosition;
+  /** Where it ends: the segment of its last character and the offset just past it. */
+  end: SegmentPosition;
+  /** The page text that matched, as written. */
+  text: string;
+  /** Why it counts; null only in `scanSegments` results that lack evidence. */
+  evidence: Evidence | null;
+}
+
+export interface TextMatch {
+  id: string;
+  alias: AliasRule;
+  start: number;
+  end: number;
+  text: string;
+  evidence: Evidence | null;
+}
+
+/**
+ * Every match in `text`, including common-word aliases that found no evidence (`evidence:
+ * null`): a caller that learns more about the page later can confirm them then.
+ */
+export function scanText(
+  matcher: CompiledMatcher,
+  text: string,
+  context?: EvidenceContext,
+): TextMatch[] {
+  const normalized = normalizeForMatching(text);
+  const candidates = findCandidates(matcher, text, normalized);
+  if (candidates.length === 0) return [];
+  return resolveEvidence(matcher, text, normalized, candidates, context).flatMap((r) => {
+    const alias = matcher.aliases[r.aliasIndex];
+    if (!alias) return [];
+    const { start, end } = r.candidate;
+    return [{ id: alias.id, alias, start, end, text: text.slice(start, end), evidence: r.evidence }];
+  });
+}
+
+/** The matches in `text` that count. */
+export function matchText(
+  matcher: CompiledMatcher,
+  text: string,
+  context?: EvidenceContext,
+): TextMatch[] {
+  return scanText(matcher, text, context).filter((m) => m.evidence !== null);
+}
+
+/**
+ * Like scanText, over the text nodes of one block joined without separators, so a name split
+ * by inline elements (`Polo <b>NET</b>`, `Minal<span></span>ogic`) still matches.
+ */
+export function scanSegments(
+  matcher: CompiledMatcher,
+  segments: readonly string[],
+  context?: EvidenceContext,
+): SegmentMatch[] {
+  const text = segments.join('');
+  const matches = scanText(matcher, text, context);
+  if (matches.length === 0) return [];
+  const segmentStarts: number[] = [];
+  let offset = 0;
+  for (const s of segments) {
+    segmentStarts.push(offset);
+    offset += s.length;
+  }
+  return matches.map((m) => ({
+    id: m.id,
+    alias: m.alias,
+    start: position(segmentStarts, segments, m.start, false),
+    end: position(segmentStarts, segments, m.end, true),
+    text: m.text,
+    evidence: m.evidence,
+  }));
+}
+
+export function matchSegments(
+  matcher: CompiledMatcher,
+  segments: readonly string[],
+  context?: EvidenceContext,
+): SegmentMatch[] {
+  return scanSegments(matcher, segments, context).filter((m) => m.evidence !== null);
+}
+
+/**
+ * The segment holding the character at `offset` (a start) or just before it (an end), skipping
+ * empty segments so a range never starts or ends in an empty text node.
+ */
+function position(
+  segmentStarts: readonly number[],
+  segments: readonly string[],
+  offset: number,
+  isEnd: boolean,
+): SegmentPosition {
+  let lo = 0;
+  let hi = segments.length - 1;
+  const target = isEnd ? offset - 1 : offset;
+  // Last segment starting at or before target that is not empty.
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((segmentStarts[mid] ?? 0) <= target) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  while (found > 0 && (segments[found]?.length ?? 0) === 0) found--;
+  return { segment: found, offset: offset - (segmentStarts[found] ?? 0) };
+}
