@@ -72,6 +72,7 @@ const COMMON_WORDS: Record<string, readonly string[]> = {
     'digitale', 'forst', 'software',
   ],
   fr: ['énergie', 'futur', 'mer', 'route', 'lasers', 'santé', 'véhicule', 'industries', 'innovation'],
+  ro: ['sănătate', 'energie', 'verde'],
   it: ['ambiente', 'alimentare', 'energia', 'legno', 'moda', 'salute', 'innovazione'],
   es: ['energía', 'madera', 'moda', 'automoción', 'movilidad', 'hélice', 'innovación', 'logístico'],
   pl: ['biznes', 'energia', 'medycyna'],
@@ -90,7 +91,7 @@ const COMMON_ACRONYMS = new Set(['ict', 'it', 'ikt', 'ai', 'iot', 'eu', 'rd', 'h
  * nor count among its content words.
  */
 const ORGANISATION_WORDS = new Set([
-  'cluster', 'clusters', 'clúster', 'klaster', 'klastr', 'klaszter', 'klynge', 'klyngen',
+  'cluster', 'clusters', 'clúster', 'clusterul', 'klaster', 'klastr', 'klaszter', 'klynge', 'klyngen',
   'кластер', 'клъстер', 'pôle', 'pole', 'polo', 'pol', 'distretto', 'valley', 'hub', 'network',
   'netzwerk', 'alliance', 'association', 'initiative', 'park', 'arena', 'partnership',
   'coalition', 'platform', 'centre', 'center',
@@ -100,6 +101,7 @@ const ORGANISATION_WORDS = new Set([
 const STOPWORDS = new Set([
   'the', 'of', 'for', 'in', 'and', 'de', 'la', 'le', 'les', 'des', 'du', 'd', 'l', 'del', 'della',
   'di', 'da', 'do', 'dos', 'das', 'der', 'die', 'den', 'und', 'et', 'y', 'e', 'i', 'og', 'för',
+  'für', 'von', 'pentru', 'na', 'za', 'z', 'w', 'dla', 'pro', 'til', 'per', 'en',
 ]);
 
 const COMMON = new Set<string>(Object.values(COMMON_WORDS).flat().map(fold));

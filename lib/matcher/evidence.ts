@@ -106,7 +106,12 @@ function hasClusterWordNear(
     while (k < to && isWord(k)) k++;
     tokens.push({ start, end: k });
   }
-  const words = tokens.map((t) => String.fromCharCode(...units.subarray(t.start, t.end)));
+  // The candidate's own words are a name, not a neighbour: "klyngen NODE" is not "cluster node".
+  const words = tokens.map((t) =>
+    t.end > candidate.normStart && t.start < candidate.normEnd
+      ? ''
+      : String.fromCharCode(...units.subarray(t.start, t.end)),
+  );
   const original = (index: number) => {
     const t = tokens[index];
     return t ? text.slice(starts[t.start] ?? 0, ends[t.end - 1] ?? 0) : '';
