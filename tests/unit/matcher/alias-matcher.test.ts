@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { AliasRule } from '../../../lib/dataset/model';
+import {
+  compileMatcher,
+  deserializeMatcher,
+  matchSegments,
+  matchText,
+  scanText,
+  serializeMatcher,
+} from '../../../lib/matcher';
+import { FIXTURE_ALIASES } from '../../fixtures/snippets/aliases';
+import { SNIPPETS } from '../../fixtures/snippets/snippets';
+
+const rule = (text: string, id: string, extra: Partial<AliasRule> = {}): AliasRule => ({
+  text,
+  id,
+  kind: 'name',
+  caseSensitive: false,
+  needsContext: false,
+  ...extra,
+});
+
+const matcher = compileMatcher(FIXTURE_ALIASES);
+
+describe('matchSegments positions', () => {
+  it('reports a match split across segments by segment and offset', () => {
+    const [m] = matchSegments(matcher, ['Join ', 'Polo ', 'NET', ' now']);
+    expect(m?.start).toEqual({ segment: 1, offset: 0 });
+    expect(m?.end).toEqual({ segment: 2, offset: 3 });
+    expect(m?.text).toBe('Polo NET');
+  });
+
+  it('never starts or ends a range in an empty segment', () => {
+    const [m] = matchSegments(matcher, ['', 'Minal', '', '', 'ogic', '']);
+    expect(m?.start).toEqual({ segment: 1, offset: 0 });
+    expect(m?.end).toEqual({ segment: 4, offset: 4 });
+  });
+
+  it('returns original offsets after text that normalises to a different length', () => {
+    const text = 'Straße, ﬁnally: Minalogic';
+    const [m] = matchText(matcher, text);
+    expect(m && text.slice(m.start, m.end)).toBe('Minalogic');
+    expect(m?.start).toBe(text.indexOf('Minalogic'));
+  });
+});
+
+describe('whole words, leftmost-longest', () => {
+  const m = compileMatcher([
+    rule('Cluster', 'a'),
+    rule('Cluster Bau', 'b'),
+    rule('Bau Energie', 'c'),
+    rule('Valorial', 'd'),
+  ]);
+
+  it('prefers the longest alias at the leftmost start and does not overlap', () => {
+    expect(matchText(m, 'Cluster Bau Energie').map((x) => [x.id, x.text])).toEqual([
+      ['b', 'Cluster Bau'],
+    ]);
+  });
+
+  it('falls back to a shorter alias when the longer one does not end on a word boundary', () => {
+    expect(matchText(m, 'Cluster Baustelle').map((x) => x.text)).toEqual(['Cluster']);
+  });
+
+  it('does not match inside a word in any script', () => {
+    expect(matchText(m, 'Valorials, preValorial, Valorial2, Valorialé, Valorialя')).toEqual([]);
+  });
+
+  it('does not depend on the order of the aliases', () => {
+    const reversed = compileMatcher([...FIXTURE_ALIASES].reverse());
+    for (const snippet of SNIPPETS) {
+      const a = matchSegments(matcher, snippet.segments).map((x) => [x.id, x.text]);
+      const b = matchSegments(reversed, snippet.segments).map((x) => [x.id, x.text]);
+      expect(b).toEqual(a);
+    }
+  });
+
+  it('matches a case-sensitive alias written as in the data or all in capitals only', () => {
+    const cs = compileMatcher([rule('deENet', 'k', { caseSensitive: true })]);
+    expect(matchText(cs, 'deENet DEENET deenet DeENet').map((x) => x.text)).toEqual(['deENet', 'DEENET']);
+  });
+});
+
+describe('evidence', () => {
+  it('keeps unconfirmed common-word matches in scanText, with no evidence', () => {
+    const found = scanText(matcher, 'Systematic reviews and Minalogic');
+    expect(found.map((x) => [x.text, x.evidence])).toEqual([
+      ['Systematic', null],
+      ['Minalogic', 'not-needed'],
+    ]);
+  });
+
+  it('accepts ids confirmed elsewhere on the page', () => {
+    const text = 'Systematic will host the event.';
+    expect(matchText(matcher, text)).toEqual([]);
+    const found = matchText(matcher, text, { confirmedIds: new Set(['systematic']) });
+    expect(found.map((x) => [x.text, x.evidence])).toEqual([['Systematic', 'page-context']]);
+  });
+
+  it('does not take another organisation as confirmation', () => {
+    expect(matchText(matcher, 'Systematic', { confirmedIds: new Set(['minalogic']) })).toEqual([]);
+  });
+
+  it('looks for cluster words within the window only', () => {
+    const text = 'Systematic one two three four five six seven cluster';
+    expect(matchText(matcher, text)).toEqual([]);
+    expect(matchText(matcher, text, { window: 8 }).map((x) => x.text)).toEqual(['Systematic']);
+    expect(matchText(matcher, 'cluster one two three four five Systematic').map((x) => x.text)).toEqual(['Systematic']);
+  });
+});
+
+describe('serialised matcher', () => {
+  it('survives JSON and matches exactly like the compiled one', () => {
+    const shipped = deserializeMatcher(JSON.parse(JSON.stringify(serializeMatcher(matcher))));
+    for (const snippet of SNIPPETS) {
+      expect(matchSegments(shipped, snippet.segments)).toEqual(matchSegments(matcher, snippet.segments));
+    }
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * The matcher over the real alias table, built from data/clusters.csv by the data build.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { compileMatcher, matchText } from '../../../lib/matcher';
+import { loadDataset } from '../../../scripts/build-data';
+import { SNIPPETS } from '../../fixtures/snippets/snippets';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+const dataset = loadDataset(join(root, 'data/clusters.csv'), join(root, 'data/meta.json'));
+const matcher = compileMatcher(dataset.aliases);
+
+describe('real alias table', () => {
+  it('finds every alias that needs no context in a sentence of its own', () => {
+    const missed: string[] = [];
+    for (const alias of dataset.aliases) {
+      if (alias.needsContext) continue;
+      const found = matchText(matcher, `News: ${alias.text} announced a project.`);
+      // Spellings with one normal form (secpho, SECPhO) report whichever alias compiled first.
+      if (!found.some((m) => m.text === alias.text && m.id === alias.id)) missed.push(alias.text);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('finds every alias that needs context next to a cluster word', () => {
+    const missed: string[] = [];
+    for (const alias of dataset.aliases) {
+      if (!alias.needsContext) continue;
+      const found = matchText(matcher, `The cluster ${alias.text} announced a project.`);
+      if (!found.some((m) => m.text === alias.text && m.id === alias.id)) missed.push(alias.text);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('finds nothing in the hard-negative snippets', () => {
+    const negatives = SNIPPETS.filter((s) => s.expect.length === 0);
+    const found = negatives.flatMap((s) =>
+      matchText(matcher, s.segments.join('')).map((m) => `${m.text} (${m.id}) in "${s.segments.join('')}"`),
+    );
+    expect(found).toEqual([]);
+  });
+});
