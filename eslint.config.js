@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint';
 import autoImports from './.wxt/eslint-auto-imports.mjs';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'data/generated/', 'coverage/'] },
+  {
+    ignores: [
+      '.output/',
+      '.wxt/',
+      'node_modules/',
+      'data/generated/',
+      'coverage/',
+      'test-results/',
+      'tests/e2e/pages/generated/',
+    ],
+  },
   js.configs.recommended,
   autoImports,
   ...tseslint.configs.recommendedTypeChecked,

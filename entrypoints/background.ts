@@ -1,14 +1,34 @@
 import { badgeText } from '~/lib/badge';
-import { FOUND_COUNT } from '~/lib/messages';
+import { mergeDetections } from '~/lib/detections';
+import { FRAME_REPORT, OTHER_FRAMES, type Detection } from '~/lib/messages';
 import { onRequest } from '~/utils/messaging';
 
 export default defineBackground(() => {
-  onRequest(FOUND_COUNT, (message, sender) => {
+  /** What each frame of each tab last reported. Rebuilt by the frames' reports after a restart. */
+  const reports = new Map<number, Map<number, Detection[]>>();
+
+  onRequest(FRAME_REPORT, (message, sender) => {
     const tabId = sender.tab?.id;
-    // Only a top frame speaks for its tab; frames report to their top frame instead.
-    if (tabId === undefined || sender.frameId !== 0) return undefined;
-    return showCount(tabId, message.count);
+    if (tabId === undefined) return undefined;
+    const frames = reports.get(tabId) ?? new Map<number, Detection[]>();
+    frames.set(sender.frameId ?? 0, message.detections);
+    reports.set(tabId, frames);
+    return showCount(tabId, mergeDetections([...frames.values()]).length);
   });
+
+  onRequest(OTHER_FRAMES, (_message, sender) => {
+    const frames = sender.tab?.id === undefined ? undefined : reports.get(sender.tab.id);
+    const others = [...(frames ?? new Map<number, Detection[]>())]
+      .filter(([frameId]) => frameId !== 0)
+      .map(([, detections]) => detections);
+    return Promise.resolve<Detection[][]>(others);
+  });
+
+  // A new document in the tab: its frames report afresh.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') reports.delete(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => reports.delete(tabId));
 });
 
 async function showCount(tabId: number, count: number): Promise<void> {

@@ -23,15 +23,41 @@ export interface DetectionsResponse {
   stats: { scanMs: number; textChars: number; textNodes: number };
 }
 
-export const FOUND_COUNT = 'cluster-lens:found-count';
+export type Detection = DetectionsResponse['detections'][number];
 
-/** From a tab's top frame to the background: how many organisations the page mentions. */
-export interface FoundCountMessage {
-  type: typeof FOUND_COUNT;
-  count: number;
+export const FRAME_REPORT = 'cluster-lens:frame-report';
+
+/** From every frame's content script to the background: what that frame found so far. */
+export interface FrameReport {
+  type: typeof FRAME_REPORT;
+  detections: Detection[];
 }
 
-export type Request = PingRequest | DetectionsRequest | FoundCountMessage;
+export const OTHER_FRAMES = 'cluster-lens:other-frames';
+
+/** From a top frame to the background: what the tab's other frames reported. */
+export interface OtherFramesRequest {
+  type: typeof OTHER_FRAMES;
+}
+export type OtherFramesResponse = Detection[][];
+
+export const SCAN_STATS = 'cluster-lens:scan-stats';
+
+/** For tests and benchmarks: this frame's scanning figures, beyond the detections contract. */
+export interface ScanStatsRequest {
+  type: typeof SCAN_STATS;
+}
+export interface ScanStatsResponse {
+  url: string;
+  scanMs: number;
+  longestTaskMs: number;
+  textChars: number;
+  textNodes: number;
+  idle: boolean;
+}
+
+export type Request =
+  PingRequest | DetectionsRequest | FrameReport | OtherFramesRequest | ScanStatsRequest;
 
 export function isRequest<T extends Request['type']>(
   message: unknown,

@@ -1,14 +1,177 @@
-import { PING, type PingResponse } from '~/lib/messages';
+import type { Dataset } from '~/lib/dataset/model';
+import { mergeDetections } from '~/lib/detections';
+import { compileMatcher, type CompiledMatcher } from '~/lib/matcher';
+import {
+  DETECTIONS,
+  FRAME_REPORT,
+  OTHER_FRAMES,
+  PING,
+  SCAN_STATS,
+  type DetectionsResponse,
+  type OtherFramesResponse,
+  type PingResponse,
+  type ScanStatsResponse,
+} from '~/lib/messages';
+import { aliasesForPage } from '~/lib/page-aliases';
+import type { Settings } from '~/lib/settings';
+import { isSiteEnabled } from '~/lib/site-rules';
+import { getActiveDataset, watchActiveDataset } from '~/utils/active-dataset';
 import { onRequest } from '~/utils/messaging';
+import { loadSettings, watchSettings } from '~/utils/settings';
+import { HighlightMarker, supportsHighlights, type Marker } from './highlighter';
+import { PageScanner } from './page-scanner';
+
+/** Frames report what they found at most this often while a page keeps changing. */
+const REPORT_DELAY_MS = 250;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  main() {
-    onRequest(PING, () =>
-      Promise.resolve<PingResponse>({ url: location.href, topFrame: window === window.top }),
-    );
+  async main(ctx) {
+    const isTop = window === window.top;
+    const lens = new PageLens();
+
+    onRequest(PING, () => Promise.resolve<PingResponse>({ url: location.href, topFrame: isTop }));
+    // The top frame answers for the tab, frames' findings included; frames stay silent.
+    onRequest(DETECTIONS, () => (isTop ? lens.tabDetections() : undefined));
+    onRequest(SCAN_STATS, () => (isTop ? Promise.resolve(lens.scanStats()) : undefined));
+
+    const [settings, dataset] = await Promise.all([loadSettings(), getActiveDataset()]);
+    if (!ctx.isValid) return;
+    lens.update(settings, dataset);
+    ctx.onInvalidated(watchSettings((s) => lens.update(s, lens.dataset!)));
+    ctx.onInvalidated(watchActiveDataset((d) => lens.update(lens.settings!, d)));
+    // A single-page app moved to a new view: scan it afresh.
+    ctx.addEventListener(window, 'wxt:locationchange', () => lens.restart());
+    ctx.onInvalidated(() => lens.stop());
   },
 });
+
+/** One frame's scanning, kept in step with settings and the active dataset. */
+class PageLens {
+  settings: Settings | null = null;
+  dataset: Dataset | null = null;
+  private scanner: PageScanner | null = null;
+  private marker: Marker | null = null;
+  private matcher: CompiledMatcher | null = null;
+  private matcherKey = '';
+  private reportTimer: ReturnType<typeof setTimeout> | null = null;
+
+  update(settings: Settings, dataset: Dataset) {
+    const datasetChanged = dataset !== this.dataset;
+    this.settings = settings;
+    this.dataset = dataset;
+    if (!settings.enabled || !isSiteEnabled(settings, location.hostname)) {
+      this.stop();
+      this.report();
+      return;
+    }
+    const key = JSON.stringify([settings.acronymStrictness, settings.suppressed]);
+    if (!this.matcher || datasetChanged || key !== this.matcherKey) {
+      this.matcher = compileMatcher(aliasesForPage(dataset.aliases, settings, location.hostname));
+      this.matcherKey = key;
+      this.restart();
+      return;
+    }
+    if (!this.scanner) {
+      // Switched back on (or the site allowed again).
+      this.restart();
+      return;
+    }
+    this.marker?.setStyles(settings.styles);
+    this.scanner?.setShown(settings.mark);
+    this.scheduleReport();
+  }
+
+  restart() {
+    const { settings, dataset, matcher } = this;
+    if (!settings || !dataset || !matcher) return;
+    this.scanner?.stop();
+    if (!supportsHighlights()) {
+      // Without the Highlight API there is no way to mark text without changing the page;
+      // detection still works, so the popup and badge stay right.
+      this.marker = NO_MARKS;
+    } else {
+      this.marker ??= new HighlightMarker(settings.styles);
+      this.marker.setStyles(settings.styles);
+    }
+    this.scanner = new PageScanner({
+      matcher,
+      records: new Map(dataset.records.map((r) => [r.id, r])),
+      marker: this.marker,
+      shown: settings.mark,
+      onIdle: () => this.scheduleReport(),
+    });
+    this.scanner.scan(document);
+  }
+
+  stop() {
+    this.scanner?.stop();
+    this.scanner = null;
+    this.marker?.clear();
+  }
+
+  ownDetections(): DetectionsResponse['detections'] {
+    return this.scanner?.detections() ?? [];
+  }
+
+  async tabDetections(): Promise<DetectionsResponse> {
+    let others: OtherFramesResponse = [];
+    try {
+      others = await browser.runtime.sendMessage<unknown, OtherFramesResponse>({
+        type: OTHER_FRAMES,
+      });
+    } catch {
+      // The background is restarting; answer with this frame's findings.
+    }
+    const stats = this.scanner?.getStats();
+    return {
+      url: location.href,
+      detections: mergeDetections([this.ownDetections(), ...(others ?? [])]),
+      stats: {
+        scanMs: Math.round((stats?.scanMs ?? 0) * 100) / 100,
+        textChars: stats?.textChars ?? 0,
+        textNodes: stats?.textNodes ?? 0,
+      },
+    };
+  }
+
+  scanStats(): ScanStatsResponse {
+    const stats = this.scanner?.getStats();
+    return {
+      url: location.href,
+      scanMs: stats?.scanMs ?? 0,
+      longestTaskMs: stats?.longestSliceMs ?? 0,
+      textChars: stats?.textChars ?? 0,
+      textNodes: stats?.textNodes ?? 0,
+      idle: this.scanner?.idle ?? true,
+    };
+  }
+
+  private scheduleReport() {
+    if (this.reportTimer !== null) return;
+    this.reportTimer = setTimeout(() => {
+      this.reportTimer = null;
+      this.report();
+    }, REPORT_DELAY_MS);
+  }
+
+  private report() {
+    browser.runtime
+      .sendMessage({ type: FRAME_REPORT, detections: this.ownDetections() })
+      .catch(() => {
+        // No background to tell (extension reloading): the next report will do.
+      });
+  }
+}
+
+const NO_MARKS: Marker = {
+  add() {},
+  remove() {},
+  clear() {},
+  setStyles() {},
+  adoptInto() {},
+  dispose() {},
+};

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '~/entrypoints/background';
 import { badgeText } from '~/lib/badge';
-import { FOUND_COUNT } from '~/lib/messages';
+import { FRAME_REPORT, OTHER_FRAMES, type Detection } from '~/lib/messages';
 
 describe('badgeText', () => {
   it('is empty for none, the number up to 99, then 99+', () => {
@@ -15,34 +15,66 @@ describe('badgeText', () => {
   });
 });
 
-/** Delivers a message to the background's listeners and waits for their replies. */
-function send(
-  message: unknown,
-  sender: { tab?: { id: number }; frameId: number },
-): Promise<unknown[]> {
+/** Delivers a message to the background's listeners and returns the one reply, if any. */
+async function send(message: unknown, sender: { tab?: { id: number }; frameId: number }) {
   // trigger() already waits for every listener's returned promise.
-  return fakeBrowser.runtime.onMessage.trigger(message, sender as never);
+  const replies = (await fakeBrowser.runtime.onMessage.trigger(
+    message,
+    sender as never,
+  )) as unknown[];
+  return replies.find((r) => r !== undefined);
 }
 
-describe('background badge', () => {
+const found = (id: string, count = 1): Detection => ({ id, name: id, count, texts: [id] });
+
+describe('background: frame reports and the badge', () => {
   beforeEach(() => {
     background.main();
   });
 
-  it('shows the count a tab top frame reports, on that tab only', async () => {
-    await send({ type: FOUND_COUNT, count: 3 }, { tab: { id: 12 }, frameId: 0 });
+  it('shows the number of distinct organisations across a tab frames', async () => {
+    await send(
+      { type: FRAME_REPORT, detections: [found('a', 2), found('b')] },
+      { tab: { id: 12 }, frameId: 0 },
+    );
+    await send(
+      { type: FRAME_REPORT, detections: [found('b'), found('c')] },
+      { tab: { id: 12 }, frameId: 3 },
+    );
     expect(await fakeBrowser.action.getBadgeText({ tabId: 12 })).toBe('3');
     expect(await fakeBrowser.action.getBadgeText({ tabId: 13 })).toBe('');
   });
 
-  it('ignores counts from sub-frames, which report to their top frame instead', async () => {
-    await send({ type: FOUND_COUNT, count: 5 }, { tab: { id: 12 }, frameId: 4 });
+  it('replaces a frame previous report instead of adding to it', async () => {
+    await send(
+      { type: FRAME_REPORT, detections: [found('a'), found('b')] },
+      { tab: { id: 12 }, frameId: 0 },
+    );
+    await send({ type: FRAME_REPORT, detections: [] }, { tab: { id: 12 }, frameId: 0 });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 12 })).toBe('');
   });
 
+  it('gives a top frame what the other frames of its tab found', async () => {
+    await send({ type: FRAME_REPORT, detections: [found('a')] }, { tab: { id: 12 }, frameId: 0 });
+    await send({ type: FRAME_REPORT, detections: [found('b')] }, { tab: { id: 12 }, frameId: 5 });
+    await send({ type: FRAME_REPORT, detections: [found('z')] }, { tab: { id: 99 }, frameId: 5 });
+    const others = await send({ type: OTHER_FRAMES }, { tab: { id: 12 }, frameId: 0 });
+    expect(others).toEqual([[found('b')]]);
+  });
+
+  it('forgets a tab frames when it loads a new document', async () => {
+    await send({ type: FRAME_REPORT, detections: [found('b')] }, { tab: { id: 12 }, frameId: 5 });
+    await fakeBrowser.tabs.onUpdated.trigger(12, { status: 'loading' }, {} as never);
+    const others = await send({ type: OTHER_FRAMES }, { tab: { id: 12 }, frameId: 0 });
+    expect(others).toEqual([]);
+  });
+
   it('ignores messages that are not its own', async () => {
-    await send({ type: 'other', count: 5 }, { tab: { id: 12 }, frameId: 0 });
-    await send('cluster-lens:found-count', { tab: { id: 12 }, frameId: 0 });
+    const reply = await send(
+      { type: 'other', detections: [found('a')] },
+      { tab: { id: 12 }, frameId: 0 },
+    );
+    expect(reply).toBeUndefined();
     expect(await fakeBrowser.action.getBadgeText({ tabId: 12 })).toBe('');
   });
 });

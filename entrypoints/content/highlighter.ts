@@ -1,0 +1,87 @@
+import { MARK_CATEGORIES, type MarkCategory, type MarkStyle } from '~/lib/settings';
+
+/**
+ * Marks ranges with the CSS Custom Highlight API: one named Highlight per category, painted by
+ * `::highlight()` rules in a constructed stylesheet. Nothing is added to the page's DOM, so
+ * frameworks that own the markup (React, Vue) never see a change.
+ */
+export interface Marker {
+  add(range: AbstractRange, category: MarkCategory): void;
+  remove(range: AbstractRange, category: MarkCategory): void;
+  clear(): void;
+  setStyles(styles: Record<MarkCategory, MarkStyle>): void;
+  /** Make the marks visible inside an open shadow root too. */
+  adoptInto(root: ShadowRoot): void;
+  dispose(): void;
+}
+
+export const highlightName = (category: MarkCategory) => `cluster-lens-${category}`;
+
+export function supportsHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/** The `::highlight()` rules for the chosen styles: an underline per level, never colour alone. */
+export function highlightCss(styles: Record<MarkCategory, MarkStyle>): string {
+  return MARK_CATEGORIES.map((category) => {
+    const { underline, color } = styles[category];
+    return `::highlight(${highlightName(category)}) {
+  text-decoration: underline ${underline} ${color};
+  text-decoration-thickness: 2px;
+  text-underline-offset: 3px;
+  background-color: ${color}1f;
+}`;
+  }).join('\n');
+}
+
+export class HighlightMarker implements Marker {
+  private readonly highlights = new Map<MarkCategory, Highlight>();
+  private readonly sheet = new CSSStyleSheet();
+  private readonly adopters: (Document | ShadowRoot)[] = [];
+
+  constructor(styles: Record<MarkCategory, MarkStyle>, doc: Document = document) {
+    for (const category of MARK_CATEGORIES) {
+      const highlight = new Highlight();
+      this.highlights.set(category, highlight);
+      CSS.highlights.set(highlightName(category), highlight);
+    }
+    this.setStyles(styles);
+    this.adopt(doc);
+  }
+
+  add(range: AbstractRange, category: MarkCategory) {
+    this.highlights.get(category)?.add(range);
+  }
+
+  remove(range: AbstractRange, category: MarkCategory) {
+    this.highlights.get(category)?.delete(range);
+  }
+
+  clear() {
+    for (const highlight of this.highlights.values()) highlight.clear();
+  }
+
+  setStyles(styles: Record<MarkCategory, MarkStyle>) {
+    this.sheet.replaceSync(highlightCss(styles));
+  }
+
+  adoptInto(root: ShadowRoot) {
+    this.adopt(root);
+  }
+
+  dispose() {
+    this.clear();
+    for (const category of MARK_CATEGORIES) CSS.highlights.delete(highlightName(category));
+    for (const target of this.adopters) {
+      target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    }
+    this.adopters.length = 0;
+  }
+
+  private adopt(target: Document | ShadowRoot) {
+    if (this.adopters.includes(target)) return;
+    // Adopted sheets are not part of the DOM tree: the page's markup stays byte-identical.
+    target.adoptedStyleSheets = [...target.adoptedStyleSheets, this.sheet];
+    this.adopters.push(target);
+  }
+}

@@ -1,0 +1,124 @@
+import type { AliasRule } from '~/lib/dataset/model';
+import type { MarkCategory } from '~/lib/settings';
+
+/** One mention found on the page. */
+export interface PageMark {
+  id: string;
+  alias: AliasRule;
+  category: MarkCategory;
+  /** The page text that matched, as written. */
+  text: string;
+  range: StaticRange;
+  /** The text nodes the range touches, first to last. */
+  nodes: Text[];
+  /** False while a common-word alias waits for evidence elsewhere on the page. */
+  confirmed: boolean;
+}
+
+export interface DetectionCount {
+  id: string;
+  count: number;
+  texts: string[];
+}
+
+/**
+ * The marks of a page, indexed by text node so that a changed or removed node drops exactly
+ * its marks, and so hit-testing finds the marks under the pointer without touching the DOM.
+ */
+export class MarkStore {
+  private readonly byNode = new Map<Text, PageMark[]>();
+  private readonly pendingById = new Map<string, Set<PageMark>>();
+
+  constructor(
+    private readonly onShow: (mark: PageMark) => void,
+    private readonly onHide: (mark: PageMark) => void,
+  ) {}
+
+  add(mark: PageMark) {
+    for (const node of mark.nodes) {
+      const list = this.byNode.get(node);
+      if (list) list.push(mark);
+      else this.byNode.set(node, [mark]);
+    }
+    if (mark.confirmed) this.onShow(mark);
+    else {
+      const pending = this.pendingById.get(mark.id) ?? new Set();
+      pending.add(mark);
+      this.pendingById.set(mark.id, pending);
+    }
+  }
+
+  /** Confirms the waiting marks of an organisation the page has now named unambiguously. */
+  confirm(id: string) {
+    const pending = this.pendingById.get(id);
+    if (!pending) return;
+    this.pendingById.delete(id);
+    for (const mark of pending) {
+      mark.confirmed = true;
+      this.onShow(mark);
+    }
+  }
+
+  marksAt(node: Text): readonly PageMark[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  /** Drops every mark touching these nodes (they changed or left the page). */
+  dropNodes(nodes: Iterable<Text>) {
+    for (const node of nodes) {
+      const marks = this.byNode.get(node);
+      if (!marks) continue;
+      for (const mark of [...marks]) this.dropMark(mark);
+    }
+  }
+
+  /** Drops the marks of nodes no longer in the page. */
+  dropDisconnected() {
+    const gone: Text[] = [];
+    for (const node of this.byNode.keys()) if (!node.isConnected) gone.push(node);
+    this.dropNodes(gone);
+  }
+
+  clear() {
+    for (const marks of this.byNode.values())
+      for (const m of marks) if (m.confirmed) this.onHide(m);
+    this.byNode.clear();
+    this.pendingById.clear();
+  }
+
+  /** Every confirmed mark, once each. */
+  *marks(): Generator<PageMark> {
+    const seen = new Set<PageMark>();
+    for (const marks of this.byNode.values()) {
+      for (const mark of marks) {
+        if (!mark.confirmed || seen.has(mark)) continue;
+        seen.add(mark);
+        yield mark;
+      }
+    }
+  }
+
+  /** Per organisation: how many confirmed mentions, and the distinct strings that matched. */
+  detections(): DetectionCount[] {
+    const byId = new Map<string, { count: number; texts: Set<string> }>();
+    for (const mark of this.marks()) {
+      const entry = byId.get(mark.id) ?? { count: 0, texts: new Set<string>() };
+      entry.count += 1;
+      entry.texts.add(mark.text);
+      byId.set(mark.id, entry);
+    }
+    return [...byId].map(([id, { count, texts }]) => ({ id, count, texts: [...texts] }));
+  }
+
+  private dropMark(mark: PageMark) {
+    for (const node of mark.nodes) {
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      const rest = list.filter((m) => m !== mark);
+      if (rest.length > 0) this.byNode.set(node, rest);
+      else this.byNode.delete(node);
+    }
+    if (mark.confirmed) this.onHide(mark);
+    else this.pendingById.get(mark.id)?.delete(mark);
+  }
+}

@@ -1,0 +1,337 @@
+import type { ClusterRecord } from '~/lib/dataset/model';
+import { markCategory } from '~/lib/mark-category';
+import { scanSegments, type CompiledMatcher } from '~/lib/matcher';
+import type { MarkCategory } from '~/lib/settings';
+import {
+  BlockCollector,
+  blockAncestor,
+  isInSkippedSubtree,
+  isInline,
+  isSkippedElement,
+  OWN_UI_ATTRIBUTE,
+  type TextBlock,
+} from './block-collector';
+import type { Marker } from './highlighter';
+import { MarkStore, type PageMark } from './mark-store';
+
+/** Main-thread time one slice may take before yielding to the page. */
+const SLICE_BUDGET_MS = 8;
+/** A block longer than this is matched window by window, one window per unit of work. */
+const WINDOW_CHARS = 16_384;
+/** Windows overlap by more than the longest alias, so no match is lost at a boundary. */
+const WINDOW_OVERLAP = 256;
+
+/** Mutations are gathered for this long before the changed parts are rescanned. */
+const MUTATION_DELAY_MS = 150;
+
+interface PendingBlock {
+  block: TextBlock;
+  /** Offset in the block's joined text where the next window starts. */
+  from: number;
+}
+
+export interface ScanStats {
+  scanMs: number;
+  textChars: number;
+  textNodes: number;
+  /** The longest single slice, to check the page never sees a long task from us. */
+  longestSliceMs: number;
+}
+
+export interface ScannerOptions {
+  matcher: CompiledMatcher;
+  records: ReadonlyMap<string, ClusterRecord>;
+  marker: Marker;
+  /** Which categories are marked (and counted). */
+  shown: Record<MarkCategory, boolean>;
+  /** Called when a scan pass has finished (all queued work done). */
+  onIdle: () => void;
+  now?: () => number;
+  today?: Date;
+}
+
+/**
+ * Scans a document in time-boxed slices, marks what the matcher finds and keeps the marks in
+ * step with the page: changed text is rescanned, removed text drops its marks.
+ */
+export class PageScanner {
+  readonly store: MarkStore;
+  private readonly roots: BlockCollector[] = [];
+  private readonly blocks: PendingBlock[] = [];
+  private readonly scannedNodes = new Map<Text, number>();
+  private readonly confirmedIds = new Set<string>();
+  private readonly observer: MutationObserver;
+  private readonly observed = new Set<Node>();
+  private readonly dirty = new Set<Node>();
+  private removals = false;
+  private sliceTimer: ReturnType<typeof setTimeout> | null = null;
+  private mutationTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = false;
+  private readonly now: () => number;
+  private readonly stats = { scanMs: 0, longestSliceMs: 0 };
+
+  constructor(private readonly options: ScannerOptions) {
+    this.now = options.now ?? (() => performance.now());
+    this.store = new MarkStore(
+      (mark) => {
+        if (this.options.shown[mark.category]) options.marker.add(mark.range, mark.category);
+      },
+      (mark) => options.marker.remove(mark.range, mark.category),
+    );
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+  }
+
+  /** Scans a root (document, element or open shadow root) and keeps watching it. */
+  scan(root: Document | Element | ShadowRoot) {
+    if (this.stopped) return;
+    if (root instanceof ShadowRoot) this.options.marker.adoptInto(root);
+    this.observe(root);
+    this.roots.push(new BlockCollector(root, (shadow) => this.scan(shadow)));
+    this.schedule();
+  }
+
+  stop() {
+    this.stopped = true;
+    this.observer.disconnect();
+    if (this.sliceTimer !== null) clearTimeout(this.sliceTimer);
+    if (this.mutationTimer !== null) clearTimeout(this.mutationTimer);
+    this.store.clear();
+    this.roots.length = 0;
+    this.blocks.length = 0;
+  }
+
+  get idle(): boolean {
+    return this.roots.length === 0 && this.blocks.length === 0 && this.dirty.size === 0;
+  }
+
+  getStats(): ScanStats {
+    let textChars = 0;
+    for (const length of this.scannedNodes.values()) textChars += length;
+    return { ...this.stats, textChars, textNodes: this.scannedNodes.size };
+  }
+
+  /** Detections of the shown categories: what the reader sees marked. */
+  detections() {
+    return this.store
+      .detections()
+      .filter(({ id }) => {
+        const record = this.options.records.get(id);
+        return record !== undefined && this.options.shown[this.categoryOf(record)];
+      })
+      .map((d) => ({ ...d, name: this.options.records.get(d.id)?.name ?? d.id }));
+  }
+
+  /** Shows or hides categories at once, without rescanning. */
+  setShown(shown: Record<MarkCategory, boolean>) {
+    this.options.shown = shown;
+    this.options.marker.clear();
+    for (const mark of this.store.marks()) {
+      if (shown[mark.category]) this.options.marker.add(mark.range, mark.category);
+    }
+  }
+
+  private categoryOf(record: ClusterRecord): MarkCategory {
+    return markCategory(record, this.options.today ?? new Date());
+  }
+
+  private observe(root: Node) {
+    if (this.observed.has(root)) return;
+    this.observed.add(root);
+    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  private schedule() {
+    if (this.sliceTimer !== null || this.stopped) return;
+    this.sliceTimer = setTimeout(() => {
+      this.sliceTimer = null;
+      this.runSlice();
+    }, 0);
+  }
+
+  private runSlice() {
+    const start = this.now();
+    const deadline = start + SLICE_BUDGET_MS;
+    const outOfTime = () => this.now() >= deadline;
+    while (!outOfTime()) {
+      const pending = this.blocks[0];
+      if (pending) {
+        this.matchWindow(pending);
+        if (pending.from < 0) this.blocks.shift();
+        continue;
+      }
+      const collector = this.roots[0];
+      if (!collector) break;
+      for (const block of collector.collect(outOfTime)) this.blocks.push({ block, from: 0 });
+      if (collector.finished) this.roots.shift();
+    }
+    const spent = this.now() - start;
+    this.stats.scanMs += spent;
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
+    if (this.roots.length > 0 || this.blocks.length > 0) this.schedule();
+    else this.options.onIdle();
+  }
+
+  /** Matches the next window of a block; sets `from` to -1 when the block is done. */
+  private matchWindow(pending: PendingBlock) {
+    const { nodes } = pending.block;
+    const segments = nodes.map((n) => n.data);
+    if (pending.from === 0) {
+      for (const node of nodes) this.scannedNodes.set(node, node.data.length);
+    }
+    const total = segments.reduce((sum, s) => sum + s.length, 0);
+    const from = pending.from;
+    const until =
+      total - from > WINDOW_CHARS ? windowBoundary(segments, from + WINDOW_CHARS) : total;
+    // Read a little either side, so words cut by the window and their evidence are whole; keep
+    // only the matches that start inside [from, until).
+    const sliced = sliceSegments(
+      segments,
+      Math.max(0, from - WINDOW_OVERLAP),
+      Math.min(total, until + WINDOW_OVERLAP),
+    );
+    const matches = scanSegments(this.options.matcher, sliced.segments, {
+      confirmedIds: this.confirmedIds,
+    });
+    for (const match of matches) {
+      const start = sliced.pieces[match.start.segment];
+      const end = sliced.pieces[match.end.segment];
+      if (!start || !end) continue;
+      const absoluteStart = start.start + match.start.offset;
+      if (absoluteStart < from || absoluteStart >= until) continue;
+      const record = this.options.records.get(match.id);
+      if (!record) continue;
+      const mark: PageMark = {
+        id: match.id,
+        alias: match.alias,
+        category: this.categoryOf(record),
+        text: match.text,
+        range: new StaticRange({
+          startContainer: nodes[start.node]!,
+          startOffset: start.offset + match.start.offset,
+          endContainer: nodes[end.node]!,
+          endOffset: end.offset + match.end.offset,
+        }),
+        nodes: nodes.slice(start.node, end.node + 1),
+        confirmed: match.evidence !== null,
+      };
+      this.store.add(mark);
+      if (match.evidence === 'not-needed' && !this.confirmedIds.has(match.id)) {
+        this.confirmedIds.add(match.id);
+        this.store.confirm(match.id);
+      }
+    }
+    pending.from = until >= total ? -1 : until;
+  }
+
+  private onMutations(records: MutationRecord[]) {
+    for (const record of records) {
+      if (isOwnUi(record.target)) continue;
+      if (record.type === 'characterData') {
+        this.dirty.add(record.target);
+        continue;
+      }
+      if (record.removedNodes.length > 0) this.removals = true;
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) {
+          this.dirty.add(node);
+        }
+      }
+      // Removing an inline element joins or splits the text around it.
+      if (record.removedNodes.length > 0) this.dirty.add(record.target);
+    }
+    if (this.dirty.size === 0 && !this.removals) return;
+    if (this.mutationTimer === null) {
+      this.mutationTimer = setTimeout(() => {
+        this.mutationTimer = null;
+        this.flushMutations();
+      }, MUTATION_DELAY_MS);
+    }
+  }
+
+  private flushMutations() {
+    if (this.stopped) return;
+    const start = this.now();
+    if (this.removals) {
+      this.store.dropDisconnected();
+      for (const node of this.scannedNodes.keys()) {
+        if (!node.isConnected) this.scannedNodes.delete(node);
+      }
+      this.removals = false;
+    }
+    // Rescan each changed node's block; skip roots inside another root of this batch.
+    const roots = new Set<Element>();
+    for (const node of this.dirty) {
+      if (!node.isConnected) continue;
+      const root = rescanRoot(node);
+      if (root) roots.add(root);
+    }
+    this.dirty.clear();
+    const list = [...roots].filter((r) => ![...roots].some((o) => o !== r && o.contains(r)));
+    for (const root of list) {
+      const stale: Text[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) stale.push(n as Text);
+      this.store.dropNodes(stale);
+      this.blocks.splice(
+        0,
+        this.blocks.length,
+        ...this.blocks.filter((b) => !root.contains(b.block.nodes[0] ?? null)),
+      );
+      this.roots.push(new BlockCollector(root, (shadow) => this.scan(shadow)));
+    }
+    this.stats.scanMs += this.now() - start;
+    if (list.length > 0) this.schedule();
+    else this.options.onIdle();
+  }
+}
+
+function isOwnUi(node: Node): boolean {
+  const el = node instanceof Element ? node : node.parentElement;
+  return el ? el.closest(`[${OWN_UI_ATTRIBUTE}]`) !== null : false;
+}
+
+/**
+ * The element to rescan for a changed node: a block element rescans itself; text and inline
+ * elements rescan the block they flow in, since they may join text with their neighbours.
+ */
+function rescanRoot(node: Node): Element | null {
+  if (isInSkippedSubtree(node)) return null;
+  if (node instanceof Element) {
+    if (isSkippedElement(node)) return null;
+    if (!isInline(node)) return node;
+  }
+  return blockAncestor(node);
+}
+
+/** The first whitespace at or after `target` (within reach), so windows rarely cut words. */
+function windowBoundary(segments: readonly string[], target: number): number {
+  const text = segments.join('');
+  const rest = text.slice(target, target + WINDOW_OVERLAP).search(/\s/);
+  return rest < 0 ? target : target + rest;
+}
+
+interface Piece {
+  /** Index of the text node in the block. */
+  node: number;
+  /** Where the piece starts inside that node. */
+  offset: number;
+  /** Where it starts in the block's joined text. */
+  start: number;
+}
+
+/** The part [lo, hi) of the joined segments, as segments, with where each piece came from. */
+function sliceSegments(segments: readonly string[], lo: number, hi: number) {
+  const out = { segments: [] as string[], pieces: [] as Piece[] };
+  let pos = 0;
+  segments.forEach((s, node) => {
+    const start = pos;
+    pos += s.length;
+    const overlaps = s.length === 0 ? start >= lo && start < hi : pos > lo && start < hi;
+    if (!overlaps) return;
+    const a = Math.max(lo, start) - start;
+    const b = Math.min(hi, pos) - start;
+    out.segments.push(s.slice(a, b));
+    out.pieces.push({ node, offset: a, start: start + a });
+  });
+  return out;
+}

@@ -1,0 +1,56 @@
+/** Fixture pages made at test time: a React bundle and a 1 MB article. */
+import { build } from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const GENERATED = resolve('tests/e2e/pages/generated');
+
+export async function buildReactFixture(): Promise<void> {
+  await build({
+    entryPoints: ['tests/e2e/fixtures-src/react-app.tsx'],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    outfile: `${GENERATED}/react-app.js`,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    jsx: 'automatic',
+    jsxImportSource: 'react',
+    logLevel: 'silent',
+  });
+}
+
+const FILLER = [
+  'Regional development agencies published their yearly figures on employment and exports.',
+  'The committee discussed budgets, timelines and the next call for proposals in detail.',
+  'Researchers and companies met to compare notes on supply chains and skills shortages.',
+];
+
+/**
+ * A single-page article of about 1 MB of text, with a known number of mentions: every 25th
+ * paragraph names Valorial and every 40th Hamburg Aviation.
+ */
+export function writeLargeArticle(): { valorial: number; hamburg: number } {
+  const paragraphs: string[] = [];
+  let size = 0;
+  let valorial = 0;
+  let hamburg = 0;
+  for (let i = 0; size < 1_000_000; i++) {
+    let text = `${FILLER[i % 3]} ${FILLER[(i + 1) % 3]} ${FILLER[(i + 2) % 3]}`;
+    if (i % 25 === 0) {
+      text += ' Valorial took part in the session.';
+      valorial++;
+    }
+    if (i % 40 === 0) {
+      text += ' Hamburg Aviation sent a delegation.';
+      hamburg++;
+    }
+    size += text.length;
+    paragraphs.push(`<p>${text}</p>`);
+  }
+  mkdirSync(GENERATED, { recursive: true });
+  writeFileSync(
+    `${GENERATED}/large.html`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Large article</title><link rel="icon" href="data:,"></head><body><article>${paragraphs.join('\n')}</article></body></html>`,
+  );
+  return { valorial, hamburg };
+}

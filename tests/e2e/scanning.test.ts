@@ -1,0 +1,253 @@
+import { chromium, type Browser as PlainBrowser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DetectionsResponse, ScanStatsResponse } from '../../lib/messages';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { buildReactFixture, writeLargeArticle } from './fixtures';
+import { CHROMIUM, launchExtension, serveFixtures, type ExtensionBrowser } from './harness';
+
+let ext: ExtensionBrowser;
+let plain: PlainBrowser;
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+let large: ReturnType<typeof writeLargeArticle>;
+
+beforeAll(async () => {
+  await buildReactFixture();
+  large = writeLargeArticle();
+  [ext, server, plain] = await Promise.all([
+    launchExtension(),
+    serveFixtures(),
+    chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] }),
+  ]);
+});
+afterAll(async () => {
+  await ext?.close();
+  await plain?.close();
+  await server?.close();
+});
+
+/** Sends a message to the tab showing `url` (found by asking every tab) from the extension. */
+async function askTab<T>(url: string, type: string): Promise<T> {
+  const reply = await ext.worker.evaluate(
+    async ({ url, type }) => {
+      for (const tab of await chrome.tabs.query({})) {
+        try {
+          const r: { url?: string } | undefined = await chrome.tabs.sendMessage(tab.id!, { type });
+          if (r?.url === url) return { ...r, tabId: tab.id };
+        } catch {
+          // Not one of our pages.
+        }
+      }
+      return null;
+    },
+    { url, type },
+  );
+  if (!reply) throw new Error(`no content script answered in ${url}`);
+  return reply as T;
+}
+
+/** Waits until the page's scan is finished and nothing has changed for a moment. */
+async function settled(url: string): Promise<void> {
+  await expect
+    .poll(async () => (await askTab<ScanStatsResponse>(url, 'cluster-lens:scan-stats')).idle, {
+      timeout: 20_000,
+    })
+    .toBe(true);
+  await new Promise((r) => setTimeout(r, 400));
+}
+
+const detections = (url: string) =>
+  askTab<DetectionsResponse & { tabId: number }>(url, 'cluster-lens:detections');
+
+/** The text of every range of each Cluster Lens highlight, read from the page. */
+function highlights(page: Page) {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('cluster-lens-')) continue;
+      out[name.slice('cluster-lens-'.length)] = [...highlight]
+        .map((r) => {
+          const range = new Range();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        })
+        .sort();
+    }
+    return out;
+  });
+}
+
+/** The page's DOM as markup, open shadow roots and same-origin frames included. */
+function deepMarkup(page: Page) {
+  return page.evaluate(() => {
+    const parts = [document.documentElement.outerHTML];
+    for (const el of document.querySelectorAll('*')) {
+      if (el.shadowRoot) parts.push(`#shadow ${el.shadowRoot.innerHTML}`);
+      if (el instanceof HTMLIFrameElement) {
+        parts.push(`#frame ${el.contentDocument?.documentElement.outerHTML ?? ''}`);
+      }
+    }
+    return parts.join('\n');
+  });
+}
+
+async function open(url: string) {
+  const page = await ext.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await settled(url);
+  return { page, errors };
+}
+
+async function setSettings(patch: Partial<typeof DEFAULT_SETTINGS>) {
+  await ext.worker.evaluate((settings) => chrome.storage.sync.set({ settings }), {
+    ...DEFAULT_SETTINGS,
+    ...patch,
+  });
+}
+
+describe('page scanning in Chromium', () => {
+  it('finds names across inline tags, in open shadow roots and frames, and skips what it must', async () => {
+    const url = server.url('scan.html');
+    const { page, errors } = await open(url);
+    expect(await highlights(page)).toEqual({
+      gold: ['Cap Digital', 'Cap Digital', 'Minalogic', 'Valorial', 'si-Cluster'],
+      silver: [],
+      bronze: ['Polo NET'],
+      expired: [],
+      unlabelled: [],
+    });
+    // The top frame answers for its iframe too (Hamburg Aviation and secpho are only there),
+    // once the frame has reported.
+    await expect
+      .poll(async () => (await detections(url)).detections.map((d) => [d.id, d.count, d.texts]))
+      .toEqual([
+        ['cap-digital', 2, ['Cap Digital']],
+        ['hamburg-aviation', 1, ['Hamburg Aviation']],
+        ['minalogic', 1, ['Minalogic']],
+        ['polo-net', 1, ['Polo NET']],
+        ['secpho', 1, ['secpho']],
+        ['si-cluster', 1, ['si-Cluster']],
+        ['valorial', 1, ['Valorial']],
+      ]);
+    const answer = await detections(url);
+    expect(answer.url).toBe(url);
+    expect(answer.detections.find((d) => d.id === 'polo-net')?.name).toBe('Polo NET');
+    expect(answer.stats.textNodes).toBeGreaterThan(5);
+    expect(answer.stats.textChars).toBeGreaterThan(200);
+    expect(answer.stats.scanMs).toBeGreaterThan(0);
+    const badge = await ext.worker.evaluate(
+      (tabId) => chrome.action.getBadgeText({ tabId }),
+      answer.tabId,
+    );
+    expect(badge).toBe('7');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves the page DOM byte-identical to a browser without the extension', async () => {
+    const url = server.url('scan.html');
+    const { page } = await open(url);
+    const bare = await plain.newPage();
+    await bare.goto(url);
+    await bare.waitForTimeout(300);
+    expect(await deepMarkup(page)).toBe(await deepMarkup(bare));
+    await Promise.all([page.close(), bare.close()]);
+  });
+
+  it('marks text added after load and forgets text that is removed', async () => {
+    const url = server.url('plain.html');
+    const { page } = await open(url);
+    const count = async (id: string) =>
+      (await detections(url)).detections.find((d) => d.id === id)?.count ?? 0;
+    expect(await count('valorial')).toBe(1);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'added';
+      p.textContent = 'Later news: Valorial and Hamburg Aviation signed an agreement.';
+      document.body.append(p);
+    });
+    await expect.poll(() => count('hamburg-aviation')).toBe(1);
+    expect(await count('valorial')).toBe(2);
+    await page.evaluate(() => document.getElementById('added')!.remove());
+    await expect.poll(() => count('hamburg-aviation')).toBe(0);
+    expect(await count('valorial')).toBe(1);
+    // Changing the text of a node rescans it.
+    await page.evaluate(() => {
+      const p = document.querySelector('p')!;
+      p.firstChild!.textContent = 'Only Minalogic now.';
+    });
+    await expect.poll(() => count('valorial')).toBe(0);
+    expect(await highlights(page)).toMatchObject({ gold: ['Minalogic'] });
+    await page.close();
+  });
+
+  it('rescans a single-page app after it navigates', async () => {
+    const url = server.url('plain.html');
+    const { page } = await open(url);
+    await page.evaluate(() => {
+      history.pushState({}, '', '?view=2');
+      document.body.replaceChildren(
+        Object.assign(document.createElement('p'), { textContent: 'View two: Cap Digital.' }),
+      );
+    });
+    const next = `${url}?view=2`;
+    await expect
+      .poll(async () => (await detections(next)).detections.map((d) => d.id), { timeout: 10_000 })
+      .toEqual(['cap-digital']);
+    await page.close();
+  });
+
+  it('keeps a React page working while it re-renders marked text, DOM untouched', async () => {
+    const url = server.url('react.html');
+    const { page, errors } = await open(url);
+    expect(await highlights(page)).toMatchObject({ gold: ['Valorial'] });
+    await page.click('#next');
+    await expect
+      .poll(async () => (await highlights(page)).gold)
+      .toEqual(['Cap Digital', 'Minalogic']);
+    await page.click('#next');
+    await expect.poll(async () => (await highlights(page)).gold).toEqual(['Hamburg Aviation']);
+
+    const bare = await plain.newPage();
+    await bare.goto(url);
+    await bare.click('#next');
+    await bare.click('#next');
+    expect(await deepMarkup(page)).toBe(await deepMarkup(bare));
+    expect(await page.textContent('h1')).toBe('Cluster news, item 3');
+    expect(errors).toEqual([]);
+    await Promise.all([page.close(), bare.close()]);
+  });
+
+  it('scans a 1 MB article completely without a long task', async () => {
+    const url = server.url('generated/large.html');
+    const { page } = await open(url);
+    const answer = await detections(url);
+    expect(answer.detections.map((d) => [d.id, d.count])).toEqual([
+      ['valorial', large.valorial],
+      ['hamburg-aviation', large.hamburg],
+    ]);
+    const stats = await askTab<ScanStatsResponse>(url, 'cluster-lens:scan-stats');
+    expect(stats.textChars).toBeGreaterThan(1_000_000);
+    expect(stats.longestTaskMs).toBeLessThan(50);
+    await page.close();
+  });
+
+  it('applies settings to an open tab at once', async () => {
+    const url = server.url('scan.html');
+    const { page } = await open(url);
+    await setSettings({ mark: { ...DEFAULT_SETTINGS.mark, gold: false } });
+    await expect.poll(async () => (await highlights(page)).gold).toEqual([]);
+    expect((await highlights(page)).bronze).toEqual(['Polo NET']);
+    await setSettings({ enabled: false });
+    await expect.poll(async () => (await highlights(page)).bronze).toEqual([]);
+    await setSettings({ sites: ['127.0.0.1'], siteMode: 'except-listed' });
+    await page.waitForTimeout(300);
+    expect((await highlights(page)).bronze).toEqual([]);
+    await setSettings({});
+    await expect.poll(async () => (await highlights(page)).bronze).toEqual(['Polo NET']);
+    await page.close();
+  });
+});
