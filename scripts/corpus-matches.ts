@@ -103,7 +103,7 @@ export function loadAliases(): AliasRule[] {
   return loadDataset(join(root, 'data/clusters.csv'), join(root, 'data/meta.json')).aliases;
 }
 
-async function main() {
+function main() {
   const showAll = process.argv.includes('--all');
   const matcher = compileMatcher(loadAliases());
   const pages = loadCorpus();
@@ -131,4 +131,4 @@ async function main() {
   );
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

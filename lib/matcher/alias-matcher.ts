@@ -8,7 +8,13 @@
  * candidates that reach it, so case sensitivity costs no second pass.
  */
 import type { AliasRule } from '../dataset/model';
-import { isWordUnit, normalizeForMatching, normalizeString, type NormalizedText } from './normalize';
+import {
+  isWordUnit,
+  normalizeForMatching,
+  normalizeString,
+  originalEnd,
+  type NormalizedText,
+} from './normalize';
 
 export interface CompiledMatcher {
   readonly aliases: readonly AliasRule[];
@@ -154,12 +160,18 @@ export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
 
 function child(m: CompiledMatcher, node: number, unit: number): number {
   if (node === 0 && unit < 128) return m.rootAscii[unit] ?? -1;
-  let lo = m.edgeStart[node] ?? 0;
-  let hi = (m.edgeStart[node + 1] ?? 0) - 1;
+  const { edgeChar, edgeTarget, edgeStart } = m;
+  let lo = edgeStart[node] ?? 0;
+  let hi = (edgeStart[node + 1] ?? 0) - 1;
+  // Below the root most nodes have one or two edges: a linear scan beats bisection there.
+  if (hi - lo < 8) {
+    for (let k = lo; k <= hi; k++) if (edgeChar[k] === unit) return edgeTarget[k] ?? -1;
+    return -1;
+  }
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const c = m.edgeChar[mid] ?? 0;
-    if (c === unit) return m.edgeTarget[mid] ?? -1;
+    const c = edgeChar[mid] ?? 0;
+    if (c === unit) return edgeTarget[mid] ?? -1;
     if (c < unit) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -210,43 +222,51 @@ export function findCandidates(
   text: string,
   normalized: NormalizedText = normalizeForMatching(text),
 ): Candidate[] {
-  const { units, length, starts, ends } = normalized;
-  const { outStart, outAlias } = matcher;
+  const { units, length, starts, wordStarts, wordCount } = normalized;
+  const { outStart, outAlias, rootAscii } = matcher;
   const found: Candidate[] = [];
-  const stack: number[] = [];
-  for (let i = 0; i < length; i++) {
+  // Aliases begin where words begin: visit only those, skipping words inside the last match.
+  let resumeAt = 0;
+  for (let w = 0; w < wordCount; w++) {
+    const i = wordStarts[w] ?? 0;
+    if (i < resumeAt) continue;
     const unit = units[i] ?? 0;
-    if (!isWordUnit(unit)) continue;
-    if (i > 0) {
-      const prev = units[i - 1] ?? 0;
-      if (isWordUnit(prev) || joinsLeft(prev)) continue;
-    }
-    // Collect nodes where an alias ends at a word end, then try them longest first.
-    stack.length = 0;
-    let node = 0;
-    for (let j = i; j < length; j++) {
+    if (i > 0 && joinsLeft(units[i - 1] ?? 0)) continue;
+    // Most words fail at their first letter: test the root before anything else.
+    let node = unit < 128 ? (rootAscii[unit] ?? -1) : child(matcher, 0, unit);
+    if (node < 0) continue;
+    // Walk as far as the trie goes, remembering where aliases end at a word end.
+    let terminals = 0;
+    for (let j = i + 1; ; j++) {
+      if ((outStart[node] ?? 0) < (outStart[node + 1] ?? 0) && endsWord(units, length, j)) {
+        if (terminals === stack.length) stack.push(0, 0);
+        stack[terminals++] = node;
+        stack[terminals++] = j;
+      }
+      if (j >= length) break;
       node = child(matcher, node, units[j] ?? 0);
       if (node < 0) break;
-      if ((outStart[node] ?? 0) < (outStart[node + 1] ?? 0) && endsWord(units, length, j + 1)) {
-        stack.push(node, j + 1);
-      }
     }
-    for (let s = stack.length - 2; s >= 0; s -= 2) {
+    // Longest first; a shorter alias at the same start is the fallback when case rules reject.
+    for (let s = terminals - 2; s >= 0; s -= 2) {
       const terminal = stack[s] ?? 0;
       const normEnd = stack[s + 1] ?? 0;
       const start = starts[i] ?? 0;
-      const end = ends[normEnd - 1] ?? 0;
-      const aliasIndexes: number[] = [];
+      const end = originalEnd(text, normalized, normEnd - 1);
+      let aliasIndexes: number[] | null = null;
       for (let k = outStart[terminal] ?? 0; k < (outStart[terminal + 1] ?? 0); k++) {
         const a = outAlias[k] ?? 0;
-        if (caseMatches(matcher, a, text, start, end)) aliasIndexes.push(a);
+        if (caseMatches(matcher, a, text, start, end)) (aliasIndexes ??= []).push(a);
       }
-      if (aliasIndexes.length > 0) {
+      if (aliasIndexes) {
         found.push({ start, end, normStart: i, normEnd, aliasIndexes });
-        i = normEnd - 1;
+        resumeAt = normEnd;
         break;
       }
     }
   }
   return found;
 }
+
+/** Scratch for findCandidates' trie walk: (node, end) pairs. Matching is synchronous. */
+const stack: number[] = [];

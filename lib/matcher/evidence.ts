@@ -5,7 +5,7 @@
  */
 import type { CompiledMatcher, Candidate } from './alias-matcher';
 import { isClusterWordAt } from './cluster-words';
-import { isWordUnit, type NormalizedText } from './normalize';
+import { isWordUnit, originalEnd, type NormalizedText } from './normalize';
 
 /** Why a match counts. */
 export type Evidence =
@@ -79,7 +79,7 @@ function hasClusterWordNear(
   candidate: Candidate,
   window: number,
 ): boolean {
-  const { units, length, starts, ends } = normalized;
+  const { units, length, starts } = normalized;
   const isWord = (k: number) => isWordUnit(units[k] ?? 0);
   // Walk out one word further than the window on each side: neighbours decide some words.
   let from = candidate.normStart;
@@ -114,7 +114,7 @@ function hasClusterWordNear(
   );
   const original = (index: number) => {
     const t = tokens[index];
-    return t ? text.slice(starts[t.start] ?? 0, ends[t.end - 1] ?? 0) : '';
+    return t ? text.slice(starts[t.start] ?? 0, originalEnd(text, normalized, t.end - 1)) : '';
   };
   const first = tokens.findIndex((t) => t.end > candidate.normStart);
   let last = first;

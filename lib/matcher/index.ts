@@ -5,7 +5,7 @@
 import type { AliasRule } from '../dataset/model';
 import { findCandidates, type CompiledMatcher } from './alias-matcher';
 import { resolveEvidence, type Evidence, type EvidenceContext } from './evidence';
-import { normalizeForMatching } from './normalize';
+import { NormalizeBuffer, normalizeForMatching } from './normalize';
 
 export {
   compileMatcher,
@@ -17,6 +17,9 @@ export {
 export { DEFAULT_EVIDENCE_WINDOW, type Evidence, type EvidenceContext } from './evidence';
 export { normalizeForMatching, normalizeString, type NormalizedText } from './normalize';
 export { isClusterWordAt } from './cluster-words';
+
+// One buffer for every block: scanning is synchronous and nothing keeps the normalised text.
+const pageBuffer = new NormalizeBuffer();
 
 export interface SegmentPosition {
   segment: number;
@@ -54,7 +57,7 @@ export function scanText(
   text: string,
   context?: EvidenceContext,
 ): TextMatch[] {
-  const normalized = normalizeForMatching(text);
+  const normalized = normalizeForMatching(text, false, pageBuffer);
   const candidates = findCandidates(matcher, text, normalized);
   if (candidates.length === 0) return [];
   return resolveEvidence(matcher, text, normalized, candidates, context).flatMap((r) => {

@@ -11,10 +11,31 @@ export interface NormalizedText {
   units: Uint16Array;
   /** Number of meaningful entries in `units`, `starts`, `ends`. */
   length: number;
-  /** Original offset of the first code unit that produced each normalised unit. */
+  /**
+   * Original offset of the code unit that produced each normalised unit. Where it ends is
+   * derived on demand (originalEnd): storing it would cost a third of the normalisation time.
+   */
   starts: Int32Array;
-  /** Original offset just past the last code unit that produced each normalised unit. */
-  ends: Int32Array;
+  /** Where each word (run of letters and digits) begins in `units`, in order. */
+  wordStarts: Int32Array;
+  wordCount: number;
+}
+
+/** Original offset just past the text that produced normalised unit `k`. */
+export function originalEnd(text: string, normalized: NormalizedText, k: number): number {
+  const start = normalized.starts[k] ?? 0;
+  const c = text.charCodeAt(start);
+  // A connector word (`and`, `und`…) became one `&`: it ends where the word does.
+  if (normalized.units[k] === 38 && isWordUnit(c)) {
+    let end = start;
+    while (end < text.length && isWordUnit(text.charCodeAt(end))) end++;
+    return end;
+  }
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = text.charCodeAt(start + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return start + 2;
+  }
+  return start + 1;
 }
 
 const TEXT = 0;
@@ -119,49 +140,59 @@ function kindOfAscii(c: number): Kind {
   return TEXT;
 }
 
+/** Reusable output buffers: one page scan normalises thousands of blocks. */
+export class NormalizeBuffer implements NormalizedText {
+  units = new Uint16Array(1024);
+  starts = new Int32Array(1024);
+  wordStarts = new Int32Array(1024);
+  length = 0;
+  wordCount = 0;
+
+  ensure(capacity: number): void {
+    if (capacity <= this.units.length) return;
+    let size = this.units.length;
+    while (size < capacity) size *= 2;
+    const units = new Uint16Array(size);
+    units.set(this.units);
+    this.units = units;
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    this.starts = starts;
+    const wordStarts = new Int32Array(size);
+    wordStarts.set(this.wordStarts);
+    this.wordStarts = wordStarts;
+  }
+}
+
+// ASCII letters that can begin a connector word: a(nd) u(nd) e(t) y i o(g, och) s(i) v(e).
+const CONNECTOR_START = new Uint8Array(128);
+for (const ch of 'aueyiosvAUEYIOSV') CONNECTOR_START[ch.charCodeAt(0)] = 1;
+
 /**
  * NFKD, combining marks stripped, case-folded unless `keepCase`, dashes, apostrophes and
  * whitespace unified, connector words (`and`, `und`, `et`, `y`, `e`, `i`, …) written `&`, and no
  * space kept around `-` and `&`, so `Hydro&Energy`, `Hydro & Energy` and `Hydro and Energy` agree.
+ * Writes into `out` (fresh buffers unless given) and returns it.
  */
-export function normalizeForMatching(text: string, keepCase = false): NormalizedText {
+export function normalizeForMatching(
+  text: string,
+  keepCase = false,
+  out: NormalizeBuffer = new NormalizeBuffer(),
+): NormalizedText {
   const len = text.length;
-  let capacity = len + 16;
-  let units = new Uint16Array(capacity);
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
+  out.ensure(len + 16);
+  let units = out.units;
+  let starts = out.starts;
+  let wordStarts = out.wordStarts;
   let n = 0;
+  let words = 0;
   let pendingSpace = -1;
   // After `-` or `&`, following whitespace is swallowed.
   let glue = false;
-  // Whether the previous code point was whitespace or the start: a connector must follow one.
+  // Whether the previous code point was whitespace: a connector must follow one.
   let afterSpace = true;
-
-  const grow = () => {
-    capacity *= 2;
-    const u = new Uint16Array(capacity);
-    u.set(units);
-    units = u;
-    const s = new Int32Array(capacity);
-    s.set(starts);
-    starts = s;
-    const e = new Int32Array(capacity);
-    e.set(ends);
-    ends = e;
-  };
-  const emit = (unit: number, start: number, end: number) => {
-    if (n >= capacity) grow();
-    units[n] = unit;
-    starts[n] = start;
-    ends[n] = end;
-    n++;
-  };
-  const flushSpace = () => {
-    if (pendingSpace >= 0) {
-      if (n > 0) emit(32, pendingSpace, pendingSpace + 1);
-      pendingSpace = -1;
-    }
-  };
+  // Whether the last unit written is part of a word; invisible characters leave it as it is.
+  let inWord = false;
 
   let i = 0;
   while (i < len) {
@@ -170,6 +201,51 @@ export function normalizeForMatching(text: string, keepCase = false): Normalized
     let kind: Kind;
     let folded: string | null = null;
     if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+        // Letters and digits: the common case, handled here without the branches below.
+        if (afterSpace && n > 0 && CONNECTOR_START[c] === 1) {
+          const end = connectorAt(text, i, keepCase);
+          if (end > 0) {
+            pendingSpace = -1;
+            units[n] = 38;
+            starts[n] = i;
+            n++;
+            glue = true;
+            afterSpace = false;
+            inWord = false;
+            i = end;
+            continue;
+          }
+        }
+        if (pendingSpace >= 0) {
+          units[n] = 32;
+          starts[n] = pendingSpace;
+          n++;
+          pendingSpace = -1;
+        }
+        if (!inWord) {
+          wordStarts[words++] = n;
+          inWord = true;
+        }
+        units[n] = !keepCase && c >= 65 && c <= 90 ? c + 32 : c;
+        starts[n] = i;
+        n++;
+        glue = false;
+        afterSpace = false;
+        i++;
+        // The rest of an ASCII word in a tight loop: most page text is exactly that.
+        const lower = keepCase ? 0 : 32;
+        while (i < len) {
+          const d = text.charCodeAt(i);
+          if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) units[n] = d;
+          else if (d >= 65 && d <= 90) units[n] = d + lower;
+          else break;
+          starts[n] = i;
+          n++;
+          i++;
+        }
+        continue;
+      }
       kind = kindOfAscii(c);
     } else {
       let cp = c;
@@ -183,79 +259,126 @@ export function normalizeForMatching(text: string, keepCase = false): Normalized
       const f = foldCodePoint(cp, keepCase);
       kind = f.kind;
       folded = f.text;
-    }
-
-    if (kind === TEXT && afterSpace && n > 0) {
-      const connectorEnd = connectorAt(text, i, keepCase);
-      if (connectorEnd > 0) {
-        pendingSpace = -1;
-        emit(38, i, connectorEnd);
-        glue = true;
-        afterSpace = false;
-        i = connectorEnd;
-        continue;
+      if (kind === TEXT && afterSpace && n > 0) {
+        const end = connectorAt(text, i, keepCase);
+        if (end > 0) {
+          pendingSpace = -1;
+          units[n] = 38;
+          starts[n] = i;
+          n++;
+          glue = true;
+          afterSpace = false;
+          inWord = false;
+          i = end;
+          continue;
+        }
       }
     }
 
-    switch (kind) {
-      case SPACE:
-        if (!glue && pendingSpace < 0) pendingSpace = i;
-        afterSpace = true;
-        break;
-      case DROP:
-        break;
-      case DASH:
-      case AMP:
+    if (kind === SPACE) {
+      if (!glue && pendingSpace < 0 && n > 0) pendingSpace = i;
+      afterSpace = true;
+      inWord = false;
+    } else if (kind === DASH || kind === AMP) {
+      pendingSpace = -1;
+      units[n] = kind === DASH ? 45 : 38;
+      starts[n] = i;
+      n++;
+      glue = true;
+      afterSpace = false;
+      inWord = false;
+    } else if (kind === TEXT) {
+      if (pendingSpace >= 0) {
+        units[n] = 32;
+        starts[n] = pendingSpace;
+        n++;
         pendingSpace = -1;
-        emit(kind === DASH ? 45 : 38, i, i + width);
-        glue = true;
-        afterSpace = false;
-        break;
-      default: {
-        flushSpace();
-        glue = false;
-        afterSpace = false;
-        if (folded === null) {
-          emit(!keepCase && c >= 65 && c <= 90 ? c + 32 : c, i, i + 1);
-        } else {
-          for (let k = 0; k < folded.length; k++) emit(folded.charCodeAt(k), i, i + width);
+      }
+      glue = false;
+      afterSpace = false;
+      if (folded === null) {
+        units[n] = c;
+        starts[n] = i;
+        n++;
+        inWord = false;
+      } else {
+        // Expansions (ß → ss, ﬁ → fi) can outgrow the buffer sized for the input.
+        if (n + folded.length + 1 > units.length) {
+          out.length = n;
+          out.wordCount = words;
+          out.ensure(n + folded.length + (len - i) + 16);
+          units = out.units;
+          starts = out.starts;
+          wordStarts = out.wordStarts;
+        }
+        for (let k = 0; k < folded.length; k++) {
+          const unit = folded.charCodeAt(k);
+          const word = isWordUnit(unit);
+          if (word && !inWord) wordStarts[words++] = n;
+          inWord = word;
+          units[n] = unit;
+          starts[n] = i;
+          n++;
         }
       }
     }
     i += width;
   }
-  return { units, length: n, starts, ends };
+  out.length = n;
+  out.wordCount = words;
+  return out;
 }
 
 /**
  * If a connector word starts at `i` and is followed by whitespace, returns its end offset,
- * else 0. Cheap: gives up after a few code units, so long words cost nothing.
+ * else 0. Gives up after a few code units, so long words cost nothing.
  */
 function connectorAt(text: string, i: number, keepCase: boolean): number {
   let j = i;
-  let word = '';
-  while (j < text.length && j - i <= MAX_CONNECTOR_UNITS) {
+  const limit = Math.min(text.length, i + MAX_CONNECTOR_UNITS + 1);
+  let ascii = true;
+  while (j < limit) {
     const c = text.charCodeAt(j);
-    if (c < 128) {
-      if (!isWordUnit(c)) break;
-      word += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
-    } else {
-      const f = foldCodePoint(c, false);
-      if (f.kind !== TEXT || !isWordUnit(c)) break;
-      word += f.text;
-    }
+    if (c >= 128) ascii = false;
+    if (!isWordUnit(c)) break;
     j++;
   }
   if (j === i || j - i > MAX_CONNECTOR_UNITS || j >= text.length) return 0;
   const next = text.charCodeAt(j);
   const nextKind = next < 128 ? kindOfAscii(next) : foldCodePoint(next, keepCase).kind;
   if (nextKind !== SPACE) return 0;
+  if (ascii) return isAsciiConnector(text, i, j - i) ? j : 0;
+  let word = '';
+  for (let k = i; k < j; k++) word += foldCodePoint(text.charCodeAt(k), false).text;
   return CONNECTORS.has(word) ? j : 0;
 }
 
+/** The ASCII entries of CONNECTORS, compared by code: short words are frequent in page text. */
+function isAsciiConnector(text: string, i: number, length: number): boolean {
+  const a = text.charCodeAt(i) | 32;
+  if (length === 1) return a === 101 || a === 105 || a === 121; // e i y
+  const b = text.charCodeAt(i + 1) | 32;
+  if (length === 2) {
+    return (
+      (a === 101 && (b === 116 || b === 115)) || // et es
+      (a === 111 && b === 103) || // og
+      (a === 115 && b === 105) || // si
+      (a === 118 && b === 101) // ve
+    );
+  }
+  const c = text.charCodeAt(i + 2) | 32;
+  return (
+    (b === 110 && c === 100 && (a === 97 || a === 117)) || // and und
+    (a === 111 && b === 99 && c === 104) // och
+  );
+}
+
+// normalizeString runs while a page buffer is in use (case checks), so it has its own.
+const stringBuffer = new NormalizeBuffer();
+
 /** The normalised form as a string (aliases, tests, cluster words). */
 export function normalizeString(text: string, keepCase = false): string {
-  const { units, length } = normalizeForMatching(text, keepCase);
+  const { units, length } = normalizeForMatching(text, keepCase, stringBuffer);
   let out = '';
   const CHUNK = 8192;
   for (let k = 0; k < length; k += CHUNK) {

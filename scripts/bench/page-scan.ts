@@ -1,0 +1,201 @@
+/**
+ * Real-browser benchmark of page scanning: loads every page of the corpus in headless Chromium
+ * with the built extension and prints, per page, the text size, the extension's total scan
+ * time, a bare TreeWalker pass reading all text of the same page (the floor any scanner pays,
+ * measured in the same run), their ratio and the longest task the scan ran. Also the heap the
+ * extension adds to a tab (same pages without the extension, in the same run) and the content
+ * script's gzip size.
+ *
+ *   npm run build && npx tsx scripts/bench/page-scan.ts
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { ScanStatsResponse } from '../../lib/messages';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const CORPUS = resolve(ROOT, '../shared/corpus/pages');
+const EXTENSION = resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BARE_RUNS = 5;
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--js-flags=--expose-gc',
+];
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function serve(dir: string) {
+  const server = createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(1);
+    const file = join(dir, name);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
+  });
+  return new Promise<{ base: string; close: () => void }>((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({
+        base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        close: () => server.close(),
+      }),
+    ),
+  );
+}
+
+/** Only the local server is reachable: the corpus pages' own scripts, images and ads are not. */
+async function localOnly(context: BrowserContext) {
+  await context.route('**/*', (route) =>
+    route.request().url().startsWith('http://127.0.0.1') ? route.continue() : route.abort(),
+  );
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+/** A bare pass over the page's text, the way any scanner must at least read it. */
+function bareTextPass(page: Page, runs: number): Promise<number[]> {
+  return page.evaluate((runs) => {
+    const times: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      const t0 = performance.now();
+      let chars = 0;
+      const walker = document.createTreeWalker(document.body ?? document, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+      times.push(performance.now() - t0);
+      if (chars < 0) times.push(0);
+    }
+    return times;
+  }, runs);
+}
+
+async function statsOf(context: BrowserContext, url: string): Promise<ScanStatsResponse | null> {
+  const worker = context.serviceWorkers()[0]!;
+  return worker.evaluate(async (url) => {
+    for (const tab of await chrome.tabs.query({})) {
+      try {
+        const r: ScanStatsResponse | undefined = await chrome.tabs.sendMessage(tab.id!, {
+          type: 'cluster-lens:scan-stats',
+        });
+        if (r?.url === url) return r;
+      } catch {
+        // no content script there
+      }
+    }
+    return null;
+  }, url);
+}
+
+export async function runPageScanBench(): Promise<void> {
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) {
+    throw new Error(`No extension build at ${EXTENSION}: run npm run build first.`);
+  }
+  const pages = readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort();
+  const server = await serve(CORPUS);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
+  const ext = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...ARGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+  });
+  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const plainContext = await plain.newContext();
+  await Promise.all([localOnly(ext), localOnly(plainContext)]);
+  if (ext.serviceWorkers().length === 0) await ext.waitForEvent('serviceworker');
+
+  const rows: {
+    page: string;
+    kb: number;
+    scanMs: number;
+    bareMs: number;
+    ratio: number;
+    longestMs: number;
+    heapKb: number;
+  }[] = [];
+  for (const name of pages) {
+    const url = server.base + name;
+    const page = await ext.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    let stats: ScanStatsResponse | null = null;
+    for (let k = 0; k < 200; k++) {
+      stats = await statsOf(ext, url);
+      if (stats?.idle && stats.textNodes > 0) break;
+      await page.waitForTimeout(50);
+    }
+    const bare = median(await bareTextPass(page, BARE_RUNS));
+    const withExtension = await heapUsed(page);
+    const reference = await plainContext.newPage();
+    await reference.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    const without = await heapUsed(reference);
+    await Promise.all([page.close(), reference.close()]);
+    if (!stats) {
+      console.log(`${name}: no answer from the content script`);
+      continue;
+    }
+    rows.push({
+      page: name,
+      kb: stats.textChars / 1024,
+      scanMs: stats.scanMs,
+      bareMs: bare,
+      ratio: stats.scanMs / Math.max(bare, 0.01),
+      longestMs: stats.longestTaskMs,
+      heapKb: (withExtension - without) / 1024,
+    });
+  }
+  await ext.close();
+  await plain.close();
+  server.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+
+  const pad = (s: string, n: number) => s.padStart(n);
+  console.log('\nPage scanning in headless Chromium (corpus of', rows.length, 'pages)');
+  console.log(
+    `${'page'.padEnd(28)}${pad('text KB', 9)}${pad('scan ms', 9)}${pad('bare ms', 9)}${pad('ratio', 7)}${pad('longest', 9)}${pad('heap KB', 9)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${r.page.slice(0, 27).padEnd(28)}${pad(r.kb.toFixed(1), 9)}${pad(r.scanMs.toFixed(2), 9)}${pad(r.bareMs.toFixed(2), 9)}${pad(r.ratio.toFixed(1), 7)}${pad(r.longestMs.toFixed(2), 9)}${pad(r.heapKb.toFixed(0), 9)}`,
+    );
+  }
+  const ratios = rows.map((r) => r.ratio);
+  const longest = Math.max(...rows.map((r) => r.longestMs));
+  const totalText = rows.reduce((s, r) => s + r.kb, 0);
+  const totalScan = rows.reduce((s, r) => s + r.scanMs, 0);
+  const script = readFileSync(join(EXTENSION, 'content-scripts/content.js'));
+  console.log(
+    `\nmedian scan/bare ratio ${median(ratios).toFixed(2)}× (target ≤ 3×); longest task ${longest.toFixed(1)} ms (target < 50 ms)`,
+  );
+  console.log(
+    `throughput ${(totalText / 1024 / (totalScan / 1000)).toFixed(1)} MB/s of page text; median heap added per tab ${median(rows.map((r) => r.heapKb)).toFixed(0)} KB`,
+  );
+  console.log(
+    `content script ${(script.length / 1024).toFixed(1)} KB, ${(gzipSync(script).length / 1024).toFixed(1)} KB gzip`,
+  );
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await runPageScanBench();
+}
