@@ -9,11 +9,17 @@
  */
 import type { AliasRule } from '../dataset/model';
 import {
+  CHAR_DROP,
+  CHAR_SPACE,
+  CHAR_WORD,
+  NormalizeBuffer,
+  charClassAt,
+  connectorAt,
+  firstFoldedUnit,
   isWordUnit,
   normalizeForMatching,
   normalizeString,
   originalEnd,
-  type NormalizedText,
 } from './normalize';
 
 export interface CompiledMatcher {
@@ -42,14 +48,11 @@ export interface SerializedMatcher {
   outAlias: number[];
 }
 
-/** A match in normalised units and original offsets, before the evidence rules. */
+/** An alias occurrence in original offsets, before the evidence rules. */
 export interface Candidate {
   /** Original offsets [start, end). */
   start: number;
   end: number;
-  /** Normalised offsets, for the evidence window. */
-  normStart: number;
-  normEnd: number;
   /** Aliases of this exact span that passed the case check, no-context ones first. */
   aliasIndexes: number[];
 }
@@ -217,56 +220,160 @@ function caseMatches(m: CompiledMatcher, aliasIndex: number, text: string, start
 }
 
 /** Every leftmost-longest whole-word alias occurrence in `text`, with case rules applied. */
-export function findCandidates(
-  matcher: CompiledMatcher,
-  text: string,
-  normalized: NormalizedText = normalizeForMatching(text),
-): Candidate[] {
-  const { units, length, starts, wordStarts, wordCount } = normalized;
-  const { outStart, outAlias, rootAscii } = matcher;
-  const found: Candidate[] = [];
-  // Aliases begin where words begin: visit only those, skipping words inside the last match.
-  let resumeAt = 0;
-  for (let w = 0; w < wordCount; w++) {
-    const i = wordStarts[w] ?? 0;
-    if (i < resumeAt) continue;
-    const unit = units[i] ?? 0;
-    if (i > 0 && joinsLeft(units[i - 1] ?? 0)) continue;
-    // Most words fail at their first letter: test the root before anything else.
-    let node = unit < 128 ? (rootAscii[unit] ?? -1) : child(matcher, 0, unit);
-    if (node < 0) continue;
-    // Walk as far as the trie goes, remembering where aliases end at a word end.
-    let terminals = 0;
-    for (let j = i + 1; ; j++) {
-      if ((outStart[node] ?? 0) < (outStart[node + 1] ?? 0) && endsWord(units, length, j)) {
-        if (terminals === stack.length) stack.push(0, 0);
-        stack[terminals++] = node;
-        stack[terminals++] = j;
-      }
-      if (j >= length) break;
-      node = child(matcher, node, units[j] ?? 0);
-      if (node < 0) break;
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) ASCII_ALNUM[c] = 1;
+}
+const CONNECTOR_START = new Uint8Array(128);
+for (const ch of 'aueyiosvAUEYIOSV') CONNECTOR_START[ch.charCodeAt(0)] = 1;
+
+/** Scratch for the trie walk: (node, original end) pairs. Matching is synchronous. */
+const stack: number[] = [];
+let terminals = 0;
+const windowBuffer = new NormalizeBuffer();
+const SLOW_WINDOW = 256;
+
+function hasOutput(m: CompiledMatcher, node: number): boolean {
+  return (m.outStart[node] ?? 0) < (m.outStart[node + 1] ?? 0);
+}
+
+function hasEdges(m: CompiledMatcher, node: number): boolean {
+  return (m.edgeStart[node] ?? 0) < (m.edgeStart[node + 1] ?? 0);
+}
+
+function pushTerminal(node: number, end: number): void {
+  if (terminals === stack.length) stack.push(0, 0);
+  stack[terminals++] = node;
+  stack[terminals++] = end;
+}
+
+/**
+ * The walk from word start `i` on the raw text, for the common case: ASCII letters and digits
+ * separated by single spaces, which normalise to themselves in lower case. Returns false when
+ * the walk meets anything else while the trie could still continue: the normalising walk then
+ * takes over. Never wrong, only sometimes not enough.
+ */
+function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
+  const len = text.length;
+  const first = text.charCodeAt(i);
+  let node = m.rootAscii[first >= 65 && first <= 90 ? first + 32 : first] ?? -1;
+  if (node < 0) return true;
+  let j = i + 1;
+  for (;;) {
+    while (j < len) {
+      const d = text.charCodeAt(j);
+      if (d >= 128 || ASCII_ALNUM[d] !== 1) break;
+      node = child(m, node, d >= 65 && d <= 90 ? d + 32 : d);
+      if (node < 0) return true;
+      j++;
     }
-    // Longest first; a shorter alias at the same start is the fallback when case rules reject.
-    for (let s = terminals - 2; s >= 0; s -= 2) {
-      const terminal = stack[s] ?? 0;
-      const normEnd = stack[s + 1] ?? 0;
-      const start = starts[i] ?? 0;
-      const end = originalEnd(text, normalized, normEnd - 1);
-      let aliasIndexes: number[] | null = null;
-      for (let k = outStart[terminal] ?? 0; k < (outStart[terminal + 1] ?? 0); k++) {
-        const a = outAlias[k] ?? 0;
-        if (caseMatches(matcher, a, text, start, end)) (aliasIndexes ??= []).push(a);
+    // At a word end. Whitespace or the end of the text is a boundary; anything else needs the
+    // normaliser if an alias could end or continue here.
+    const next = j < len ? text.charCodeAt(j) : 32;
+    const space = next === 32 || (next >= 9 && next <= 13);
+    if (!space) return !(hasOutput(m, node) || hasEdges(m, node));
+    if (hasOutput(m, node)) pushTerminal(node, j);
+    if (j >= len || !hasEdges(m, node)) return true;
+    // One plain space then an ASCII word that is not a connector: still the easy case. A dash,
+    // `&` or connector after the space swallows it, so only the normaliser knows what follows.
+    const after = j + 1 < len ? text.charCodeAt(j + 1) : 0;
+    if (next !== 32 || after >= 128 || ASCII_ALNUM[after] !== 1) return false;
+    if (CONNECTOR_START[after] === 1 && connectorAt(text, j + 1, len, false) > 0) return false;
+    node = child(m, node, 32);
+    if (node < 0) return true;
+    j++;
+  }
+}
+
+/** The walk from word start `i` over normalised text, for everything walkAscii declines. */
+function walkNormalized(m: CompiledMatcher, text: string, i: number): void {
+  for (let size = SLOW_WINDOW; ; size *= 4) {
+    const to = Math.min(text.length, i + size);
+    const norm = normalizeForMatching(text, false, windowBuffer, i, to);
+    const { units, length } = norm;
+    terminals = 0;
+    let node = 0;
+    let j = 0;
+    for (; j < length; j++) {
+      node = child(m, node, units[j] ?? 0);
+      if (node < 0) break;
+      if (hasOutput(m, node) && endsWord(units, length, j + 1)) {
+        pushTerminal(node, originalEnd(text, norm, j));
       }
-      if (aliasIndexes) {
-        found.push({ start, end, normStart: i, normEnd, aliasIndexes });
-        resumeAt = normEnd;
-        break;
+    }
+    // A walk alive near the window's end may go on, or end differently, past it.
+    if (to === text.length || j < length - 2) return;
+  }
+}
+
+/** Every leftmost-longest whole-word alias occurrence in `text`, with case rules applied. */
+export function findCandidates(matcher: CompiledMatcher, text: string): Candidate[] {
+  const len = text.length;
+  const found: Candidate[] = [];
+  let prevWord = false;
+  let prevJoins = false;
+  let afterSpace = true;
+  let seenText = false;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    const cls = c < 128 ? (ASCII_ALNUM[c] === 1 ? CHAR_WORD : charClassAt(text, i)) : charClassAt(text, i);
+    if (cls === CHAR_DROP) continue;
+    if (cls !== CHAR_WORD) {
+      prevWord = false;
+      prevJoins = joinsLeft(c);
+      afterSpace = cls === CHAR_SPACE;
+      if (!afterSpace) seenText = true;
+      continue;
+    }
+    if (prevWord) continue;
+    prevWord = true;
+    const joined = prevJoins;
+    const connectorPossible = afterSpace && seenText;
+    prevJoins = false;
+    afterSpace = false;
+    seenText = true;
+    if (joined) continue;
+    // `and`, `und`, `y`… between spaces are `&` to the normaliser, not a word.
+    if (connectorPossible) {
+      const end = connectorAt(text, i, len, false);
+      if (end > 0) {
+        i = end - 1;
+        prevWord = false;
+        continue;
       }
+    }
+    terminals = 0;
+    if (c < 128) {
+      if (!walkAscii(matcher, text, i)) walkNormalized(matcher, text, i);
+    } else if (child(matcher, 0, firstFoldedUnit(c)) >= 0) {
+      walkNormalized(matcher, text, i);
+    }
+    if (terminals === 0) continue;
+    const end = resolve(matcher, text, i, found);
+    if (end > 0) {
+      i = end - 1;
+      prevWord = charClassAt(text, i) === CHAR_WORD;
+      prevJoins = joinsLeft(text.charCodeAt(i));
     }
   }
   return found;
 }
 
-/** Scratch for findCandidates' trie walk: (node, end) pairs. Matching is synchronous. */
-const stack: number[] = [];
+/** Longest first; a shorter alias at the same start is the fallback when case rules reject. */
+function resolve(m: CompiledMatcher, text: string, start: number, found: Candidate[]): number {
+  const { outStart, outAlias } = m;
+  for (let s = terminals - 2; s >= 0; s -= 2) {
+    const terminal = stack[s] ?? 0;
+    const end = stack[s + 1] ?? 0;
+    let aliasIndexes: number[] | null = null;
+    for (let k = outStart[terminal] ?? 0; k < (outStart[terminal + 1] ?? 0); k++) {
+      const a = outAlias[k] ?? 0;
+      if (caseMatches(m, a, text, start, end)) (aliasIndexes ??= []).push(a);
+    }
+    if (aliasIndexes) {
+      found.push({ start, end, aliasIndexes });
+      return end;
+    }
+  }
+  return 0;
+}

@@ -5,7 +5,14 @@
  */
 import type { CompiledMatcher, Candidate } from './alias-matcher';
 import { isClusterWordAt } from './cluster-words';
-import { isWordUnit, originalEnd, type NormalizedText } from './normalize';
+import {
+  CHAR_WORD,
+  NormalizeBuffer,
+  charClassAt,
+  isWordUnit,
+  normalizeForMatching,
+  originalEnd,
+} from './normalize';
 
 /** Why a match counts. */
 export type Evidence =
@@ -40,7 +47,6 @@ export interface ResolvedCandidate {
 export function resolveEvidence(
   matcher: CompiledMatcher,
   text: string,
-  normalized: NormalizedText,
   candidates: readonly Candidate[],
   context: EvidenceContext = {},
 ): ResolvedCandidate[] {
@@ -61,7 +67,7 @@ export function resolveEvidence(
       if (!alias.needsContext) return { candidate, aliasIndex, evidence: 'not-needed' };
       if (confirmedHere.has(alias.id)) return { candidate, aliasIndex, evidence: 'same-organisation' };
       if (context.confirmedIds?.has(alias.id)) return { candidate, aliasIndex, evidence: 'page-context' };
-      nearClusterWord ??= hasClusterWordNear(text, normalized, candidate, window);
+      nearClusterWord ??= hasClusterWordNear(text, candidate, window);
       if (nearClusterWord) return { candidate, aliasIndex, evidence: 'cluster-word' };
     }
     return { candidate, aliasIndex: candidate.aliasIndexes[0] ?? -1, evidence: null };
@@ -73,23 +79,33 @@ interface Token {
   end: number;
 }
 
-function hasClusterWordNear(
-  text: string,
-  normalized: NormalizedText,
-  candidate: Candidate,
-  window: number,
-): boolean {
+const windowBuffer = new NormalizeBuffer();
+/** Characters normalised on each side per word of window: generous for long words. */
+const CHARS_PER_WORD = 40;
+
+function hasClusterWordNear(text: string, candidate: Candidate, window: number): boolean {
+  const reach = (window + 2) * CHARS_PER_WORD;
+  // Widen to whole words, so the window's edge cannot cut "Datencluster" down to "cluster".
+  let windowStart = Math.max(0, candidate.start - reach);
+  while (windowStart > 0 && charClassAt(text, windowStart - 1) === CHAR_WORD) windowStart--;
+  let windowEnd = Math.min(text.length, candidate.end + reach);
+  while (windowEnd < text.length && charClassAt(text, windowEnd) === CHAR_WORD) windowEnd++;
+  const normalized = normalizeForMatching(text, false, windowBuffer, windowStart, windowEnd);
   const { units, length, starts } = normalized;
+  let normStart = 0;
+  while (normStart < length && (starts[normStart] ?? 0) < candidate.start) normStart++;
+  let normEnd = normStart;
+  while (normEnd < length && (starts[normEnd] ?? 0) < candidate.end) normEnd++;
   const isWord = (k: number) => isWordUnit(units[k] ?? 0);
   // Walk out one word further than the window on each side: neighbours decide some words.
-  let from = candidate.normStart;
+  let from = normStart;
   for (let seen = 0; seen <= window && from > 0; ) {
     while (from > 0 && !isWord(from - 1)) from--;
     if (from === 0) break;
     while (from > 0 && isWord(from - 1)) from--;
     seen++;
   }
-  let to = candidate.normEnd;
+  let to = normEnd;
   for (let seen = 0; seen <= window && to < length; ) {
     while (to < length && !isWord(to)) to++;
     if (to === length) break;
@@ -108,7 +124,7 @@ function hasClusterWordNear(
   }
   // The candidate's own words are a name, not a neighbour: "klyngen NODE" is not "cluster node".
   const words = tokens.map((t) =>
-    t.end > candidate.normStart && t.start < candidate.normEnd
+    t.end > normStart && t.start < normEnd
       ? ''
       : String.fromCharCode(...units.subarray(t.start, t.end)),
   );
@@ -116,9 +132,9 @@ function hasClusterWordNear(
     const t = tokens[index];
     return t ? text.slice(starts[t.start] ?? 0, originalEnd(text, normalized, t.end - 1)) : '';
   };
-  const first = tokens.findIndex((t) => t.end > candidate.normStart);
+  const first = tokens.findIndex((t) => t.end > normStart);
   let last = first;
-  while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < candidate.normEnd) last++;
+  while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < normEnd) last++;
   if (first < 0) return false;
   for (let k = Math.max(0, first - window); k < first; k++) {
     if (isClusterWordAt(words, k, original)) return true;

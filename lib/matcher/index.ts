@@ -5,7 +5,6 @@
 import type { AliasRule } from '../dataset/model';
 import { findCandidates, type CompiledMatcher } from './alias-matcher';
 import { resolveEvidence, type Evidence, type EvidenceContext } from './evidence';
-import { NormalizeBuffer, normalizeForMatching } from './normalize';
 
 export {
   compileMatcher,
@@ -17,9 +16,6 @@ export {
 export { DEFAULT_EVIDENCE_WINDOW, type Evidence, type EvidenceContext } from './evidence';
 export { normalizeForMatching, normalizeString, type NormalizedText } from './normalize';
 export { isClusterWordAt } from './cluster-words';
-
-// One buffer for every block: scanning is synchronous and nothing keeps the normalised text.
-const pageBuffer = new NormalizeBuffer();
 
 export interface SegmentPosition {
   segment: number;
@@ -57,10 +53,9 @@ export function scanText(
   text: string,
   context?: EvidenceContext,
 ): TextMatch[] {
-  const normalized = normalizeForMatching(text, false, pageBuffer);
-  const candidates = findCandidates(matcher, text, normalized);
+  const candidates = findCandidates(matcher, text);
   if (candidates.length === 0) return [];
-  return resolveEvidence(matcher, text, normalized, candidates, context).flatMap((r) => {
+  return resolveEvidence(matcher, text, candidates, context).flatMap((r) => {
     const alias = matcher.aliases[r.aliasIndex];
     if (!alias) return [];
     const { start, end } = r.candidate;

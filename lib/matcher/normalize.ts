@@ -140,6 +140,37 @@ function kindOfAscii(c: number): Kind {
   return TEXT;
 }
 
+export const CHAR_OTHER = 0;
+export const CHAR_WORD = 1;
+export const CHAR_SPACE = 2;
+/** Invisible: neither ends nor starts a word. */
+export const CHAR_DROP = 3;
+
+/**
+ * What the code point at `i` of the raw text becomes in normalised text, for scanning the page
+ * text itself for word starts. A low surrogate counts as part of the character before it.
+ */
+export function charClassAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return CHAR_WORD;
+    return c === 32 || (c >= 9 && c <= 13) ? CHAR_SPACE : CHAR_OTHER;
+  }
+  if (c >= 0xdc00 && c <= 0xdfff) return CHAR_DROP;
+  if (c >= 0xd800 && c <= 0xdbff) return CHAR_WORD;
+  const f = foldCodePoint(c, false);
+  if (f.kind === DROP) return CHAR_DROP;
+  if (f.kind === SPACE) return CHAR_SPACE;
+  if (f.kind !== TEXT) return CHAR_OTHER;
+  return isWordUnit(f.text.charCodeAt(0)) ? CHAR_WORD : CHAR_OTHER;
+}
+
+/** The first normalised (case-folded) unit of the BMP character `c`. */
+export function firstFoldedUnit(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return foldCodePoint(c, false).text.charCodeAt(0);
+}
+
 /** Reusable output buffers: one page scan normalises thousands of blocks. */
 export class NormalizeBuffer implements NormalizedText {
   units = new Uint16Array(1024);
@@ -178,9 +209,12 @@ export function normalizeForMatching(
   text: string,
   keepCase = false,
   out: NormalizeBuffer = new NormalizeBuffer(),
+  from = 0,
+  to = text.length,
 ): NormalizedText {
-  const len = text.length;
-  out.ensure(len + 16);
+  // `starts` stay offsets into the whole `text`, so a window maps straight back to the page.
+  const len = to;
+  out.ensure(to - from + 16);
   let units = out.units;
   let starts = out.starts;
   let wordStarts = out.wordStarts;
@@ -194,7 +228,7 @@ export function normalizeForMatching(
   // Whether the last unit written is part of a word; invisible characters leave it as it is.
   let inWord = false;
 
-  let i = 0;
+  let i = from;
   while (i < len) {
     const c = text.charCodeAt(i);
     let width = 1;
@@ -204,7 +238,7 @@ export function normalizeForMatching(
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
         // Letters and digits: the common case, handled here without the branches below.
         if (afterSpace && n > 0 && CONNECTOR_START[c] === 1) {
-          const end = connectorAt(text, i, keepCase);
+          const end = connectorAt(text, i, len, keepCase);
           if (end > 0) {
             pendingSpace = -1;
             units[n] = 38;
@@ -260,7 +294,7 @@ export function normalizeForMatching(
       kind = f.kind;
       folded = f.text;
       if (kind === TEXT && afterSpace && n > 0) {
-        const end = connectorAt(text, i, keepCase);
+        const end = connectorAt(text, i, len, keepCase);
         if (end > 0) {
           pendingSpace = -1;
           units[n] = 38;
@@ -333,9 +367,9 @@ export function normalizeForMatching(
  * If a connector word starts at `i` and is followed by whitespace, returns its end offset,
  * else 0. Gives up after a few code units, so long words cost nothing.
  */
-function connectorAt(text: string, i: number, keepCase: boolean): number {
+export function connectorAt(text: string, i: number, to: number, keepCase: boolean): number {
   let j = i;
-  const limit = Math.min(text.length, i + MAX_CONNECTOR_UNITS + 1);
+  const limit = Math.min(to, i + MAX_CONNECTOR_UNITS + 1);
   let ascii = true;
   while (j < limit) {
     const c = text.charCodeAt(j);
@@ -343,7 +377,7 @@ function connectorAt(text: string, i: number, keepCase: boolean): number {
     if (!isWordUnit(c)) break;
     j++;
   }
-  if (j === i || j - i > MAX_CONNECTOR_UNITS || j >= text.length) return 0;
+  if (j === i || j - i > MAX_CONNECTOR_UNITS || j >= to) return 0;
   const next = text.charCodeAt(j);
   const nextKind = next < 128 ? kindOfAscii(next) : foldCodePoint(next, keepCase).kind;
   if (nextKind !== SPACE) return 0;
