@@ -141,6 +141,7 @@ const SHORT_ACRONYM_LETTERS = 4;
 const SHORT_TOKEN_LENGTH = 6;
 const SPECIFIC_PHRASE_WORDS = 4;
 const GENERIC_PHRASE_WORDS = 2;
+const SPECIFIC_HALF_WORDS = 3;
 
 export function deriveAliasRule(text: string, kind: AliasKind): DerivedRule {
   const tokens = tokensOf(text);
@@ -200,9 +201,11 @@ const NAME_SEPARATOR = /\s+[-‐‒–—―]\s*|[-‐‒–—―]\s+/u;
 /**
  * Extra match forms of a name, each to be added as its own alias with its own rule: the name
  * without a legal-form suffix, and each half of "ACLIMA - Basque Country's Environmental
- * Industry's Cluster Asociation"-style names. A half is kept when it is an acronym-like token
- * or has at least two words; a single ordinary word ("Nutzfahrzeug" from "Commercial Vehicle
- * Cluster – Nutzfahrzeug GmbH") would name nothing.
+ * Industry's Cluster Asociation"-style names. A half must still name the organisation on its
+ * own: an acronym-like token, a phrase with an organisation word (cluster, network, pôle…), or
+ * three content words or more. "Nutzfahrzeug" (from "Commercial Vehicle Cluster – Nutzfahrzeug
+ * GmbH") or "West Slovakia" (from "Automotive Cluster -West Slovakia") would name a thing or a
+ * region instead.
  */
 export function extraMatchForms(text: string): { text: string; kind: AliasKind }[] {
   const forms = new Map<string, AliasKind>();
@@ -220,9 +223,13 @@ export function extraMatchForms(text: string): { text: string; kind: AliasKind }
       const only = tokens.length === 1 ? tokens[0] : undefined;
       if (only !== undefined) {
         if (isAllCaps(only) || isCamel(only)) add(h, isAllCaps(only) ? 'acronym' : 'alias');
-      } else if (tokens.length >= 2) {
-        add(h, 'alias');
+        continue;
       }
+      const content = tokens.filter((t) => !STOPWORDS.has(fold(t)));
+      const named =
+        content.some((t) => ORGANISATION_WORDS.has(fold(t))) ||
+        content.length >= SPECIFIC_HALF_WORDS;
+      if (named) add(h, 'alias');
     }
   }
   return [...forms].map(([form, kind]) => ({ text: form, kind }));

@@ -97,6 +97,12 @@ describe('extraMatchForms', () => {
     ]);
   });
 
+  it('keeps no region name as a half', () => {
+    expect(extraMatchForms('Automotive Cluster -West Slovakia').map((f) => f.text)).toEqual([
+      'Automotive Cluster',
+    ]);
+  });
+
   it('does not split hyphenated words', () => {
     expect(extraMatchForms('IND-AGRO-POL')).toEqual([]);
     expect(extraMatchForms('Systematic Paris-Région')).toEqual([]);
