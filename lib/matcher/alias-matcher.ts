@@ -12,6 +12,7 @@ import {
   CHAR_DROP,
   CHAR_SPACE,
   CHAR_WORD,
+  CONNECTOR_START,
   NormalizeBuffer,
   charClassAt,
   connectorAt,
@@ -224,8 +225,6 @@ const ASCII_ALNUM = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) ASCII_ALNUM[c] = 1;
 }
-const CONNECTOR_START = new Uint8Array(128);
-for (const ch of 'aueyiosvAUEYIOSV') CONNECTOR_START[ch.charCodeAt(0)] = 1;
 
 /** Scratch for the trie walk: (node, original end) pairs. Matching is synchronous. */
 const stack: number[] = [];
@@ -334,7 +333,7 @@ export function findCandidates(matcher: CompiledMatcher, text: string): Candidat
     seenText = true;
     if (joined) continue;
     // `and`, `und`, `y`… between spaces are `&` to the normaliser, not a word.
-    if (connectorPossible) {
+    if (connectorPossible && (c >= 128 || CONNECTOR_START[c] === 1)) {
       const end = connectorAt(text, i, len, false);
       if (end > 0) {
         i = end - 1;

@@ -9,16 +9,13 @@
 /** Per normalised code unit: where in the original text it came from. */
 export interface NormalizedText {
   units: Uint16Array;
-  /** Number of meaningful entries in `units`, `starts`, `ends`. */
+  /** Number of meaningful entries in `units` and `starts`. */
   length: number;
   /**
    * Original offset of the code unit that produced each normalised unit. Where it ends is
    * derived on demand (originalEnd): storing it would cost a third of the normalisation time.
    */
   starts: Int32Array;
-  /** Where each word (run of letters and digits) begins in `units`, in order. */
-  wordStarts: Int32Array;
-  wordCount: number;
 }
 
 /** Original offset just past the text that produced normalised unit `k`. */
@@ -171,13 +168,11 @@ export function firstFoldedUnit(c: number): number {
   return foldCodePoint(c, false).text.charCodeAt(0);
 }
 
-/** Reusable output buffers: one page scan normalises thousands of blocks. */
+/** Reusable output buffers: a page scan normalises many small windows. */
 export class NormalizeBuffer implements NormalizedText {
   units = new Uint16Array(1024);
   starts = new Int32Array(1024);
-  wordStarts = new Int32Array(1024);
   length = 0;
-  wordCount = 0;
 
   ensure(capacity: number): void {
     if (capacity <= this.units.length) return;
@@ -189,14 +184,11 @@ export class NormalizeBuffer implements NormalizedText {
     const starts = new Int32Array(size);
     starts.set(this.starts);
     this.starts = starts;
-    const wordStarts = new Int32Array(size);
-    wordStarts.set(this.wordStarts);
-    this.wordStarts = wordStarts;
   }
 }
 
 // ASCII letters that can begin a connector word: a(nd) u(nd) e(t) y i o(g, och) s(i) v(e).
-const CONNECTOR_START = new Uint8Array(128);
+export const CONNECTOR_START = new Uint8Array(128);
 for (const ch of 'aueyiosvAUEYIOSV') CONNECTOR_START[ch.charCodeAt(0)] = 1;
 
 /**
@@ -217,16 +209,12 @@ export function normalizeForMatching(
   out.ensure(to - from + 16);
   let units = out.units;
   let starts = out.starts;
-  let wordStarts = out.wordStarts;
   let n = 0;
-  let words = 0;
   let pendingSpace = -1;
   // After `-` or `&`, following whitespace is swallowed.
   let glue = false;
   // Whether the previous code point was whitespace: a connector must follow one.
   let afterSpace = true;
-  // Whether the last unit written is part of a word; invisible characters leave it as it is.
-  let inWord = false;
 
   let i = from;
   while (i < len) {
@@ -246,7 +234,6 @@ export function normalizeForMatching(
             n++;
             glue = true;
             afterSpace = false;
-            inWord = false;
             i = end;
             continue;
           }
@@ -256,10 +243,6 @@ export function normalizeForMatching(
           starts[n] = pendingSpace;
           n++;
           pendingSpace = -1;
-        }
-        if (!inWord) {
-          wordStarts[words++] = n;
-          inWord = true;
         }
         units[n] = !keepCase && c >= 65 && c <= 90 ? c + 32 : c;
         starts[n] = i;
@@ -302,7 +285,6 @@ export function normalizeForMatching(
           n++;
           glue = true;
           afterSpace = false;
-          inWord = false;
           i = end;
           continue;
         }
@@ -312,7 +294,6 @@ export function normalizeForMatching(
     if (kind === SPACE) {
       if (!glue && pendingSpace < 0 && n > 0) pendingSpace = i;
       afterSpace = true;
-      inWord = false;
     } else if (kind === DASH || kind === AMP) {
       pendingSpace = -1;
       units[n] = kind === DASH ? 45 : 38;
@@ -320,7 +301,6 @@ export function normalizeForMatching(
       n++;
       glue = true;
       afterSpace = false;
-      inWord = false;
     } else if (kind === TEXT) {
       if (pendingSpace >= 0) {
         units[n] = 32;
@@ -334,23 +314,16 @@ export function normalizeForMatching(
         units[n] = c;
         starts[n] = i;
         n++;
-        inWord = false;
       } else {
         // Expansions (ß → ss, ﬁ → fi) can outgrow the buffer sized for the input.
         if (n + folded.length + 1 > units.length) {
           out.length = n;
-          out.wordCount = words;
           out.ensure(n + folded.length + (len - i) + 16);
           units = out.units;
           starts = out.starts;
-          wordStarts = out.wordStarts;
         }
         for (let k = 0; k < folded.length; k++) {
-          const unit = folded.charCodeAt(k);
-          const word = isWordUnit(unit);
-          if (word && !inWord) wordStarts[words++] = n;
-          inWord = word;
-          units[n] = unit;
+          units[n] = folded.charCodeAt(k);
           starts[n] = i;
           n++;
         }
@@ -359,7 +332,6 @@ export function normalizeForMatching(
     i += width;
   }
   out.length = n;
-  out.wordCount = words;
   return out;
 }
 
