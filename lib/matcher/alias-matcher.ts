@@ -10,6 +10,7 @@
 import type { AliasRule } from '../dataset/model';
 import {
   CHAR_DROP,
+  CHAR_OTHER,
   CHAR_SPACE,
   CHAR_WORD,
   CONNECTOR_START,
@@ -222,15 +223,25 @@ function caseMatches(m: CompiledMatcher, aliasIndex: number, text: string, start
 
 /** Every leftmost-longest whole-word alias occurrence in `text`, with case rules applied. */
 const ASCII_ALNUM = new Uint8Array(128);
+const ASCII_CLASS = new Uint8Array(128);
+const ASCII_JOINS_LEFT = new Uint8Array(128);
+const ASCII_JOINS_RIGHT = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) ASCII_ALNUM[c] = 1;
+  const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  ASCII_ALNUM[c] = alnum ? 1 : 0;
+  const space = c === 32 || (c >= 9 && c <= 13);
+  ASCII_CLASS[c] = alnum ? CHAR_WORD : space ? CHAR_SPACE : CHAR_OTHER;
+  ASCII_JOINS_LEFT[c] = joinsLeft(c) ? 1 : 0;
+  ASCII_JOINS_RIGHT[c] = joinsRight(c) ? 1 : 0;
 }
 
 /** Scratch for the trie walk: (node, original end) pairs. Matching is synchronous. */
 const stack: number[] = [];
 let terminals = 0;
 const windowBuffer = new NormalizeBuffer();
-const SLOW_WINDOW = 256;
+// Most walks that need the normaliser end within a few words; longer ones widen the window.
+const SLOW_WINDOW = 48;
+const WINDOW_MARGIN = 8;
 
 function hasOutput(m: CompiledMatcher, node: number): boolean {
   return (m.outStart[node] ?? 0) < (m.outStart[node + 1] ?? 0);
@@ -247,10 +258,11 @@ function pushTerminal(node: number, end: number): void {
 }
 
 /**
- * The walk from word start `i` on the raw text, for the common case: ASCII letters and digits
- * separated by single spaces, which normalise to themselves in lower case. Returns false when
- * the walk meets anything else while the trie could still continue: the normalising walk then
- * takes over. Never wrong, only sometimes not enough.
+ * The walk from word start `i` on the raw text, for the common case: ASCII letters, digits and
+ * punctuation and single spaces, which normalise to themselves (letters in lower case).
+ * Returns false when the walk meets anything else (other whitespace, `-`, `&`, connectors,
+ * non-ASCII) while the trie could still continue: the normalising walk then takes over. Never
+ * wrong, only sometimes not enough.
  */
 function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
   const len = text.length;
@@ -258,29 +270,59 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
   let node = m.rootAscii[first >= 65 && first <= 90 ? first + 32 : first] ?? -1;
   if (node < 0) return true;
   let j = i + 1;
+  // Whether the last unit walked is a letter or digit: only then can a joiner glue on.
+  let lastWord = true;
   for (;;) {
     while (j < len) {
       const d = text.charCodeAt(j);
       if (d >= 128 || ASCII_ALNUM[d] !== 1) break;
       node = child(m, node, d >= 65 && d <= 90 ? d + 32 : d);
       if (node < 0) return true;
+      lastWord = true;
       j++;
     }
-    // At a word end. Whitespace or the end of the text is a boundary; anything else needs the
-    // normaliser if an alias could end or continue here.
-    const next = j < len ? text.charCodeAt(j) : 32;
-    const space = next === 32 || (next >= 9 && next <= 13);
-    if (!space) return !(hasOutput(m, node) || hasEdges(m, node));
-    if (hasOutput(m, node)) pushTerminal(node, j);
-    if (j >= len || !hasEdges(m, node)) return true;
-    // One plain space then an ASCII word that is not a connector: still the easy case. A dash,
-    // `&` or connector after the space swallows it, so only the normaliser knows what follows.
-    const after = j + 1 < len ? text.charCodeAt(j + 1) : 0;
-    if (next !== 32 || after >= 128 || ASCII_ALNUM[after] !== 1) return false;
-    if (CONNECTOR_START[after] === 1 && connectorAt(text, j + 1, len, false) > 0) return false;
-    node = child(m, node, 32);
+    if (j >= len) {
+      if (hasOutput(m, node)) pushTerminal(node, j);
+      return true;
+    }
+    const next = text.charCodeAt(j);
+    if (next >= 128) return !(hasOutput(m, node) || hasEdges(m, node));
+    if (ASCII_CLASS[next] === CHAR_SPACE) {
+      if (hasOutput(m, node)) pushTerminal(node, j);
+      if (!hasEdges(m, node)) return true;
+      // One plain space then an ASCII word that is not a connector is still the easy case.
+      // Other whitespace runs, or a dash, `&` or connector after the space, which swallow it,
+      // need the normaliser.
+      const after = j + 1 < len ? text.charCodeAt(j + 1) : 0;
+      if (next !== 32 || after >= 128 || ASCII_ALNUM[after] !== 1) return false;
+      if (CONNECTOR_START[after] === 1 && connectorAt(text, j + 1, len, false) > 0) return false;
+      node = child(m, node, 32);
+      if (node < 0) return true;
+      lastWord = false;
+      j++;
+      continue;
+    }
+    if (next === 45 || next === 38) {
+      // `-` and `&` end a word; what follows them depends on the whitespace they swallow.
+      if (hasOutput(m, node)) pushTerminal(node, j);
+      return !hasEdges(m, node);
+    }
+    // Other ASCII punctuation stays as it is.
+    if (hasOutput(m, node)) {
+      let ends = true;
+      if (lastWord && ASCII_JOINS_RIGHT[next] === 1) {
+        const after = j + 1 < len ? text.charCodeAt(j + 1) : 32;
+        if (after >= 128) return false;
+        ends = ASCII_ALNUM[after] !== 1;
+      }
+      if (ends) pushTerminal(node, j);
+    }
+    node = child(m, node, next);
     if (node < 0) return true;
+    lastWord = false;
     j++;
+    // An alias ending in punctuation (`e.V.`) ends here even if a letter follows at once.
+    if (hasOutput(m, node) && j < len && ASCII_ALNUM[text.charCodeAt(j)] === 1) pushTerminal(node, j);
   }
 }
 
@@ -300,8 +342,9 @@ function walkNormalized(m: CompiledMatcher, text: string, i: number): void {
         pushTerminal(node, originalEnd(text, norm, j));
       }
     }
-    // A walk alive near the window's end may go on, or end differently, past it.
-    if (to === text.length || j < length - 2) return;
+    // Near the window's end the normaliser lacks lookahead (a cut `and` is not yet `&`, a joiner
+    // not yet known to glue), so a walk that got that far is redone over a wider window.
+    if (to === text.length || j < length - WINDOW_MARGIN) return;
   }
 }
 
@@ -315,11 +358,11 @@ export function findCandidates(matcher: CompiledMatcher, text: string): Candidat
   let seenText = false;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
-    const cls = c < 128 ? (ASCII_ALNUM[c] === 1 ? CHAR_WORD : charClassAt(text, i)) : charClassAt(text, i);
+    const cls = c < 128 ? (ASCII_CLASS[c] ?? CHAR_OTHER) : charClassAt(text, i);
     if (cls === CHAR_DROP) continue;
     if (cls !== CHAR_WORD) {
       prevWord = false;
-      prevJoins = joinsLeft(c);
+      prevJoins = c < 128 && ASCII_JOINS_LEFT[c] === 1;
       afterSpace = cls === CHAR_SPACE;
       if (!afterSpace) seenText = true;
       continue;
