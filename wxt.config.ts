@@ -17,9 +17,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings (sync) and an imported dataset (local).
+    // activeTab: the popup reads the active tab's URL (for "not on this site" and "on this page").
     // No host permissions: content scripts are declared statically.
-    permissions: ['storage'],
+    permissions: ['storage', 'activeTab'],
     action: { default_title: '__MSG_extName__' },
+    // Policies an administrator may set (lib/managed-policy.ts). Firefox reads managed storage
+    // from its policies.json and rejects this key, so only Chrome gets it.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,15 +1,13 @@
-import { storage } from '#imports';
 import type { Dataset } from '~/lib/dataset/model';
 import { bundledDataset } from './dataset';
+import { importedDatasetItem } from './imported-dataset';
+
+export { importedDatasetItem };
 
 /**
  * The dataset in use: a user's import (storage.local) when there is one, else the bundle.
  * The bundle always stays as the fallback.
  */
-export const importedDatasetItem = storage.defineItem<Dataset | null>('local:importedDataset', {
-  fallback: null,
-});
-
 export async function getActiveDataset(): Promise<Dataset> {
   return (await importedDatasetItem.getValue()) ?? bundledDataset;
 }

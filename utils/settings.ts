@@ -1,8 +1,12 @@
 import { storage } from '#imports';
+import { applyManagedPolicy, readManagedPolicy, type ManagedPolicy } from '~/lib/managed-policy';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_VERSION, type Settings } from '~/lib/settings';
+import { checkSyncItem } from '~/lib/sync-quota';
+
+const SETTINGS_KEY = 'settings';
 
 /** The settings item in storage.sync, so settings follow the user across browsers. */
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
   migrations: {
@@ -11,11 +15,85 @@ export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   },
 });
 
-export async function loadSettings(): Promise<Settings> {
+/**
+ * The administrator's policy from storage.managed, or none. Reading it throws where there is
+ * no managed storage (Firefox without a policy, browsers without the API): that means no policy.
+ */
+export async function loadManagedPolicy(): Promise<ManagedPolicy> {
+  try {
+    const managed = browser.storage?.managed;
+    if (!managed) return {};
+    return readManagedPolicy(await managed.get(null));
+  } catch {
+    return {};
+  }
+}
+
+/** What the user chose, without the policy: the options page edits this. */
+export async function loadUserSettings(): Promise<Settings> {
   return readSettings(await settingsItem.getValue());
 }
 
-/** Calls back with the new settings whenever they change, in any window. Returns unwatch. */
+/** The settings in force: the user's, with every managed value winning. */
+export async function loadSettings(): Promise<Settings> {
+  const [user, policy] = await Promise.all([loadUserSettings(), loadManagedPolicy()]);
+  return applyManagedPolicy(user, policy);
+}
+
+/**
+ * Calls back with the settings in force whenever the user's settings or the policy change, in
+ * any window. Returns unwatch.
+ */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(readSettings(value)));
+  let latest = 0;
+  const refresh = (user?: Settings) => {
+    const call = ++latest;
+    void Promise.all([user ?? loadUserSettings(), loadManagedPolicy()]).then(([u, policy]) => {
+      // Two changes in quick succession: only the newest is reported.
+      if (call === latest) callback(applyManagedPolicy(u, policy));
+    });
+  };
+  const unwatchUser = settingsItem.watch((value) => refresh(readSettings(value)));
+  const unwatchPolicy = watchManagedPolicy(() => refresh());
+  return () => {
+    unwatchUser();
+    unwatchPolicy();
+  };
+}
+
+/** Calls back when the administrator's policy changes. Returns unwatch. */
+export function watchManagedPolicy(callback: () => void): () => void {
+  const listener = (_changes: unknown, area: string) => {
+    if (area === 'managed') callback();
+  };
+  try {
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  } catch {
+    return () => {};
+  }
+}
+
+export type SaveResult =
+  | { ok: true }
+  | { ok: false; reason: 'quota'; bytes: number; limit: number }
+  | { ok: false; reason: 'browser'; message: string };
+
+/**
+ * Saves the user's settings, or says why not: over the sync quota (checked before writing, so
+ * nothing is half-saved), or refused by the browser (for example too many writes a minute).
+ */
+export async function saveUserSettings(settings: Settings): Promise<SaveResult> {
+  const quota = checkSyncItem(SETTINGS_KEY, settings);
+  if (!quota.ok) return { ok: false, reason: 'quota', bytes: quota.bytes, limit: quota.limit };
+  try {
+    await settingsItem.setValue(settings);
+    return { ok: true };
+  } catch (error) {
+    return {
+      ok: false,
+      reason: 'browser',
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
 }

@@ -1,41 +1,121 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'preact/hooks';
-import { formatPartialDate } from '~/lib/format-date';
-import type { Settings } from '~/lib/settings';
-import { bundledDataset, uiLocale } from '~/utils/dataset';
-import { loadSettings, settingsItem } from '~/utils/settings';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { CardBehaviourEditor } from '~/components/CardBehaviourEditor';
+import { DatasetImport } from '~/components/DatasetImport';
+import { LockedNote } from '~/components/LockedNote';
+import { MarkStyleEditor } from '~/components/MarkStyleEditor';
+import { SiteListEditor } from '~/components/SiteListEditor';
+import { SuppressedList } from '~/components/SuppressedList';
+import type { Dataset } from '~/lib/dataset/model';
+import { applyManagedPolicy, isLocked, type ManagedPolicy } from '~/lib/managed-policy';
+import { MARK_CATEGORIES, type Settings } from '~/lib/settings';
+import { getActiveDataset, importedDatasetItem, watchActiveDataset } from '~/utils/active-dataset';
+import { uiLocale } from '~/utils/dataset';
+import { downloadText } from '~/utils/download';
+import {
+  loadManagedPolicy,
+  loadUserSettings,
+  saveUserSettings,
+  settingsItem,
+  watchManagedPolicy,
+} from '~/utils/settings';
+import { readSettings } from '~/lib/settings';
 
 export function App() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [user, setUser] = useState<Settings | null>(null);
+  const [policy, setPolicy] = useState<ManagedPolicy>({});
+  const [dataset, setDataset] = useState<Dataset | null>(null);
   const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
 
   useEffect(() => {
-    void loadSettings().then(setSettings);
-    // Another window (or the popup) may change settings while this page is open.
-    return settingsItem.watch(() => void loadSettings().then(setSettings));
+    void loadUserSettings().then(setUser);
+    void loadManagedPolicy().then(setPolicy);
+    void getActiveDataset().then(setDataset);
+    // Another window, the popup or a card may change these while the page is open.
+    const unwatch = [
+      settingsItem.watch((value) => setUser(readSettings(value))),
+      watchManagedPolicy(() => void loadManagedPolicy().then(setPolicy)),
+      watchActiveDataset(setDataset),
+    ];
+    return () => unwatch.forEach((u) => u());
   }, []);
 
-  const update = async (patch: Partial<Settings>) => {
-    if (!settings) return;
-    const next = { ...settings, ...patch };
-    setSettings(next);
-    await settingsItem.setValue(next);
-    setStatus(i18n.t('options.saved'));
+  const announce = useCallback((message: string) => {
+    setError('');
+    setStatus(message);
+  }, []);
+  const fail = useCallback((message: string) => {
+    setStatus('');
+    setError(message);
+  }, []);
+
+  /** Saves a change of the user's settings; false when it was refused (and says why). */
+  const update = async (patch: Partial<Settings>): Promise<boolean> => {
+    if (!user) return false;
+    const next = { ...user, ...patch };
+    const result = await saveUserSettings(next);
+    if (!result.ok) {
+      const locale = uiLocale();
+      fail(
+        result.reason === 'quota'
+          ? i18n.t('options.quotaExceeded', [
+              result.bytes.toLocaleString(locale),
+              result.limit.toLocaleString(locale),
+            ])
+          : i18n.t('options.saveFailed', [result.message]),
+      );
+      return false;
+    }
+    setUser(next);
+    announce(i18n.t('options.saved'));
+    return true;
   };
 
-  const { records, asOf } = bundledDataset;
+  const applyDataset = async (next: Dataset): Promise<boolean> => {
+    try {
+      await importedDatasetItem.setValue(next);
+      setDataset(next);
+      return true;
+    } catch (e) {
+      fail(i18n.t('options.data.applyFailed', [e instanceof Error ? e.message : String(e)]));
+      return false;
+    }
+  };
+
+  const resetDataset = async () => {
+    await importedDatasetItem.setValue(null);
+    setDataset(await getActiveDataset());
+    announce(i18n.t('options.data.resetDone'));
+  };
+
+  if (!user || !dataset) {
+    return (
+      <main>
+        <h1>{i18n.t('options.title')}</h1>
+      </main>
+    );
+  }
+
+  const settings = applyManagedPolicy(user, policy);
+  const enabledLocked = isLocked(policy, 'enabled');
+  const anyLocked = enabledLocked || isLocked(policy, 'siteMode') || isLocked(policy, 'sites');
   const locale = uiLocale();
+  const names = new Map(dataset.records.map((r) => [r.id, r.name]));
+
   return (
     <main>
       <h1>{i18n.t('options.title')}</h1>
+      {anyLocked && <p class="managed-note">{i18n.t('options.managedNote')}</p>}
+
       <fieldset>
         <legend>{i18n.t('options.general')}</legend>
-        <label>
+        <label class="choice">
           <input
             type="checkbox"
-            checked={settings?.enabled ?? false}
-            disabled={!settings}
-            aria-describedby="enabled-help"
+            checked={settings.enabled}
+            disabled={enabledLocked}
+            aria-describedby={enabledLocked ? 'enabled-help enabled-lock' : 'enabled-help'}
             onChange={(e) => void update({ enabled: e.currentTarget.checked })}
           />{' '}
           {i18n.t('options.enabled')}
@@ -43,19 +123,73 @@ export function App() {
         <p class="help" id="enabled-help">
           {i18n.t('options.enabledHelp')}
         </p>
+        {enabledLocked && <LockedNote id="enabled-lock" />}
+        <SiteListEditor
+          siteMode={settings.siteMode}
+          sites={settings.sites}
+          modeLocked={isLocked(policy, 'siteMode')}
+          sitesLocked={isLocked(policy, 'sites')}
+          onChange={update}
+          announce={announce}
+        />
       </fieldset>
+
+      <fieldset>
+        <legend>{i18n.t('options.marks.legend')}</legend>
+        <p class="help">{i18n.t('options.marks.help')}</p>
+        <div class="mark-styles">
+          {MARK_CATEGORIES.map((category) => (
+            <MarkStyleEditor
+              key={category}
+              category={category}
+              shown={settings.mark[category]}
+              style={settings.styles[category]}
+              onShownChange={(shown) => void update({ mark: { ...user.mark, [category]: shown } })}
+              onStyleChange={(style) =>
+                void update({ styles: { ...user.styles, [category]: style } })
+              }
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <CardBehaviourEditor settings={settings} onChange={(patch) => void update(patch)} />
+
+      <SuppressedList
+        suppressed={settings.suppressed}
+        nameOf={(id) => names.get(id)}
+        onRemove={(entry) =>
+          void update({
+            suppressed: user.suppressed.filter(
+              (s) => !(s.site === entry.site && s.alias === entry.alias && s.id === entry.id),
+            ),
+          })
+        }
+      />
+
       <fieldset>
         <legend>{i18n.t('options.dataset')}</legend>
-        <p>
-          {i18n.t('dataset.organisations', records.length, [records.length.toLocaleString(locale)])}
-          {' · '}
-          {i18n.t('dataset.asOf', [formatPartialDate(asOf, locale)])}
-        </p>
-        <p class="help">{i18n.t('dataset.sourcesNote')}</p>
+        <DatasetImport
+          active={dataset}
+          locale={locale}
+          onApply={applyDataset}
+          onReset={resetDataset}
+          onExport={(text, fileName, type) => {
+            downloadText(text, fileName, type);
+            announce(i18n.t('options.data.exported', [fileName]));
+          }}
+          announce={announce}
+        />
       </fieldset>
-      <p class="status" role="status">
-        {status}
-      </p>
+
+      <div class={status || error ? 'announcer has-message' : 'announcer'}>
+        <p class="status" role="status">
+          {status}
+        </p>
+        <p class="error" role="alert">
+          {error}
+        </p>
+      </div>
     </main>
   );
 }

@@ -75,6 +75,9 @@ export interface Dataset {
   asOf: string;
   /** Where the active dataset came from: the bundle, or a user import. */
   origin: 'bundled' | 'imported';
+  /** For an import: when it was applied (ISO date-time) and the file's name, as shown to the user. */
+  importedAt?: string;
+  sourceName?: string;
   records: ClusterRecord[];
   /** The matcher's input: every name, acronym and alias with its matching rules. */
   aliases: AliasRule[];

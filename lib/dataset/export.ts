@@ -1,0 +1,86 @@
+import Papa from 'papaparse';
+import { CSV_COLUMNS, LIST_SEPARATOR, type CsvColumn } from './csv-columns';
+import type { ClusterRecord, Dataset } from './model';
+
+/** Marks a JSON file as a Cluster Lens dataset export. */
+export const EXPORT_FORMAT = 'cluster-lens-dataset';
+
+/** A record as a row of data/clusters.csv: the inverse of the CSV parser's mapping. */
+export function recordToCsvRow(record: ClusterRecord): Record<CsvColumn, string> {
+  const member = record.eccp.status === 'member';
+  return {
+    id: record.id,
+    name: record.name,
+    acronym: record.acronym ?? '',
+    aliases: record.aliases.join(LIST_SEPARATOR),
+    country: record.country ?? '',
+    region: record.region ?? '',
+    city: record.city ?? '',
+    label: record.label.level,
+    label_year: record.label.year === null ? '' : String(record.label.year),
+    label_valid_until: record.label.validUntil ?? '',
+    eccp_member: member ? 'yes' : 'unknown',
+    eccp_url: member ? (record.eccp.url ?? '') : '',
+    website: record.website ?? '',
+    sectors: record.sectors.join(LIST_SEPARATOR),
+    source_urls: record.sources.join(LIST_SEPARATOR),
+    notes: record.notes,
+  };
+}
+
+export interface CsvExportOptions {
+  /**
+   * Prefix cells that start with = + - @ (or a tab or return) with an apostrophe, so a
+   * spreadsheet opening the file does not run them as formulas. On for files people download;
+   * off where the text is parsed again at once.
+   */
+  escapeFormulae?: boolean;
+}
+
+/** The records in the columns and order of data/clusters.csv, lists joined with `|`. */
+export function recordsToCsv(
+  records: readonly ClusterRecord[],
+  options: CsvExportOptions = {},
+): string {
+  return (
+    Papa.unparse(
+      {
+        fields: [...CSV_COLUMNS],
+        data: records.map((r) => CSV_COLUMNS.map((c) => recordToCsvRow(r)[c])),
+      },
+      { newline: '\n', escapeFormulae: options.escapeFormulae ?? true },
+    ) + '\n'
+  );
+}
+
+export function datasetToCsv(dataset: Dataset): string {
+  return recordsToCsv(dataset.records);
+}
+
+/**
+ * A JSON export: the dataset itself with a format marker and the time of export. The alias
+ * table is included for other tools; an import derives it again and never trusts it.
+ */
+export function datasetToJson(dataset: Dataset, exportedAt: Date): string {
+  const { schema, asOf, origin, importedAt, sourceName, records, aliases } = dataset;
+  return `${JSON.stringify(
+    {
+      format: EXPORT_FORMAT,
+      schema,
+      exportedAt: exportedAt.toISOString(),
+      asOf,
+      origin,
+      ...(importedAt === undefined ? {} : { importedAt }),
+      ...(sourceName === undefined ? {} : { sourceName }),
+      records,
+      aliases,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** File name of an export: `cluster-lens-2026-01.csv`. */
+export function exportFileName(dataset: Pick<Dataset, 'asOf'>, kind: 'csv' | 'json'): string {
+  return `cluster-lens-${dataset.asOf.replace(/[^0-9-]/g, '')}.${kind}`;
+}

@@ -1,0 +1,146 @@
+import { buildDataset, parseClusterCsv } from './parse-csv';
+import type { ClusterRecord, Dataset } from './model';
+import { parseDatasetJson } from './parse-json';
+import type { RowProblem } from './row-problem';
+
+/**
+ * One entry point for a file the user picked: size, bytes, text encoding, format, then the
+ * format's own validation. Nothing is stored here; the caller shows a preview and applies it.
+ */
+
+/** Far above any real dataset (the bundled CSV is ~130 kB) and within storage.local's 10 MB. */
+export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+/** storage.local holds 10 MB in Chrome; leave room for everything else stored there. */
+export const MAX_STORED_DATASET_BYTES = 8 * 1024 * 1024;
+
+export type ImportKind = 'csv' | 'json';
+
+/** File-level problems the UI words itself (in the user's language); others carry a message. */
+export type ImportProblemCode =
+  'too-large' | 'empty' | 'not-utf8' | 'utf16' | 'spreadsheet' | 'binary' | 'stored-too-large';
+
+export interface ImportProblem extends RowProblem {
+  code?: ImportProblemCode;
+  /** Numbers for the code's message, such as the file size and the limit. */
+  values?: number[];
+}
+
+export type ImportResult =
+  | { ok: true; kind: ImportKind; records: ClusterRecord[]; asOf: string | null }
+  | { ok: false; kind: ImportKind | null; problems: ImportProblem[] };
+
+const fileProblem = (
+  code: ImportProblemCode,
+  message: string,
+  values?: number[],
+): ImportProblem => ({
+  row: null,
+  column: null,
+  message,
+  code,
+  ...(values ? { values } : {}),
+});
+
+/** Checked on File.size before a single byte is read. */
+export function checkImportSize(size: number): ImportProblem | null {
+  return size > MAX_IMPORT_BYTES
+    ? fileProblem(
+        'too-large',
+        `the file is ${size} bytes; the limit is ${MAX_IMPORT_BYTES} bytes`,
+        [size, MAX_IMPORT_BYTES],
+      )
+    : null;
+}
+
+/** UTF-8 text of the file, its BOM removed, or the reason it is not UTF-8 text. */
+export function decodeImportBytes(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; problem: ImportProblem } {
+  const b = bytes;
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+    return { ok: false, problem: fileProblem('utf16', 'the file is UTF-16 text, not UTF-8') };
+  }
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
+    return {
+      ok: false,
+      problem: fileProblem(
+        'spreadsheet',
+        'the file is a ZIP or spreadsheet workbook, not CSV or JSON',
+      ),
+    };
+  }
+  let text: string;
+  try {
+    // fatal: a byte sequence that is not UTF-8 (a Windows-1252 export, say) is an error, not U+FFFD.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, problem: fileProblem('not-utf8', 'the file is not valid UTF-8 text') };
+  }
+  if (text.includes('\u0000')) {
+    return { ok: false, problem: fileProblem('binary', 'the file is binary, not text') };
+  }
+  // TextDecoder drops one BOM; a file saved twice with one can carry another.
+  return { ok: true, text: text.replace(/^\uFEFF/, '') };
+}
+
+/** JSON when the text starts like JSON, whatever the file is called; else CSV. */
+export function detectKind(text: string): ImportKind {
+  return /^\s*[{[]/.test(text) ? 'json' : 'csv';
+}
+
+export function parseImport(bytes: Uint8Array, options: { today?: Date } = {}): ImportResult {
+  const tooLarge = checkImportSize(bytes.length);
+  if (tooLarge) return { ok: false, kind: null, problems: [tooLarge] };
+  const decoded = decodeImportBytes(bytes);
+  if (!decoded.ok) return { ok: false, kind: null, problems: [decoded.problem] };
+  const text = decoded.text;
+  if (text.trim() === '') {
+    return { ok: false, kind: null, problems: [fileProblem('empty', 'the file is empty')] };
+  }
+  if (detectKind(text) === 'json') {
+    const result = parseDatasetJson(text, options);
+    return result.ok
+      ? { ok: true, kind: 'json', records: result.records, asOf: result.asOf }
+      : { ok: false, kind: 'json', problems: result.problems };
+  }
+  const result = parseClusterCsv(text, options);
+  return result.ok
+    ? { ok: true, kind: 'csv', records: result.records, asOf: null }
+    : { ok: false, kind: 'csv', problems: result.problems };
+}
+
+// C0/C1 controls and bidi overrides, which could disguise a name.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A file name as shown to the user: no path, no control characters, not endless. */
+export function displayFileName(name: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(UNSHOWABLE, '');
+  return base.length > 120 ? `${base.slice(0, 117)}…` : base;
+}
+
+/** The dataset to store for an import, its alias table derived again from the records. */
+export function importedDataset(
+  records: ClusterRecord[],
+  asOf: string,
+  fileName: string,
+  importedAt: Date,
+): Dataset {
+  return {
+    ...buildDataset(records, asOf, 'imported'),
+    importedAt: importedAt.toISOString(),
+    sourceName: displayFileName(fileName),
+  };
+}
+
+/** Whether a dataset fits where it is stored; checked before applying. */
+export function checkStoredSize(dataset: Dataset): ImportProblem | null {
+  const bytes = new TextEncoder().encode(JSON.stringify(dataset)).length;
+  return bytes > MAX_STORED_DATASET_BYTES
+    ? fileProblem(
+        'stored-too-large',
+        `the dataset takes ${bytes} bytes; at most ${MAX_STORED_DATASET_BYTES} can be stored`,
+        [bytes, MAX_STORED_DATASET_BYTES],
+      )
+    : null;
+}

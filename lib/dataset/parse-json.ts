@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import { LIST_SEPARATOR, type CsvColumn } from './csv-columns';
+import { EXPORT_FORMAT, recordsToCsv } from './export';
+import type { ClusterRecord } from './model';
+import { parseClusterCsv, type ParseOptions } from './parse-csv';
+import type { RowProblem } from './row-problem';
+import { isValidPartialDate } from './row-schema';
+
+/**
+ * Validation of a Cluster Lens JSON export. The shape is checked strictly (an unknown field is a
+ * problem, not something to carry along); then every record goes through the very rules of the
+ * CSV import, by way of its CSV row, so both formats accept exactly the same facts. The alias
+ * table in the file is never used: the caller derives it again with buildDataset.
+ *
+ * Problems use RowProblem with `row` = the record's number (1 = the first record) and `column`
+ * = the field's path in the record (`label.level`); top-level problems have row null.
+ */
+
+/** An export is four levels deep (object, records, record, label); anything far deeper is not ours. */
+export const MAX_JSON_DEPTH = 8;
+const MAX_TEXT = 20_000;
+
+export type JsonParseResult =
+  { ok: true; records: ClusterRecord[]; asOf: string } | { ok: false; problems: RowProblem[] };
+
+const text = z.string().max(MAX_TEXT);
+const list = z.array(text);
+const LIST_FIELDS = ['aliases', 'sectors', 'sources'] as const;
+
+const recordSchema = z.strictObject({
+  id: text,
+  name: text,
+  acronym: text.nullable(),
+  aliases: list,
+  country: text.nullable(),
+  region: text.nullable(),
+  city: text.nullable(),
+  sectors: list,
+  website: text.nullable(),
+  label: z.strictObject({
+    level: text,
+    year: z.number().int().nullable(),
+    validUntil: text.nullable(),
+  }),
+  eccp: z.strictObject({
+    status: z.enum(['member', 'implied', 'unknown']),
+    rule: z.enum(['profile-seen', 'label-after-2019-11', 'none']),
+    url: text.nullable(),
+  }),
+  sources: list,
+  notes: text,
+});
+
+const aliasSchema = z.strictObject({
+  text,
+  id: text,
+  kind: z.enum(['name', 'acronym', 'alias']),
+  caseSensitive: z.boolean(),
+  needsContext: z.boolean(),
+});
+
+const fileSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT).optional(),
+  schema: z.literal(1),
+  exportedAt: z.iso.datetime().optional(),
+  asOf: text,
+  origin: z.enum(['bundled', 'imported']).optional(),
+  importedAt: z.iso.datetime().optional(),
+  sourceName: text.optional(),
+  records: z.array(z.unknown()).min(1, 'has no records'),
+  aliases: z.array(aliasSchema).optional(),
+});
+
+/** Where each CSV column's facts live in a JSON record. */
+const FIELD_OF_COLUMN: Record<CsvColumn, string> = {
+  id: 'id',
+  name: 'name',
+  acronym: 'acronym',
+  aliases: 'aliases',
+  country: 'country',
+  region: 'region',
+  city: 'city',
+  label: 'label.level',
+  label_year: 'label.year',
+  label_valid_until: 'label.validUntil',
+  eccp_member: 'eccp.status',
+  eccp_url: 'eccp.url',
+  website: 'website',
+  sectors: 'sectors',
+  source_urls: 'sources',
+  notes: 'notes',
+};
+
+const notOurs = (): RowProblem => ({
+  row: null,
+  column: null,
+  message: `this JSON is not a Cluster Lens dataset export (expected "format": "${EXPORT_FORMAT}" and a "records" list)`,
+});
+
+export function parseDatasetJson(source: string, options: ParseOptions = {}): JsonParseResult {
+  const today = options.today ?? new Date();
+  if (jsonDepth(source) > MAX_JSON_DEPTH) {
+    return {
+      ok: false,
+      problems: [
+        {
+          row: null,
+          column: null,
+          message: `the JSON is nested more than ${MAX_JSON_DEPTH} levels deep; a Cluster Lens export never is`,
+        },
+      ],
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problems: [{ row: null, column: null, message: `not valid JSON: ${reason}` }],
+    };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, problems: [notOurs()] };
+  }
+  const top = data as Record<string, unknown>;
+  if (top.format !== undefined ? top.format !== EXPORT_FORMAT : !('records' in top)) {
+    return { ok: false, problems: [notOurs()] };
+  }
+  if (typeof top.schema === 'number' && top.schema !== 1) {
+    return {
+      ok: false,
+      problems: [
+        {
+          row: null,
+          column: 'schema',
+          message: `made for dataset schema ${top.schema}; this version of Cluster Lens reads schema 1`,
+        },
+      ],
+    };
+  }
+
+  const problems: RowProblem[] = [];
+  const file = fileSchema.safeParse(data);
+  if (!file.success) {
+    problems.push(...file.error.issues.map((issue) => problemOf(issue, null)));
+    return { ok: false, problems };
+  }
+  const { asOf } = file.data;
+  if (!isValidPartialDate(asOf)) {
+    problems.push({
+      row: null,
+      column: 'asOf',
+      message: `"${clip(asOf)}" is not a date (YYYY-MM or YYYY-MM-DD)`,
+    });
+  } else if (asOf.length > 4 && firstDay(asOf) > today.toISOString().slice(0, 10)) {
+    problems.push({ row: null, column: 'asOf', message: `${asOf} is in the future` });
+  } else if (asOf.length === 4) {
+    problems.push({ row: null, column: 'asOf', message: 'needs a month (YYYY-MM or YYYY-MM-DD)' });
+  }
+
+  // Shape first, record by record; records with a sound shape then meet the CSV rules.
+  const sound: { index: number; record: ClusterRecord }[] = [];
+  file.data.records.forEach((raw, index) => {
+    const result = recordSchema.safeParse(raw);
+    if (!result.success) {
+      problems.push(...result.error.issues.map((issue) => problemOf(issue, index + 1)));
+      return;
+    }
+    const record = result.data as ClusterRecord;
+    // A list item holding the CSV list separator would become two items; say so, and check
+    // the rest of the record with the separator blanked out.
+    const cleaned = { ...record };
+    for (const field of LIST_FIELDS) {
+      record[field].forEach((item, i) => {
+        if (item.includes(LIST_SEPARATOR)) {
+          problems.push({
+            row: index + 1,
+            column: `${field}.${i}`,
+            message: `contains "${LIST_SEPARATOR}", which separates list items`,
+          });
+        }
+      });
+      cleaned[field] = record[field].map((item) => item.replaceAll(LIST_SEPARATOR, ' '));
+    }
+    sound.push({ index, record: cleaned });
+  });
+  if (sound.length === 0) {
+    return { ok: false, problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
+  }
+
+  const csv = parseClusterCsv(
+    recordsToCsv(
+      sound.map((s) => s.record),
+      { escapeFormulae: false },
+    ),
+    { today },
+  );
+  if (!csv.ok) {
+    for (const p of csv.problems) {
+      // CSV row 2 is the first sound record.
+      const at = p.row === null ? undefined : sound[p.row - 2];
+      problems.push({
+        row: at === undefined ? null : at.index + 1,
+        column: p.column === null ? null : (FIELD_OF_COLUMN[p.column as CsvColumn] ?? p.column),
+        message: p.message.replace(/already used by row (\d+)/, (_, r: string) => {
+          const earlier = sound[Number(r) - 2];
+          return `already used by record ${earlier === undefined ? r : earlier.index + 1}`;
+        }),
+      });
+    }
+  }
+  if (problems.length > 0) {
+    return { ok: false, problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
+  }
+  return { ok: true, records: csv.ok ? csv.records : [], asOf };
+}
+
+function problemOf(issue: z.core.$ZodIssue, record: number | null): RowProblem {
+  const path = issue.path.map(String);
+  let column: string | null;
+  if (record === null && path[0] === 'records' && path.length > 1) {
+    record = Number(path[1]) + 1;
+    column = path.slice(2).join('.') || null;
+  } else {
+    column = path.join('.') || null;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${clip(k)}"`).join(', ');
+    return {
+      row: record,
+      column,
+      message: `unknown field ${keys} (not part of a Cluster Lens export)`,
+    };
+  }
+  return { row: record, column, message: issue.message };
+}
+
+function firstDay(date: string): string {
+  const [y, m = '01', d = '01'] = date.split('-');
+  return `${y}-${m}-${d}`;
+}
+
+function clip(value: string, max = 60): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
+/** Deepest nesting of objects and arrays, counted without parsing (strings skipped). */
+export function jsonDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) deepest = Math.max(deepest, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
