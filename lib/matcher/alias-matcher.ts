@@ -243,6 +243,11 @@ const windowBuffer = new NormalizeBuffer();
 const SLOW_WINDOW = 48;
 const WINDOW_MARGIN = 8;
 
+/** ASCII whitespace and the no-break spaces: units the normaliser turns into one space. */
+function isSpaceUnit(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x202f;
+}
+
 function hasOutput(m: CompiledMatcher, node: number): boolean {
   return (m.outStart[node] ?? 0) < (m.outStart[node + 1] ?? 0);
 }
@@ -285,21 +290,28 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
       if (hasOutput(m, node)) pushTerminal(node, j);
       return true;
     }
-    const next = text.charCodeAt(j);
-    if (next >= 128) return !(hasOutput(m, node) || hasEdges(m, node));
-    if (ASCII_CLASS[next] === CHAR_SPACE) {
+    let next = text.charCodeAt(j);
+    if (next >= 128) {
+      // Typographic apostrophes and no-break spaces are common enough in Latin text to stay on
+      // the fast walk; they normalise to `'` and a space.
+      if (next === 0x2019 || next === 0x2018 || next === 0x2bc) next = 39;
+      else if (!isSpaceUnit(next)) return !(hasOutput(m, node) || hasEdges(m, node));
+    }
+    if (isSpaceUnit(next)) {
       if (hasOutput(m, node)) pushTerminal(node, j);
       if (!hasEdges(m, node)) return true;
-      // One plain space then an ASCII word that is not a connector is still the easy case.
-      // Other whitespace runs, or a dash, `&` or connector after the space, which swallow it,
-      // need the normaliser.
-      const after = j + 1 < len ? text.charCodeAt(j + 1) : 0;
-      if (next !== 32 || after >= 128 || ASCII_ALNUM[after] !== 1) return false;
-      if (CONNECTOR_START[after] === 1 && connectorAt(text, j + 1, len, false) > 0) return false;
+      // Whitespace then an ASCII word that is not a connector is still the easy case: the run
+      // becomes one space. A dash, `&` or connector after it swallows it instead, and
+      // anything else may normalise in ways only the normaliser knows.
+      let k = j + 1;
+      while (k < len && isSpaceUnit(text.charCodeAt(k))) k++;
+      const after = k < len ? text.charCodeAt(k) : 0;
+      if (after >= 128 || ASCII_ALNUM[after] !== 1) return false;
+      if (CONNECTOR_START[after] === 1 && connectorAt(text, k, len, false) > 0) return false;
       node = child(m, node, 32);
       if (node < 0) return true;
       lastWord = false;
-      j++;
+      j = k;
       continue;
     }
     if (next === 45 || next === 38) {
