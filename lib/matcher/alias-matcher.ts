@@ -370,16 +370,21 @@ export function findCandidates(matcher: CompiledMatcher, text: string): Candidat
   let seenText = false;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
-    const cls = c < 128 ? (ASCII_CLASS[c] ?? CHAR_OTHER) : charClassAt(text, i);
-    if (cls === CHAR_DROP) continue;
-    if (cls !== CHAR_WORD) {
-      prevWord = false;
-      prevJoins = c < 128 && ASCII_JOINS_LEFT[c] === 1;
-      afterSpace = cls === CHAR_SPACE;
-      if (!afterSpace) seenText = true;
-      continue;
+    // Letters inside a word are most of the text: they go first and cost one lookup.
+    if (c < 128 && ASCII_ALNUM[c] === 1) {
+      if (prevWord) continue;
+    } else {
+      const cls = c < 128 ? (ASCII_CLASS[c] ?? CHAR_OTHER) : charClassAt(text, i);
+      if (cls === CHAR_DROP) continue;
+      if (cls !== CHAR_WORD) {
+        prevWord = false;
+        prevJoins = c < 128 && ASCII_JOINS_LEFT[c] === 1;
+        afterSpace = cls === CHAR_SPACE;
+        if (!afterSpace) seenText = true;
+        continue;
+      }
+      if (prevWord) continue;
     }
-    if (prevWord) continue;
     prevWord = true;
     const joined = prevJoins;
     const connectorPossible = afterSpace && seenText;
