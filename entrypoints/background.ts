@@ -2,8 +2,15 @@ import { badgeText } from '~/lib/badge';
 import { mergeDetections } from '~/lib/detections';
 import { FRAME_REPORT, OTHER_FRAMES, type Detection } from '~/lib/messages';
 import { onRequest } from '~/utils/messaging';
+import { refreshManagedPolicy } from '~/utils/settings';
 
 export default defineBackground(() => {
+  // Keep the copy of the administrator's policy that pages and the popup read current.
+  void refreshManagedPolicy();
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void refreshManagedPolicy();
+  });
+
   /** What each frame of each tab last reported. Rebuilt by the frames' reports after a restart. */
   const reports = new Map<number, Map<number, Detection[]>>();
 

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { SITE_MODES, type Settings } from './settings';
+import { SETTINGS_FIELDS, type Settings } from './settings';
 import { normaliseSitePattern } from './site-rules';
 
 /**
@@ -12,11 +11,8 @@ export type ManagedKey = (typeof MANAGED_KEYS)[number];
 
 export type ManagedPolicy = Partial<Pick<Settings, ManagedKey>>;
 
-const fields = {
-  enabled: z.boolean(),
-  siteMode: z.enum(SITE_MODES),
-  sites: z.array(z.string()),
-};
+// The same field schemas as the user's settings, so a policy can never set what a user can't.
+const fields = SETTINGS_FIELDS;
 
 /**
  * The policy from whatever managed storage returned: each valid key is kept, anything else is
@@ -27,15 +23,12 @@ export function readManagedPolicy(raw: unknown): ManagedPolicy {
   if (typeof raw !== 'object' || raw === null) return {};
   const source = raw as Record<string, unknown>;
   const policy: ManagedPolicy = {};
-  const enabled = fields.enabled.safeParse(source.enabled);
-  if (enabled.success) policy.enabled = enabled.data;
-  const siteMode = fields.siteMode.safeParse(source.siteMode);
-  if (siteMode.success) policy.siteMode = siteMode.data;
-  const sites = fields.sites.safeParse(source.sites);
-  if (sites.success) {
+  if (fields.enabled(source.enabled)) policy.enabled = source.enabled;
+  if (fields.siteMode(source.siteMode)) policy.siteMode = source.siteMode;
+  if (fields.sites(source.sites)) {
     policy.sites = [
       ...new Set(
-        sites.data.flatMap((site) => {
+        source.sites.flatMap((site) => {
           const result = normaliseSitePattern(site);
           return result.ok ? [result.pattern] : [];
         }),

@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '~/entrypoints/background';
 import { badgeText } from '~/lib/badge';
 import { FRAME_REPORT, OTHER_FRAMES, type Detection } from '~/lib/messages';
+import { loadManagedPolicy } from '~/utils/settings';
 
 describe('badgeText', () => {
   it('is empty for none, the number up to 99, then 99+', () => {
@@ -76,5 +77,17 @@ describe('background: frame reports and the badge', () => {
     );
     expect(reply).toBeUndefined();
     expect(await fakeBrowser.action.getBadgeText({ tabId: 12 })).toBe('');
+  });
+});
+
+describe('background: the administrator policy copy', () => {
+  it('copies storage.managed to storage.local at start and whenever the policy changes', async () => {
+    await fakeBrowser.storage.managed.set({ enabled: false });
+    background.main();
+    await vi.waitFor(async () => expect(await loadManagedPolicy()).toEqual({ enabled: false }));
+    await fakeBrowser.storage.managed.set({ siteMode: 'only-listed' });
+    await vi.waitFor(async () =>
+      expect(await loadManagedPolicy()).toEqual({ enabled: false, siteMode: 'only-listed' }),
+    );
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '~/entrypoints/options/App';
 import type { Dataset } from '~/lib/dataset/model';
+import { refreshManagedPolicy } from '~/utils/settings';
 
 async function mount() {
   const root = document.createElement('div');
@@ -94,6 +95,8 @@ describe('the options page', () => {
 
   it('locks a managed control and says why', async () => {
     await fakeBrowser.storage.managed.set({ enabled: false });
+    // What the background does at start: copy the policy where the page reads it.
+    await refreshManagedPolicy();
     const root = await mount();
     const toggle = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')][0]!;
     await vi.waitFor(() => expect(toggle.disabled).toBe(true));

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '~/lib/settings';
 import { checkSyncItem, SYNC_QUOTA_BYTES_PER_ITEM, syncItemBytes } from '~/lib/sync-quota';
 import {
   loadManagedPolicy,
+  refreshManagedPolicy,
   loadSettings,
   loadUserSettings,
   saveUserSettings,
@@ -86,6 +87,8 @@ describe('managed policy', () => {
   it('wins over the user settings in loadSettings, while the user settings stay as chosen', async () => {
     await saveUserSettings({ ...DEFAULT_SETTINGS, enabled: true, sites: ['mine.org'] });
     await fakeBrowser.storage.managed.set({ enabled: false, siteMode: 'only-listed' });
+    // The background copies the policy to storage.local, where pages read it quickly.
+    await refreshManagedPolicy();
     expect(await loadSettings()).toEqual({
       ...DEFAULT_SETTINGS,
       enabled: false,
@@ -99,6 +102,7 @@ describe('managed policy', () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(
       new Error('Managed storage manifest not found'),
     );
+    expect(await refreshManagedPolicy()).toEqual({});
     expect(await loadManagedPolicy()).toEqual({});
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
@@ -114,6 +118,7 @@ describe('managed policy', () => {
     await saveUserSettings({ ...DEFAULT_SETTINGS, enabled: false });
     await vi.waitFor(() => expect(seen).toEqual([false]));
     await fakeBrowser.storage.managed.set({ enabled: true });
+    await refreshManagedPolicy();
     await vi.waitFor(() => expect(seen).toEqual([false, true]));
     unwatch();
   });
