@@ -1,38 +1,43 @@
-import { i18n } from '#i18n';
-import { LabelBadge } from '~/components/LabelBadge';
-import type { LabelLevel } from '~/lib/dataset/model';
-import { formatPartialDate } from '~/lib/format-date';
-import { bundledDataset, uiLocale } from '~/utils/dataset';
+import prebuilt from '~/data/generated/search-index.json';
+import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
+import { getActiveDataset } from '~/utils/active-dataset';
+import { queryActiveTab, requestDetections, revealOnPage } from '~/utils/active-tab';
+import { uiLocale } from '~/utils/dataset';
+import { loadSettings, loadUserSettings, saveUserSettings } from '~/utils/settings';
 
-const LEVELS: LabelLevel[] = ['gold', 'silver', 'bronze', 'unknown', 'none'];
+declare global {
+  interface Window {
+    /** performance.now() when the popup became usable: search focused, first results shown. */
+    __clusterLensPopupReady?: number;
+  }
+}
+
+const env: PopupEnv = {
+  locale: uiLocale(),
+  loadDataset: getActiveDataset,
+  prebuiltIndex: prebuilt,
+  loadSettings,
+  async updateSettings(change) {
+    await saveUserSettings(change(await loadUserSettings()));
+    return loadSettings();
+  },
+  activeTab: queryActiveTab,
+  async requestDetections(tabId) {
+    const answer = await requestDetections(tabId);
+    return answer ? { kind: 'found', detections: answer.detections } : { kind: 'no-answer' };
+  },
+  reveal: revealOnPage,
+  close: () => window.close(),
+  openOptions: () => void browser.runtime.openOptionsPage(),
+  onReady() {
+    // After the browser has painted the first results.
+    requestAnimationFrame(() => {
+      performance.mark('cluster-lens:popup-ready');
+      window.__clusterLensPopupReady = performance.now();
+    });
+  },
+};
 
 export function App() {
-  const { records, asOf } = bundledDataset;
-  const locale = uiLocale();
-  const count = (level: LabelLevel) => records.filter((r) => r.label.level === level).length;
-  return (
-    <main>
-      <h1>{i18n.t('popup.heading')}</h1>
-      <p class="muted">{i18n.t('popup.summary')}</p>
-      <p>
-        {i18n.t('dataset.organisations', records.length, [records.length.toLocaleString(locale)])}
-        {' · '}
-        {i18n.t('dataset.asOf', [formatPartialDate(asOf, locale)])}
-      </p>
-      <ul class="counts">
-        {LEVELS.map((level) => (
-          <li key={level}>
-            <LabelBadge level={level} /> {count(level).toLocaleString(locale)}
-          </li>
-        ))}
-      </ul>
-      <button
-        type="button"
-        class="link-button"
-        onClick={() => void browser.runtime.openOptionsPage()}
-      >
-        {i18n.t('popup.openOptions')}
-      </button>
-    </main>
-  );
+  return <PopupApp env={env} />;
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '~/components/theme.css';
+import '~/components/cluster-details.css';
 import './popup.css';
 import { App } from './App';
 

@@ -33,14 +33,15 @@ describe('the built extension in Chromium', () => {
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
   });
 
-  it('renders the popup with the dataset summary and no console errors', async () => {
+  it('renders the popup, search box focused, without console errors', async () => {
     const { page, errors } = await openCollectingErrors(
       `chrome-extension://${browser.extensionId}/popup.html`,
     );
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Cluster Lens');
-    const text = await page.locator('main').innerText();
-    expect(text).toMatch(/\d+ organisations · Data as of January 2026/);
-    expect(await page.locator('.cl-badge[data-level="gold"]').count()).toBe(1);
+    const search = page.getByRole('combobox', { name: 'Search cluster organisations' });
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(
+      /^\d+ organisations$/,
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,0 +1,31 @@
+import { DETECTIONS, REVEAL, type DetectionsResponse, type RevealRequest } from '~/lib/messages';
+
+export interface ActiveTab {
+  id: number | undefined;
+  /** Known thanks to the activeTab permission, granted when the popup opens. */
+  url: string | undefined;
+}
+
+export async function queryActiveTab(): Promise<ActiveTab> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return { id: tab?.id, url: tab?.url };
+}
+
+/** What the tab's content script found, or null when nothing answers in time. */
+export async function requestDetections(
+  tabId: number,
+  timeoutMs = 1500,
+): Promise<DetectionsResponse | null> {
+  const answer = browser.tabs
+    .sendMessage(tabId, { type: DETECTIONS }, { frameId: 0 })
+    .then((r) => (r as DetectionsResponse | undefined) ?? null)
+    .catch(() => null);
+  const timeout = new Promise<null>((done) => setTimeout(() => done(null), timeoutMs));
+  return Promise.race([answer, timeout]);
+}
+
+/** Asks the page to scroll to the organisation's first mention and open its card. */
+export async function revealOnPage(tabId: number, id: string): Promise<void> {
+  const message: RevealRequest = { type: REVEAL, id };
+  await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+}
