@@ -8,6 +8,11 @@ export default defineConfig({
   // Preact's automatic JSX runtime: no Babel preset needed for a build-only transform.
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // Bundled JSON (the dataset, page data, search index) as JSON.parse("…"): parsed several
+    // times faster than the same data as a JavaScript object literal.
+    json: { stringify: true },
+    // WXT_NO_MINIFY=1 keeps function names, for profiling a build.
+    build: { minify: process.env.WXT_NO_MINIFY ? false : undefined },
     resolve: {
       alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
     },

@@ -51,13 +51,28 @@ export interface ScanStatsResponse {
   url: string;
   scanMs: number;
   longestTaskMs: number;
+  collectMs: number;
+  matchMs: number;
   textChars: number;
   textNodes: number;
   idle: boolean;
 }
 
+export const REVEAL = 'cluster-lens:reveal';
+
+/** From the popup to a tab's top frame: scroll to the organisation's first mention, open its card. */
+export interface RevealRequest {
+  type: typeof REVEAL;
+  id: string;
+}
+
 export type Request =
-  PingRequest | DetectionsRequest | FrameReport | OtherFramesRequest | ScanStatsRequest;
+  | PingRequest
+  | DetectionsRequest
+  | FrameReport
+  | OtherFramesRequest
+  | ScanStatsRequest
+  | RevealRequest;
 
 export function isRequest<T extends Request['type']>(
   message: unknown,

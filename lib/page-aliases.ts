@@ -12,6 +12,10 @@ export function aliasesForPage(
   hostname: string,
 ): AliasRule[] {
   const suppressed = settings.suppressed.filter((s) => siteMatches(s.site, hostname));
+  if (suppressed.length === 0 && settings.acronymStrictness === 'balanced') {
+    // Unchanged: the same objects, so the prebuilt matcher can be used.
+    return aliases as AliasRule[];
+  }
   return aliases.flatMap((alias) => {
     if (suppressed.some((s) => s.id === alias.id && s.alias === alias.text)) return [];
     if (alias.kind !== 'acronym') return [alias];

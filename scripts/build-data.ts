@@ -11,9 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildDataset, parseClusterCsv } from '../lib/dataset/parse-csv';
+import { toPageData } from '../lib/dataset/page-data';
 import { formatProblem } from '../lib/dataset/row-problem';
 import { isValidPartialDate } from '../lib/dataset/row-schema';
 import type { Dataset } from '../lib/dataset/model';
+import { buildSearchIndex } from '../lib/search/search-index';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,6 +53,10 @@ function main() {
   mkdirSync(values.out, { recursive: true });
   const outFile = join(values.out, 'dataset.json');
   writeFileSync(outFile, JSON.stringify(dataset));
+  // What every page's content script bundles: aliases and labels, not sources or notes.
+  writeFileSync(join(values.out, 'page-data.json'), JSON.stringify(toPageData(dataset, true)));
+  // The popup's search index, prebuilt so opening the popup only parses it.
+  writeFileSync(join(values.out, 'search-index.json'), JSON.stringify(buildSearchIndex(dataset)));
   console.log(
     `data: ${dataset.records.length} organisations, ${dataset.aliases.length} aliases, as of ${dataset.asOf} → ${relative(process.cwd(), outFile)}`,
   );

@@ -52,31 +52,36 @@ export function blockAncestor(node: Node): Element | null {
   return el;
 }
 
+interface ParentInfo {
+  /** The text under this element is not to be scanned. */
+  skip: boolean;
+  /** The block the text under this element flows in. */
+  anchor: Element | null;
+}
+
 /**
- * Walks one root (a document, an element or an open shadow root). Open shadow roots found on
- * the way are handed to `onShadowRoot`, to be walked as roots of their own.
+ * Walks one root (a document, an element or an open shadow root). A TreeWalker over text nodes
+ * alone, without a filter callback, keeps the walk in native code; what an element means for
+ * its text (skipped, which block) is worked out once per element and cached. Open shadow roots
+ * are looked for in a second, element-only walk and handed to `onShadowRoot`.
  */
 export class BlockCollector {
-  private readonly walker: TreeWalker;
+  private readonly texts: TreeWalker;
+  private readonly elements: TreeWalker;
+  private readonly parents = new Map<Node, ParentInfo>();
+  private readonly visibility = new Map<Element, boolean>();
   private current: TextBlock | null = null;
   private currentAnchor: Element | null = null;
+  private textsDone = false;
   private done = false;
-  private readonly visibility = new Map<Element, boolean>();
 
   constructor(
-    root: Node,
+    private readonly root: Node,
     private readonly onShadowRoot: (root: ShadowRoot) => void = () => {},
   ) {
     const doc = root.ownerDocument ?? (root as Document);
-    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => {
-        if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-        const el = node as Element;
-        if (isSkippedElement(el)) return NodeFilter.FILTER_REJECT;
-        if (el.shadowRoot) this.onShadowRoot(el.shadowRoot);
-        return NodeFilter.FILTER_ACCEPT;
-      },
-    });
+    this.texts = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    this.elements = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
   }
 
   get finished(): boolean {
@@ -90,28 +95,51 @@ export class BlockCollector {
   collect(outOfTime: () => boolean): TextBlock[] {
     const blocks: TextBlock[] = [];
     let steps = 0;
-    while (!this.done) {
-      if ((++steps & 63) === 0 && outOfTime()) break;
-      const node = this.walker.nextNode();
+    while (!this.textsDone) {
+      if ((++steps & 63) === 0 && outOfTime()) return blocks;
+      const node = this.texts.nextNode() as Text | null;
       if (!node) {
         this.flush(blocks);
+        this.textsDone = true;
+        break;
+      }
+      const info = this.infoOf(node.parentNode);
+      if (info.skip) continue;
+      if (info.anchor !== this.currentAnchor) {
+        this.flush(blocks);
+        this.currentAnchor = info.anchor;
+      }
+      (this.current ??= { nodes: [] }).nodes.push(node);
+    }
+    while (!this.done) {
+      if ((++steps & 255) === 0 && outOfTime()) return blocks;
+      const el = this.elements.nextNode() as Element | null;
+      if (!el) {
         this.done = true;
         break;
       }
-      if (node.nodeType === Node.TEXT_NODE) {
-        const anchor = blockAncestor(node);
-        if (anchor !== this.currentAnchor) {
-          this.flush(blocks);
-          this.currentAnchor = anchor;
-        }
-        (this.current ??= { nodes: [] }).nodes.push(node as Text);
-      } else if (!INLINE.has((node as Element).localName)) {
-        // Entering a block (or a line break) ends the block before it.
-        this.flush(blocks);
-        this.currentAnchor = null;
-      }
+      const shadow = el.shadowRoot;
+      if (shadow && !this.infoOf(el).skip) this.onShadowRoot(shadow);
     }
     return blocks;
+  }
+
+  private infoOf(parent: Node | null): ParentInfo {
+    if (!parent || parent === this.root || !(parent instanceof Element)) {
+      return parent === this.root && parent instanceof Element
+        ? this.elementInfo(parent, { skip: false, anchor: null })
+        : { skip: false, anchor: parent instanceof Element ? parent : null };
+    }
+    const cached = this.parents.get(parent);
+    if (cached) return cached;
+    const info = this.elementInfo(parent, this.infoOf(parent.parentNode));
+    this.parents.set(parent, info);
+    return info;
+  }
+
+  private elementInfo(el: Element, above: ParentInfo): ParentInfo {
+    if (above.skip || isSkippedElement(el)) return { skip: true, anchor: null };
+    return { skip: false, anchor: INLINE.has(el.localName) ? (above.anchor ?? el) : el };
   }
 
   private flush(into: TextBlock[]) {

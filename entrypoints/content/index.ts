@@ -1,6 +1,6 @@
-import type { Dataset } from '~/lib/dataset/model';
+import { pageMatcher, type PageData } from '~/lib/dataset/page-data';
 import { mergeDetections } from '~/lib/detections';
-import { compileMatcher, type CompiledMatcher } from '~/lib/matcher';
+import type { CompiledMatcher } from '~/lib/matcher';
 import {
   DETECTIONS,
   FRAME_REPORT,
@@ -15,8 +15,8 @@ import {
 import { aliasesForPage } from '~/lib/page-aliases';
 import type { Settings } from '~/lib/settings';
 import { isSiteEnabled } from '~/lib/site-rules';
-import { getActiveDataset, watchActiveDataset } from '~/utils/active-dataset';
 import { onRequest } from '~/utils/messaging';
+import { getActivePageData, watchActivePageData } from '~/utils/page-data';
 import { loadSettings, watchSettings } from '~/utils/settings';
 import { HighlightMarker, supportsHighlights, type Marker } from './highlighter';
 import { PageScanner } from './page-scanner';
@@ -38,11 +38,11 @@ export default defineContentScript({
     onRequest(DETECTIONS, () => (isTop ? lens.tabDetections() : undefined));
     onRequest(SCAN_STATS, () => (isTop ? Promise.resolve(lens.scanStats()) : undefined));
 
-    const [settings, dataset] = await Promise.all([loadSettings(), getActiveDataset()]);
+    const [settings, dataset] = await Promise.all([loadSettings(), getActivePageData()]);
     if (!ctx.isValid) return;
     lens.update(settings, dataset);
     ctx.onInvalidated(watchSettings((s) => lens.update(s, lens.dataset!)));
-    ctx.onInvalidated(watchActiveDataset((d) => lens.update(lens.settings!, d)));
+    ctx.onInvalidated(watchActivePageData((d) => lens.update(lens.settings!, d)));
     // A single-page app moved to a new view: scan it afresh.
     ctx.addEventListener(window, 'wxt:locationchange', () => lens.restart());
     ctx.onInvalidated(() => lens.stop());
@@ -52,14 +52,14 @@ export default defineContentScript({
 /** One frame's scanning, kept in step with settings and the active dataset. */
 class PageLens {
   settings: Settings | null = null;
-  dataset: Dataset | null = null;
+  dataset: PageData | null = null;
   private scanner: PageScanner | null = null;
   private marker: Marker | null = null;
   private matcher: CompiledMatcher | null = null;
   private matcherKey = '';
   private reportTimer: ReturnType<typeof setTimeout> | null = null;
 
-  update(settings: Settings, dataset: Dataset) {
+  update(settings: Settings, dataset: PageData) {
     const datasetChanged = dataset !== this.dataset;
     this.settings = settings;
     this.dataset = dataset;
@@ -70,7 +70,10 @@ class PageLens {
     }
     const key = JSON.stringify([settings.acronymStrictness, settings.suppressed]);
     if (!this.matcher || datasetChanged || key !== this.matcherKey) {
-      this.matcher = compileMatcher(aliasesForPage(dataset.aliases, settings, location.hostname));
+      this.matcher = pageMatcher(
+        dataset,
+        aliasesForPage(dataset.aliases, settings, location.hostname),
+      );
       this.matcherKey = key;
       this.restart();
       return;
@@ -144,9 +147,12 @@ class PageLens {
       url: location.href,
       scanMs: stats?.scanMs ?? 0,
       longestTaskMs: stats?.longestSliceMs ?? 0,
+      collectMs: stats?.collectMs ?? 0,
+      matchMs: stats?.matchMs ?? 0,
       textChars: stats?.textChars ?? 0,
       textNodes: stats?.textNodes ?? 0,
-      idle: this.scanner?.idle ?? true,
+      // Before the settings are read nothing has been scanned yet, so the scan is not done.
+      idle: this.settings !== null && (this.scanner?.idle ?? true),
     };
   }
 

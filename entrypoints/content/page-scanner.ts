@@ -1,4 +1,4 @@
-import type { ClusterRecord } from '~/lib/dataset/model';
+import type { PageData } from '~/lib/dataset/page-data';
 import { markCategory } from '~/lib/mark-category';
 import { scanSegments, type CompiledMatcher } from '~/lib/matcher';
 import type { MarkCategory } from '~/lib/settings';
@@ -13,6 +13,8 @@ import {
 } from './block-collector';
 import type { Marker } from './highlighter';
 import { MarkStore, type PageMark } from './mark-store';
+
+type PageRecord = PageData['records'][number];
 
 /** Main-thread time one slice may take before yielding to the page. */
 const SLICE_BUDGET_MS = 8;
@@ -36,11 +38,14 @@ export interface ScanStats {
   textNodes: number;
   /** The longest single slice, to check the page never sees a long task from us. */
   longestSliceMs: number;
+  /** Of scanMs: walking the DOM into blocks, and matching the blocks' text. */
+  collectMs: number;
+  matchMs: number;
 }
 
 export interface ScannerOptions {
   matcher: CompiledMatcher;
-  records: ReadonlyMap<string, ClusterRecord>;
+  records: ReadonlyMap<string, PageRecord>;
   marker: Marker;
   /** Which categories are marked (and counted). */
   shown: Record<MarkCategory, boolean>;
@@ -68,7 +73,7 @@ export class PageScanner {
   private mutationTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private readonly now: () => number;
-  private readonly stats = { scanMs: 0, longestSliceMs: 0 };
+  private readonly stats = { scanMs: 0, longestSliceMs: 0, collectMs: 0, matchMs: 0 };
 
   constructor(private readonly options: ScannerOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -130,7 +135,7 @@ export class PageScanner {
     }
   }
 
-  private categoryOf(record: ClusterRecord): MarkCategory {
+  private categoryOf(record: PageRecord): MarkCategory {
     return markCategory(record, this.options.today ?? new Date());
   }
 
@@ -155,13 +160,17 @@ export class PageScanner {
     while (!outOfTime()) {
       const pending = this.blocks[0];
       if (pending) {
+        const t0 = this.now();
         this.matchWindow(pending);
+        this.stats.matchMs += this.now() - t0;
         if (pending.from < 0) this.blocks.shift();
         continue;
       }
       const collector = this.roots[0];
       if (!collector) break;
+      const t0 = this.now();
       for (const block of collector.collect(outOfTime)) this.blocks.push({ block, from: 0 });
+      this.stats.collectMs += this.now() - t0;
       if (collector.finished) this.roots.shift();
     }
     const spent = this.now() - start;

@@ -113,7 +113,9 @@ export async function runPageScanBench(): Promise<void> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) {
     throw new Error(`No extension build at ${EXTENSION}: run npm run build first.`);
   }
-  const pages = readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort();
+  const pages = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const server = await serve(CORPUS);
   const userDataDir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
   const ext = await chromium.launchPersistentContext(userDataDir, {
@@ -151,6 +153,9 @@ export async function runPageScanBench(): Promise<void> {
     await reference.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const without = await heapUsed(reference);
     await Promise.all([page.close(), reference.close()]);
+    if (process.env.BENCH_DETAIL) {
+      console.log(name, JSON.stringify(stats));
+    }
     if (!stats) {
       console.log(`${name}: no answer from the content script`);
       continue;

@@ -1,0 +1,45 @@
+import {
+  compileMatcher,
+  deserializeMatcher,
+  serializeMatcher,
+  type CompiledMatcher,
+  type SerializedMatcher,
+} from '../matcher';
+import type { AliasRule, ClusterRecord, Dataset } from './model';
+
+/**
+ * What a page needs to find and mark mentions: the alias table and, per organisation, its id,
+ * name and label. The rest of a record (sources, notes…) is fetched when a card opens, so the
+ * script injected into every page stays small. The bundled dataset also ships its matcher
+ * prebuilt, since rebuilding the automaton costs every page far more than reading it.
+ */
+export interface PageData {
+  asOf: string;
+  records: Pick<ClusterRecord, 'id' | 'name' | 'label'>[];
+  aliases: AliasRule[];
+  /** The compiled matcher for `aliases` as they are (its own alias list left empty). */
+  matcher?: SerializedMatcher;
+}
+
+export function toPageData(dataset: Dataset, prebuild = false): PageData {
+  const data: PageData = {
+    asOf: dataset.asOf,
+    records: dataset.records.map(({ id, name, label }) => ({ id, name, label })),
+    aliases: dataset.aliases,
+  };
+  if (prebuild)
+    data.matcher = { ...serializeMatcher(compileMatcher(dataset.aliases)), aliases: [] };
+  return data;
+}
+
+/**
+ * The matcher for a page: the prebuilt one when the page uses the aliases unchanged, else one
+ * compiled for the page's own alias list (after acronym strictness and suppressions).
+ */
+export function pageMatcher(data: PageData, aliases: readonly AliasRule[]): CompiledMatcher {
+  const unchanged =
+    aliases.length === data.aliases.length && aliases.every((a, i) => a === data.aliases[i]);
+  if (data.matcher && unchanged)
+    return deserializeMatcher({ ...data.matcher, aliases: data.aliases });
+  return compileMatcher(aliases);
+}
