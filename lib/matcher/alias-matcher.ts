@@ -35,6 +35,12 @@ export interface CompiledMatcher {
   readonly outAlias: Int32Array;
   /** Root edges for ASCII code units, -1 where none: most page text is ASCII. */
   readonly rootAscii: Int32Array;
+  /**
+   * For nodes with many edges (near the root of a large dictionary), a direct ASCII table at
+   * denseAscii[denseIndex[k] .. + 128]; -1 for the others, which are searched.
+   */
+  readonly denseIndex: Int32Array;
+  readonly denseAscii: Int32Array;
   /** For case-sensitive aliases: the normal form with case kept, and its all-capitals form. */
   readonly casedForms: readonly (readonly [string, string] | null)[];
 }
@@ -131,12 +137,38 @@ function assemble(
     const unit = edgeChar[k] ?? 0;
     if (unit < 128) rootAscii[unit] = edgeTarget[k] ?? -1;
   }
+  const nodeCount = edgeStart.length - 1;
+  const denseIndex = new Int32Array(nodeCount).fill(-1);
+  let dense = 0;
+  for (let node = 0; node < nodeCount; node++) {
+    if ((edgeStart[node + 1] ?? 0) - (edgeStart[node] ?? 0) > LINEAR_EDGES) denseIndex[node] = 128 * dense++;
+  }
+  const denseAscii = new Int32Array(128 * dense).fill(-1);
+  for (let node = 0; node < nodeCount; node++) {
+    const base = denseIndex[node] ?? -1;
+    if (base < 0) continue;
+    for (let k = edgeStart[node] ?? 0; k < (edgeStart[node + 1] ?? 0); k++) {
+      const unit = edgeChar[k] ?? 0;
+      if (unit < 128) denseAscii[base + unit] = edgeTarget[k] ?? -1;
+    }
+  }
   const casedForms = aliases.map((alias) => {
     if (!alias.caseSensitive) return null;
     const cased = normalizeString(alias.text, true);
     return [cased, normalizeString(alias.text.toUpperCase(), true)] as const;
   });
-  return { aliases, edgeStart, edgeChar, edgeTarget, outStart, outAlias, rootAscii, casedForms };
+  return {
+    aliases,
+    edgeStart,
+    edgeChar,
+    edgeTarget,
+    outStart,
+    outAlias,
+    rootAscii,
+    denseIndex,
+    denseAscii,
+    casedForms,
+  };
 }
 
 export function serializeMatcher(matcher: CompiledMatcher): SerializedMatcher {
@@ -163,16 +195,19 @@ export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
   );
 }
 
+// Below the root most nodes have one or two edges: a linear scan beats bisection there.
+const LINEAR_EDGES = 8;
+
 function child(m: CompiledMatcher, node: number, unit: number): number {
   if (node === 0 && unit < 128) return m.rootAscii[unit] ?? -1;
   const { edgeChar, edgeTarget, edgeStart } = m;
   let lo = edgeStart[node] ?? 0;
   let hi = (edgeStart[node + 1] ?? 0) - 1;
-  // Below the root most nodes have one or two edges: a linear scan beats bisection there.
-  if (hi - lo < 8) {
+  if (hi - lo < LINEAR_EDGES) {
     for (let k = lo; k <= hi; k++) if (edgeChar[k] === unit) return edgeTarget[k] ?? -1;
     return -1;
   }
+  if (unit < 128) return m.denseAscii[(m.denseIndex[node] ?? 0) + unit] ?? -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const c = edgeChar[mid] ?? 0;
