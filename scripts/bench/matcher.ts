@@ -200,7 +200,16 @@ function heapPerMatcher(aliases: readonly AliasRule[]): number {
 }
 
 function typedBytes(m: CompiledMatcher): number {
-  return [m.edgeStart, m.edgeChar, m.edgeTarget, m.outStart, m.outAlias, m.rootAscii].reduce(
+  return [
+    m.edgeStart,
+    m.edgeChar,
+    m.edgeTarget,
+    m.outStart,
+    m.outAlias,
+    m.rootAscii,
+    m.denseIndex,
+    m.denseAscii,
+  ].reduce(
     (sum, array) => sum + array.byteLength,
     0,
   );
