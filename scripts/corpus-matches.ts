@@ -27,11 +27,51 @@ export interface CorpusPage {
   text: string;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'TEMPLATE', 'SVG', 'HEAD', 'IFRAME', 'OBJECT']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEXTAREA',
+  'TEMPLATE',
+  'SVG',
+  'HEAD',
+  'IFRAME',
+  'OBJECT',
+]);
 const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'LABEL',
-  'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR',
-  'BIG', 'TT', 'STRIKE', 'INS', 'DEL', 'NOBR',
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'CODE',
+  'DATA',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'KBD',
+  'LABEL',
+  'MARK',
+  'Q',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'WBR',
+  'BIG',
+  'TT',
+  'STRIKE',
+  'INS',
+  'DEL',
+  'NOBR',
 ]);
 
 interface DomNode {
@@ -70,7 +110,7 @@ function blocksOf(body: DomNode): string[][] {
   return blocks;
 }
 
-export function loadCorpus(dir = CORPUS_DIR): CorpusPage[] {
+export async function loadCorpus(dir = CORPUS_DIR): Promise<CorpusPage[]> {
   const window = new Window({
     settings: {
       disableJavaScriptEvaluation: true,
@@ -90,12 +130,12 @@ export function loadCorpus(dir = CORPUS_DIR): CorpusPage[] {
       const doc = parser.parseFromString(html, 'text/html');
       // Copied out of the parser's strings, which are slices of the whole page source: kept,
       // they pin every page's HTML in memory and read slower than a browser's text nodes.
-      const blocks = JSON.parse(
-        JSON.stringify(blocksOf((doc.body ?? doc.documentElement) as unknown as DomNode)),
-      ) as string[][];
+      const blocks = structuredClone(
+        blocksOf((doc.body ?? doc.documentElement) as unknown as DomNode),
+      );
       return { name, blocks, text: blocks.map((b) => b.join('')).join('\n') };
     });
-  void window.happyDOM.close();
+  await window.happyDOM.close();
   return pages;
 }
 
@@ -107,10 +147,10 @@ export function loadAliases(): AliasRule[] {
   return loadDataset(join(root, 'data/clusters.csv'), join(root, 'data/meta.json')).aliases;
 }
 
-function main() {
+async function main() {
   const showAll = process.argv.includes('--all');
   const matcher = compileMatcher(loadAliases());
-  const pages = loadCorpus();
+  const pages = await loadCorpus();
   let counted = 0;
   let unconfirmed = 0;
   for (const page of pages) {
@@ -122,7 +162,9 @@ function main() {
         const text = block.join('');
         const start = block.slice(0, m.start.segment).join('').length + m.start.offset;
         const before = text.slice(Math.max(0, start - 60), start).replace(/\s+/g, ' ');
-        const after = text.slice(start + m.text.length, start + m.text.length + 60).replace(/\s+/g, ' ');
+        const after = text
+          .slice(start + m.text.length, start + m.text.length + 60)
+          .replace(/\s+/g, ' ');
         console.log(
           `${page.name}\t${JSON.stringify(m.text)}\t${m.id}\t${m.evidence ?? 'no evidence (dropped)'}\t…${before}[${m.text}]${after}…`,
         );
@@ -135,4 +177,9 @@ function main() {
   );
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

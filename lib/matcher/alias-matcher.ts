@@ -3,9 +3,11 @@
  *
  * Aliases are whole words, so a match can only begin where a word begins: the scan walks a trie
  * of normalised aliases from each word start (FlashText's rule), keeps the longest alias whose end
- * is also a word end, and jumps past it (leftmost-longest). The trie is over case-folded text;
- * an alias that must match with its letter case is verified against the original text of the few
- * candidates that reach it, so case sensitivity costs no second pass.
+ * is also a word end, and jumps past it (leftmost-longest). The scan reads the page text itself:
+ * plain ASCII words normalise to themselves in lower case, so only walks that meet anything else
+ * normalise a small window (normalize.ts), and the page is never copied whole. The trie is over
+ * case-folded text; an alias that must match with its letter case is verified against the
+ * original text of the few candidates that reach it, so case sensitivity costs no second pass.
  */
 import type { AliasRule } from '../dataset/model';
 import {
@@ -141,7 +143,8 @@ function assemble(
   const denseIndex = new Int32Array(nodeCount).fill(-1);
   let dense = 0;
   for (let node = 0; node < nodeCount; node++) {
-    if ((edgeStart[node + 1] ?? 0) - (edgeStart[node] ?? 0) > LINEAR_EDGES) denseIndex[node] = 128 * dense++;
+    if ((edgeStart[node + 1] ?? 0) - (edgeStart[node] ?? 0) > LINEAR_EDGES)
+      denseIndex[node] = 128 * dense++;
   }
   const denseAscii = new Int32Array(128 * dense).fill(-1);
   for (let node = 0; node < nodeCount; node++) {
@@ -228,7 +231,11 @@ const HASH = 35;
 /** `.NET`, `user@name`, `path/name`, `#tag`: a word glued to these is part of something else. */
 function joinsLeft(unit: number): boolean {
   return (
-    unit === DOT || unit === AT || unit === UNDERSCORE || unit === SLASH || unit === BACKSLASH ||
+    unit === DOT ||
+    unit === AT ||
+    unit === UNDERSCORE ||
+    unit === SLASH ||
+    unit === BACKSLASH ||
     unit === HASH
   );
 }
@@ -248,7 +255,13 @@ function endsWord(units: Uint16Array, length: number, end: number): boolean {
   return !(joinsRight(next) && end + 1 < length && isWordUnit(units[end + 1] ?? 0));
 }
 
-function caseMatches(m: CompiledMatcher, aliasIndex: number, text: string, start: number, end: number): boolean {
+function caseMatches(
+  m: CompiledMatcher,
+  aliasIndex: number,
+  text: string,
+  start: number,
+  end: number,
+): boolean {
   const forms = m.casedForms[aliasIndex];
   if (!forms) return true;
   const written = normalizeString(text.slice(start, end), true);
@@ -256,7 +269,6 @@ function caseMatches(m: CompiledMatcher, aliasIndex: number, text: string, start
   return written === forms[0] || written === forms[1];
 }
 
-/** Every leftmost-longest whole-word alias occurrence in `text`, with case rules applied. */
 const ASCII_ALNUM = new Uint8Array(128);
 const ASCII_CLASS = new Uint8Array(128);
 const ASCII_JOINS_LEFT = new Uint8Array(128);
@@ -299,10 +311,11 @@ function pushTerminal(node: number, end: number): void {
 
 /**
  * The walk from word start `i` on the raw text, for the common case: ASCII letters, digits and
- * punctuation and single spaces, which normalise to themselves (letters in lower case).
- * Returns false when the walk meets anything else (other whitespace, `-`, `&`, connectors,
- * non-ASCII) while the trie could still continue: the normalising walk then takes over. Never
- * wrong, only sometimes not enough.
+ * punctuation, and whitespace between words, which normalise to themselves (letters in lower
+ * case, whitespace as one space). Returns false when the walk meets anything else (`-`, `&`,
+ * connectors, most non-ASCII) while the trie could still continue: the normalising walk then
+ * takes over. Never wrong, only sometimes not enough; tests/unit/matcher/scan-oracle.test.ts
+ * holds it to the plain definition.
  */
 function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
   const len = text.length;
@@ -369,7 +382,8 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
     lastWord = false;
     j++;
     // An alias ending in punctuation (`e.V.`) ends here even if a letter follows at once.
-    if (hasOutput(m, node) && j < len && ASCII_ALNUM[text.charCodeAt(j)] === 1) pushTerminal(node, j);
+    if (hasOutput(m, node) && j < len && ASCII_ALNUM[text.charCodeAt(j)] === 1)
+      pushTerminal(node, j);
   }
 }
 

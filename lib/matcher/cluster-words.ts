@@ -9,17 +9,34 @@
 /** Exact tokens (after folding). Inflected forms are listed where no safe prefix exists. */
 const EXACT = new Set([
   // en, de, nl, it, pt, ro, es/ca after folding clúster/clùster; plurals.
-  'cluster', 'clusters', 'clusteres',
+  'cluster',
+  'clusters',
+  'clusteres',
   // ro: articled and plural forms of "cluster".
-  'clusterul', 'clusterului', 'clustere', 'clusterele', 'clusterelor',
+  'clusterul',
+  'clusterului',
+  'clustere',
+  'clusterele',
+  'clusterelor',
   // de: the compounds German uses for cluster bodies (plain "Netzwerk" is left out: it is the
   // everyday word for a computer network in German tech news, next to ".NET" and "ACT").
-  'clusterinitiative', 'clusterorganisation', 'clustermanagement', 'clusterverbund',
-  'kompetenznetzwerk', 'innovationsnetzwerk', 'unternehmensnetzwerk', 'branchennetzwerk',
+  'clusterinitiative',
+  'clusterorganisation',
+  'clustermanagement',
+  'clusterverbund',
+  'kompetenznetzwerk',
+  'innovationsnetzwerk',
+  'unternehmensnetzwerk',
+  'branchennetzwerk',
   // it: "distretto tecnologico / industriale" (see NOT_AFTER for the administrative senses).
-  'distretto', 'distretti',
+  'distretto',
+  'distretti',
   // el: "κλάστερ" (folded), and "σύμπλεγμα" as Greek cluster bodies call themselves.
-  'κλαστερ', 'κλαστερς', 'συμπλεγμα', 'συμπλεγματος', 'συμπλεγματα',
+  'κλαστερ',
+  'κλαστερς',
+  'συμπλεγμα',
+  'συμπλεγματος',
+  'συμπλεγματα',
 ]);
 
 /**
@@ -30,7 +47,16 @@ const EXACT = new Set([
  * клъстер with every case ending) and Turkish "kümelenme" (cluster initiative). Polish
  * "klasztor" (monastery) does not start with any of them.
  */
-const PREFIXES = ['klaster', 'klastr', 'klaszter', 'kluster', 'klyng', 'кластер', 'клъстер', 'kumelenme'];
+const PREFIXES = [
+  'klaster',
+  'klastr',
+  'klaszter',
+  'kluster',
+  'klyng',
+  'кластер',
+  'клъстер',
+  'kumelenme',
+];
 
 /**
  * Suffixes of compounds whose head is the cluster word: German/Dutch/Nordic "Umweltcluster",
@@ -41,8 +67,17 @@ const SUFFIXES = ['cluster', 'clusters', 'klynge', 'klyngen', 'klynga', 'kluster
 
 /** Compound heads that name a computing or astronomy cluster, not an organisation. */
 const NOT_COMPOUND = [
-  'server', 'rechen', 'computer', 'daten', 'stern', 'galaxien', 'hpc', 'gpu', 'kubernetes',
-  'datenbank', 'hochleistungs',
+  'server',
+  'rechen',
+  'computer',
+  'daten',
+  'stern',
+  'galaxien',
+  'hpc',
+  'gpu',
+  'kubernetes',
+  'datenbank',
+  'hochleistungs',
 ];
 
 /**
@@ -51,22 +86,81 @@ const NOT_COMPOUND = [
  * "cluster bombs". Checked for every cluster word.
  */
 const NOT_AFTER = new Set([
-  'analyse', 'analysen', 'analysis', 'analyses', 'analyze', 'analysing', 'analyzing',
-  'algorithm', 'algorithms', 'algorithmus', 'randomised', 'randomized', 'randomisation',
-  'randomization', 'trial', 'trials', 'sampling', 'sample', 'samples', 'headache', 'headaches',
-  'kopfschmerz', 'kopfschmerzen', 'bomb', 'bombs', 'bombe', 'bomben', 'munition', 'munitions',
-  'computing', 'node', 'nodes', 'server', 'servers', 'size', 'sizes',
+  'analyse',
+  'analysen',
+  'analysis',
+  'analyses',
+  'analyze',
+  'analysing',
+  'analyzing',
+  'algorithm',
+  'algorithms',
+  'algorithmus',
+  'randomised',
+  'randomized',
+  'randomisation',
+  'randomization',
+  'trial',
+  'trials',
+  'sampling',
+  'sample',
+  'samples',
+  'headache',
+  'headaches',
+  'kopfschmerz',
+  'kopfschmerzen',
+  'bomb',
+  'bombs',
+  'bombe',
+  'bomben',
+  'munition',
+  'munitions',
+  'computing',
+  'node',
+  'nodes',
+  'server',
+  'servers',
+  'size',
+  'sizes',
   // it: "distretto sanitario / scolastico / militare / giudiziario / elettorale".
-  'sanitario', 'scolastico', 'militare', 'giudiziario', 'elettorale', 'sociosanitario',
+  'sanitario',
+  'scolastico',
+  'militare',
+  'giudiziario',
+  'elettorale',
+  'sociosanitario',
   // fr: "pôle Nord", "pôle emploi".
-  'nord', 'sud', 'emploi',
+  'nord',
+  'sud',
+  'emploi',
 ]);
 
 /** A previous word that makes "cluster" a machine, a sky object or an outbreak. */
 const NOT_BEFORE = new Set([
-  'server', 'compute', 'computer', 'computing', 'kubernetes', 'k8s', 'hpc', 'gpu', 'database',
-  'galaxy', 'star', 'stellar', 'globular', 'open', 'covid', 'infection', 'outbreak',
-  'disease', 'data', 'failover', 'redis', 'kafka', 'hadoop', 'spark',
+  'server',
+  'compute',
+  'computer',
+  'computing',
+  'kubernetes',
+  'k8s',
+  'hpc',
+  'gpu',
+  'database',
+  'galaxy',
+  'star',
+  'stellar',
+  'globular',
+  'open',
+  'covid',
+  'infection',
+  'outbreak',
+  'disease',
+  'data',
+  'failover',
+  'redis',
+  'kafka',
+  'hadoop',
+  'spark',
 ]);
 
 /**

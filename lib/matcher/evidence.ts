@@ -65,8 +65,10 @@ export function resolveEvidence(
       const alias = aliases[aliasIndex];
       if (!alias) continue;
       if (!alias.needsContext) return { candidate, aliasIndex, evidence: 'not-needed' };
-      if (confirmedHere.has(alias.id)) return { candidate, aliasIndex, evidence: 'same-organisation' };
-      if (context.confirmedIds?.has(alias.id)) return { candidate, aliasIndex, evidence: 'page-context' };
+      if (confirmedHere.has(alias.id))
+        return { candidate, aliasIndex, evidence: 'same-organisation' };
+      if (context.confirmedIds?.has(alias.id))
+        return { candidate, aliasIndex, evidence: 'page-context' };
       nearClusterWord ??= hasClusterWordNear(text, candidate, window);
       if (nearClusterWord) return { candidate, aliasIndex, evidence: 'cluster-word' };
     }
@@ -99,21 +101,21 @@ function hasClusterWordNear(text: string, candidate: Candidate, window: number):
   const isWord = (k: number) => isWordUnit(units[k] ?? 0);
   // Walk out one word further than the window on each side: neighbours decide some words.
   let from = normStart;
-  for (let seen = 0; seen <= window && from > 0; ) {
+  for (let seen = 0; seen <= window && from > 0;) {
     while (from > 0 && !isWord(from - 1)) from--;
     if (from === 0) break;
     while (from > 0 && isWord(from - 1)) from--;
     seen++;
   }
   let to = normEnd;
-  for (let seen = 0; seen <= window && to < length; ) {
+  for (let seen = 0; seen <= window && to < length;) {
     while (to < length && !isWord(to)) to++;
     if (to === length) break;
     while (to < length && isWord(to)) to++;
     seen++;
   }
   const tokens: Token[] = [];
-  for (let k = from; k < to; ) {
+  for (let k = from; k < to;) {
     if (!isWord(k)) {
       k++;
       continue;

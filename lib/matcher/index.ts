@@ -59,7 +59,9 @@ export function scanText(
     const alias = matcher.aliases[r.aliasIndex];
     if (!alias) return [];
     const { start, end } = r.candidate;
-    return [{ id: alias.id, alias, start, end, text: text.slice(start, end), evidence: r.evidence }];
+    return [
+      { id: alias.id, alias, start, end, text: text.slice(start, end), evidence: r.evidence },
+    ];
   });
 }
 

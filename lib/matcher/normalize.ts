@@ -53,22 +53,59 @@ interface Folded {
  * `i` in `iTech` are not connectors.
  */
 const CONNECTORS = new Set([
-  'and', 'und', 'et', 'y', 'e', 'i', 'og', 'och', 'es', 'si', 've', 'и', 'і', 'και',
+  'and',
+  'und',
+  'et',
+  'y',
+  'e',
+  'i',
+  'og',
+  'och',
+  'es',
+  'si',
+  've',
+  'и',
+  'і',
+  'και',
 ]);
 const MAX_CONNECTOR_UNITS = 3;
 
 /** Letters NFKD leaves whole; folded the way people type them without the special key. */
 const UNDECOMPOSED: Record<string, string> = {
-  ß: 'ss', ẞ: 'SS', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D',
-  ł: 'l', Ł: 'L', ı: 'i', þ: 'th', Þ: 'TH', ð: 'd', Ð: 'D', ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T',
-  ŀ: 'l', Ŀ: 'L', ĸ: 'k',
+  ß: 'ss',
+  ẞ: 'SS',
+  æ: 'ae',
+  Æ: 'AE',
+  ø: 'o',
+  Ø: 'O',
+  œ: 'oe',
+  Œ: 'OE',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  ı: 'i',
+  þ: 'th',
+  Þ: 'TH',
+  ð: 'd',
+  Ð: 'D',
+  ħ: 'h',
+  Ħ: 'H',
+  ŧ: 't',
+  Ŧ: 'T',
+  ŀ: 'l',
+  Ŀ: 'L',
+  ĸ: 'k',
 };
 
 // Invisible characters that sit inside words (soft hyphen, joiners, zero-width space, BOM):
 // removing them keeps `Mina\u00ADlogic` one word.
-const INVISIBLE = /^[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]$/u;
-const DASHES = /^[\u002D\u00AD\u058A\u05BE\u1400\u1806\u2010-\u2015\u2212\u2E17\u2E1A\u2E3A\u2E3B\u2E40\u301C\u3030\u30A0\uFE31\uFE32\uFE58\uFE63\uFF0D]$/u;
-const APOSTROPHES = /^['`\u00B4\u02B9\u02BB\u02BC\u02BD\u02C8\u2018\u2019\u201B\u2032\u2035\uFF07]$/u;
+const INVISIBLE =
+  /^[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]$/u;
+const DASHES =
+  /^[\u002D\u00AD\u058A\u05BE\u1400\u1806\u2010-\u2015\u2212\u2E17\u2E1A\u2E3A\u2E3B\u2E40\u301C\u3030\u30A0\uFE31\uFE32\uFE58\uFE63\uFF0D]$/u;
+const APOSTROPHES =
+  /^['`\u00B4\u02B9\u02BB\u02BC\u02BD\u02C8\u2018\u2019\u201B\u2032\u2035\uFF07]$/u;
 const WHITESPACE = /^\s$/u;
 const MARKS = /\p{M}+/gu;
 
@@ -95,7 +132,7 @@ function foldCodePoint(cp: number, keepCase: boolean): Folded {
       text = replaceUndecomposed(text);
     }
     if (text === '&') result = { kind: AMP, text: '&' };
-    else if (text === '' ) result = { kind: DROP, text: '' };
+    else if (text === '') result = { kind: DROP, text: '' };
     else if (text.length === 1 && DASHES.test(text)) result = { kind: DASH, text: '-' };
     else if (text.length === 1 && WHITESPACE.test(text)) result = { kind: SPACE, text: ' ' };
     else result = { kind: TEXT, text };
@@ -121,8 +158,7 @@ const WORD = /^[\p{L}\p{N}\p{M}]$/u;
 export function isWordUnit(unit: number): boolean {
   let c = wordClass[unit];
   if (c === undefined || c === 0) {
-    c =
-      (unit >= 0xd800 && unit <= 0xdfff) || WORD.test(String.fromCharCode(unit)) ? 1 : 2;
+    c = (unit >= 0xd800 && unit <= 0xdfff) || WORD.test(String.fromCharCode(unit)) ? 1 : 2;
     wordClass[unit] = c;
   }
   return c === 1;

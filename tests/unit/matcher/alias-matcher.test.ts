@@ -7,6 +7,7 @@ import {
   matchText,
   scanText,
   serializeMatcher,
+  type SerializedMatcher,
 } from '../../../lib/matcher';
 import { FIXTURE_ALIASES } from '../../fixtures/snippets/aliases';
 import { SNIPPETS } from '../../fixtures/snippets/snippets';
@@ -77,7 +78,10 @@ describe('whole words, leftmost-longest', () => {
 
   it('matches a case-sensitive alias written as in the data or all in capitals only', () => {
     const cs = compileMatcher([rule('deENet', 'k', { caseSensitive: true })]);
-    expect(matchText(cs, 'deENet DEENET deenet DeENet').map((x) => x.text)).toEqual(['deENet', 'DEENET']);
+    expect(matchText(cs, 'deENet DEENET deenet DeENet').map((x) => x.text)).toEqual([
+      'deENet',
+      'DEENET',
+    ]);
   });
 });
 
@@ -105,15 +109,21 @@ describe('evidence', () => {
     const text = 'Systematic one two three four five six seven cluster';
     expect(matchText(matcher, text)).toEqual([]);
     expect(matchText(matcher, text, { window: 8 }).map((x) => x.text)).toEqual(['Systematic']);
-    expect(matchText(matcher, 'cluster one two three four five Systematic').map((x) => x.text)).toEqual(['Systematic']);
+    expect(
+      matchText(matcher, 'cluster one two three four five Systematic').map((x) => x.text),
+    ).toEqual(['Systematic']);
   });
 });
 
 describe('serialised matcher', () => {
   it('survives JSON and matches exactly like the compiled one', () => {
-    const shipped = deserializeMatcher(JSON.parse(JSON.stringify(serializeMatcher(matcher))));
+    const shipped = deserializeMatcher(
+      JSON.parse(JSON.stringify(serializeMatcher(matcher))) as SerializedMatcher,
+    );
     for (const snippet of SNIPPETS) {
-      expect(matchSegments(shipped, snippet.segments)).toEqual(matchSegments(matcher, snippet.segments));
+      expect(matchSegments(shipped, snippet.segments)).toEqual(
+        matchSegments(matcher, snippet.segments),
+      );
     }
   });
 });

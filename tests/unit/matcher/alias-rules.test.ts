@@ -12,30 +12,56 @@ const FREE = { caseSensitive: false, needsContext: false };
 
 describe('deriveAliasRule', () => {
   it.each([
-    ['NET', 'alias'], ['SPRING', 'acronym'], ['MADE', 'name'], ['CLEAN', 'name'], ['ACT', 'acronym'],
-    ['SCS', 'name'], ['DAC', 'acronym'], ['TREC', 'acronym'], ['BIC', 'alias'], ['SAHA', 'acronym'],
+    ['NET', 'alias'],
+    ['SPRING', 'acronym'],
+    ['MADE', 'name'],
+    ['CLEAN', 'name'],
+    ['ACT', 'acronym'],
+    ['SCS', 'name'],
+    ['DAC', 'acronym'],
+    ['TREC', 'acronym'],
+    ['BIC', 'alias'],
+    ['SAHA', 'acronym'],
     ['LE2C', 'acronym'],
-    ['Systematic', 'name'], ['Hélice', 'name'], ['Green Energy', 'name'],
-    ['Packaging Cluster', 'name'], ['Cluster Bau', 'name'], ['ICT Cluster', 'name'],
-    ['Beauty Cluster', 'alias'], ['Energy Valley', 'name'], ['IT Valley', 'alias'],
-    ['Software-Cluster', 'name'], ['Green Energy Cluster', 'alias'],
+    ['Systematic', 'name'],
+    ['Hélice', 'name'],
+    ['Green Energy', 'name'],
+    ['Packaging Cluster', 'name'],
+    ['Cluster Bau', 'name'],
+    ['ICT Cluster', 'name'],
+    ['Beauty Cluster', 'alias'],
+    ['Energy Valley', 'name'],
+    ['IT Valley', 'alias'],
+    ['Software-Cluster', 'name'],
+    ['Green Energy Cluster', 'alias'],
   ] as const)('%s (%s) is case-sensitive and needs context', (text, kind) => {
     expect(deriveAliasRule(text, kind)).toEqual(CASE_AND_CONTEXT);
   });
 
   it.each([
-    ['ACLIMA', 'acronym'], ['АППАУ', 'acronym'], ['SECPhO', 'acronym'], ['iD4CAR', 'name'],
-    ['Polo NET', 'name'], ['Cluster SPRING', 'name'], ['SAHA İstanbul', 'name'],
-    ["Flanders' FOOD", 'name'], ['ROSENC', 'name'],
+    ['ACLIMA', 'acronym'],
+    ['АППАУ', 'acronym'],
+    ['SECPhO', 'acronym'],
+    ['iD4CAR', 'name'],
+    ['Polo NET', 'name'],
+    ['Cluster SPRING', 'name'],
+    ['SAHA İstanbul', 'name'],
+    ["Flanders' FOOD", 'name'],
+    ['ROSENC', 'name'],
   ] as const)('%s (%s) is case-sensitive and distinctive', (text, kind) => {
     expect(deriveAliasRule(text, kind)).toEqual(CASE_ONLY);
   });
 
   it.each([
-    ['Minalogic', 'name'], ['Valorial', 'name'], ['Silicon Saxony', 'alias'],
-    ['Клъстер София град на знанието', 'name'], ['Bydgoszcz Industrial Cluster', 'alias'],
-    ['Energy Cluster Denmark', 'name'], ['Association of Sealed Glass Unit Producers', 'name'],
-    ['Laser & Engineering Technologies Cluster', 'alias'], ['ADVANCITY', 'name'],
+    ['Minalogic', 'name'],
+    ['Valorial', 'name'],
+    ['Silicon Saxony', 'alias'],
+    ['Клъстер София град на знанието', 'name'],
+    ['Bydgoszcz Industrial Cluster', 'alias'],
+    ['Energy Cluster Denmark', 'name'],
+    ['Association of Sealed Glass Unit Producers', 'name'],
+    ['Laser & Engineering Technologies Cluster', 'alias'],
+    ['ADVANCITY', 'name'],
   ] as const)('%s (%s) matches in any case without context', (text, kind) => {
     expect(deriveAliasRule(text, kind)).toEqual(FREE);
   });
@@ -50,7 +76,10 @@ describe('applyMatchOverride', () => {
     expect(applyMatchOverride(FREE, 'strict')).toEqual(CASE_AND_CONTEXT);
   });
   it('context adds the context requirement and keeps the case rule', () => {
-    expect(applyMatchOverride(FREE, 'context')).toEqual({ caseSensitive: false, needsContext: true });
+    expect(applyMatchOverride(FREE, 'context')).toEqual({
+      caseSensitive: false,
+      needsContext: true,
+    });
     expect(applyMatchOverride(CASE_ONLY, 'context')).toEqual(CASE_AND_CONTEXT);
   });
   it('loose drops the context requirement and keeps the case rule', () => {
@@ -79,7 +108,9 @@ describe('extraMatchForms', () => {
   });
 
   it('splits a dashed name into an acronym and a name', () => {
-    expect(extraMatchForms("ACLIMA - Basque Country's Environmental Industry's Cluster Asociation")).toEqual([
+    expect(
+      extraMatchForms("ACLIMA - Basque Country's Environmental Industry's Cluster Asociation"),
+    ).toEqual([
       { text: 'ACLIMA', kind: 'acronym' },
       { text: "Basque Country's Environmental Industry's Cluster Asociation", kind: 'alias' },
     ]);
@@ -91,10 +122,9 @@ describe('extraMatchForms', () => {
   });
 
   it('keeps no single ordinary word as a half', () => {
-    expect(extraMatchForms('Commercial Vehicle Cluster – Nutzfahrzeug GmbH').map((f) => f.text)).toEqual([
-      'Commercial Vehicle Cluster – Nutzfahrzeug',
-      'Commercial Vehicle Cluster',
-    ]);
+    expect(
+      extraMatchForms('Commercial Vehicle Cluster – Nutzfahrzeug GmbH').map((f) => f.text),
+    ).toEqual(['Commercial Vehicle Cluster – Nutzfahrzeug', 'Commercial Vehicle Cluster']);
   });
 
   it('keeps no region name as a half', () => {

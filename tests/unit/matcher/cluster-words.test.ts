@@ -5,7 +5,11 @@ import { normalizeString } from '../../../lib/matcher/normalize';
 /** Whether word `index` of `phrase` counts as a cluster word; words split as the matcher does. */
 function clusterWordIn(phrase: string, index: number): boolean {
   const written = phrase.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
-  return isClusterWordAt(written.map((w) => normalizeString(w)), index, (k) => written[k] ?? '');
+  return isClusterWordAt(
+    written.map((w) => normalizeString(w)),
+    index,
+    (k) => written[k] ?? '',
+  );
 }
 
 describe('cluster words', () => {

@@ -24,8 +24,23 @@ describe('normalizeString', () => {
   it.each([
     ['ACLIMA - Basque', 'ACLIMA – Basque', 'ACLIMA—Basque', 'ACLIMA‐Basque', 'ACLIMA − Basque'],
     ['Flanders’ FOOD', "Flanders' FOOD", 'Flandersʼ FOOD', 'Flanders‘ FOOD'],
-    ['Hydro & Energy', 'Hydro&Energy', 'Hydro and Energy', 'Hydro und Energy', 'Hydro et Energy', 'Hydro y Energy', 'Hydro e Energy', 'Hydro i Energy'],
-    ['Cap Digital', 'Cap\u00A0Digital', 'Cap \n\t Digital', 'Cap\u200B Digital', 'Cap\u2009Digital'],
+    [
+      'Hydro & Energy',
+      'Hydro&Energy',
+      'Hydro and Energy',
+      'Hydro und Energy',
+      'Hydro et Energy',
+      'Hydro y Energy',
+      'Hydro e Energy',
+      'Hydro i Energy',
+    ],
+    [
+      'Cap Digital',
+      'Cap\u00A0Digital',
+      'Cap \n\t Digital',
+      'Cap\u200B Digital',
+      'Cap\u2009Digital',
+    ],
   ])('unifies the spellings of %j', (...spellings) => {
     const forms = new Set(spellings.map((s) => normalizeString(s)));
     expect(forms.size).toBe(1);

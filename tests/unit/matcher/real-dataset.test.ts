@@ -37,7 +37,9 @@ describe('real alias table', () => {
   it('finds nothing in the hard-negative snippets', () => {
     const negatives = SNIPPETS.filter((s) => s.expect.length === 0);
     const found = negatives.flatMap((s) =>
-      matchText(matcher, s.segments.join('')).map((m) => `${m.text} (${m.id}) in "${s.segments.join('')}"`),
+      matchText(matcher, s.segments.join('')).map(
+        (m) => `${m.text} (${m.id}) in "${s.segments.join('')}"`,
+      ),
     );
     expect(found).toEqual([]);
   });

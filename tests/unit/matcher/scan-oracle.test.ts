@@ -7,7 +7,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findCandidates, type CompiledMatcher } from '../../../lib/matcher/alias-matcher';
 import { compileMatcher } from '../../../lib/matcher';
-import { isWordUnit, normalizeForMatching, normalizeString, originalEnd } from '../../../lib/matcher/normalize';
+import {
+  isWordUnit,
+  normalizeForMatching,
+  normalizeString,
+  originalEnd,
+} from '../../../lib/matcher/normalize';
 import { FIXTURE_ALIASES } from '../../fixtures/snippets/aliases';
 
 function step(m: CompiledMatcher, node: number, unit: number): number {
@@ -21,7 +26,10 @@ const JOINS_LEFT = new Set('.@_/\\#'.split('').map((c) => c.charCodeAt(0)));
 const JOINS_RIGHT = new Set('.@_/\\'.split('').map((c) => c.charCodeAt(0)));
 
 /** Leftmost-longest whole-word matches by definition, over the fully normalised text. */
-function oracle(m: CompiledMatcher, text: string): { start: number; end: number; aliases: number[] }[] {
+function oracle(
+  m: CompiledMatcher,
+  text: string,
+): { start: number; end: number; aliases: number[] }[] {
   const norm = normalizeForMatching(text);
   const { units, length, starts } = norm;
   const out: { start: number; end: number; aliases: number[] }[] = [];
@@ -39,7 +47,8 @@ function oracle(m: CompiledMatcher, text: string): { start: number; end: number;
     for (let j = i, node = 0; j < length; j++) {
       node = step(m, node, units[j] ?? 0);
       if (node < 0) break;
-      if ((m.outStart[node] ?? 0) < (m.outStart[node + 1] ?? 0) && wordEnd(j + 1)) ends.push([node, j + 1]);
+      if ((m.outStart[node] ?? 0) < (m.outStart[node + 1] ?? 0) && wordEnd(j + 1))
+        ends.push([node, j + 1]);
     }
     for (const [node, normEnd] of ends.reverse()) {
       const start = starts[i] ?? 0;
@@ -68,30 +77,98 @@ const LONG_NAMES = [
 ];
 const matcher = compileMatcher([
   ...FIXTURE_ALIASES,
-  ...LONG_NAMES.map((text) => ({ text, id: 'long', kind: 'name' as const, caseSensitive: false, needsContext: false })),
+  ...LONG_NAMES.map((text) => ({
+    text,
+    id: 'long',
+    kind: 'name' as const,
+    caseSensitive: false,
+    needsContext: false,
+  })),
 ]);
 
 const pieces = [
   ...FIXTURE_ALIASES.map((a) => a.text),
   ...FIXTURE_ALIASES.map((a) => a.text.toUpperCase()),
   ...FIXTURE_ALIASES.map((a) => a.text.toLowerCase()),
-  'and', 'und', 'y', 'e', 'i', 've', 'și', 'the', 'a', 'in', 'of', 'cluster', 'klaster', 'Polo',
-  'NET', '.NET', 'net', 'Cap', 'Green', 'Energy', 'Systematic', 'Paris', 'Région', 'SAHA', 'İstanbul',
-  'ıstanbul', 'Straße', 'Minal', 'ogic', 'ﬁ', '𝐀', 'Ω', 'Клъстер', 'София', 'çalışması', 'e.V.',
+  'and',
+  'und',
+  'y',
+  'e',
+  'i',
+  've',
+  'și',
+  'the',
+  'a',
+  'in',
+  'of',
+  'cluster',
+  'klaster',
+  'Polo',
+  'NET',
+  '.NET',
+  'net',
+  'Cap',
+  'Green',
+  'Energy',
+  'Systematic',
+  'Paris',
+  'Région',
+  'SAHA',
+  'İstanbul',
+  'ıstanbul',
+  'Straße',
+  'Minal',
+  'ogic',
+  'ﬁ',
+  '𝐀',
+  'Ω',
+  'Клъстер',
+  'София',
+  'çalışması',
+  'e.V.',
   ...LONG_NAMES,
   'BM³ Mazovian Cluster of Materials Technology',
   'Archenerg United International Cluster for Innovation in Renewable Energy, Machinery',
 ];
-const glue = [' ', '  ', '\u00A0', '\n', '-', ' - ', ' – ', '&', ' & ', ', ', '.', "'", '’', '\u00AD', '\u200B', '/', '@', '(', ')', '_', ''];
+const glue = [
+  ' ',
+  '  ',
+  '\u00A0',
+  '\n',
+  '-',
+  ' - ',
+  ' – ',
+  '&',
+  ' & ',
+  ', ',
+  '.',
+  "'",
+  '’',
+  '\u00AD',
+  '\u200B',
+  '/',
+  '@',
+  '(',
+  ')',
+  '_',
+  '',
+];
 
 describe('scanner shortcuts', () => {
   it('find exactly what the definition finds, on random mixes of names, words and punctuation', () => {
     const textArb = fc
-      .array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...glue)), { minLength: 1, maxLength: 14 })
+      .array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...glue)), {
+        minLength: 1,
+        maxLength: 14,
+      })
       .map((parts) => parts.map(([p, g]) => p + g).join(''));
     fc.assert(
       fc.property(textArb, (text) => {
-        const fast = findCandidates(matcher, text).map((c) => ({ start: c.start, end: c.end, aliases: c.aliasIndexes }));
+        const fast = findCandidates(matcher, text).map((c) => ({
+          start: c.start,
+          end: c.end,
+          aliases: c.aliasIndexes,
+        }));
         expect(fast).toEqual(oracle(matcher, text));
       }),
       { numRuns: 3000, seed: 20261124 },

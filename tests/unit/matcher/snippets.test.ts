@@ -14,7 +14,10 @@ describe('annotated snippets', () => {
 
   for (const snippet of SNIPPETS) {
     it(`${snippet.lang}: ${snippet.why}`, () => {
-      const found = matchSegments(matcher, snippet.segments).map((m) => ({ id: m.id, text: m.text }));
+      const found = matchSegments(matcher, snippet.segments).map((m) => ({
+        id: m.id,
+        text: m.text,
+      }));
       expect(found).toEqual(snippet.expect);
     });
   }
