@@ -255,25 +255,25 @@ export function normalizeForMatching(
   let i = from;
   while (i < len) {
     const c = text.charCodeAt(i);
+    if (afterSpace && n > 0 && (c >= 128 || CONNECTOR_START[c] === 1)) {
+      const end = connectorAt(text, i, len, keepCase);
+      if (end > 0) {
+        pendingSpace = -1;
+        units[n] = 38;
+        starts[n] = i;
+        n++;
+        glue = true;
+        afterSpace = false;
+        i = end;
+        continue;
+      }
+    }
     let width = 1;
     let kind: Kind;
     let folded: string | null = null;
     if (c < 128) {
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
         // Letters and digits: the common case, handled here without the branches below.
-        if (afterSpace && n > 0 && CONNECTOR_START[c] === 1) {
-          const end = connectorAt(text, i, len, keepCase);
-          if (end > 0) {
-            pendingSpace = -1;
-            units[n] = 38;
-            starts[n] = i;
-            n++;
-            glue = true;
-            afterSpace = false;
-            i = end;
-            continue;
-          }
-        }
         if (pendingSpace >= 0) {
           units[n] = 32;
           starts[n] = pendingSpace;
@@ -312,19 +312,6 @@ export function normalizeForMatching(
       const f = foldCodePoint(cp, keepCase);
       kind = f.kind;
       folded = f.text;
-      if (kind === TEXT && afterSpace && n > 0) {
-        const end = connectorAt(text, i, len, keepCase);
-        if (end > 0) {
-          pendingSpace = -1;
-          units[n] = 38;
-          starts[n] = i;
-          n++;
-          glue = true;
-          afterSpace = false;
-          i = end;
-          continue;
-        }
-      }
     }
 
     if (kind === SPACE) {
