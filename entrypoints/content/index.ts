@@ -2,11 +2,14 @@ import { pageMatcher, type PageData } from '~/lib/dataset/page-data';
 import { mergeDetections } from '~/lib/detections';
 import type { CompiledMatcher } from '~/lib/matcher';
 import {
+  CYCLE,
   DETECTIONS,
   FRAME_REPORT,
   OTHER_FRAMES,
   PING,
+  REVEAL,
   SCAN_STATS,
+  type CardOpenedResponse,
   type DetectionsResponse,
   type OtherFramesResponse,
   type PingResponse,
@@ -19,6 +22,7 @@ import { onRequest } from '~/utils/messaging';
 import { getActivePageData, watchActivePageData } from '~/utils/page-data';
 import { loadSettings, watchSettings } from '~/utils/settings';
 import { HighlightMarker, supportsHighlights, type Marker } from './highlighter';
+import { HoverCard } from './hover-card';
 import { PageScanner } from './page-scanner';
 
 /** Frames report what they found at most this often while a page keeps changing. */
@@ -37,6 +41,20 @@ export default defineContentScript({
     // The top frame answers for the tab, frames' findings included; frames stay silent.
     onRequest(DETECTIONS, () => (isTop ? lens.tabDetections() : undefined));
     onRequest(SCAN_STATS, () => (isTop ? Promise.resolve(lens.scanStats()) : undefined));
+
+    const card = new HoverCard(ctx, {
+      store: () => lens.store,
+      settings: () => lens.settings,
+      shadowRoots: () => lens.shadowRoots,
+      datasetKey: () => lens.dataset,
+      nameOf: (id) => lens.dataset?.records.find((r) => r.id === id)?.name ?? id,
+    });
+    // Keyboard commands (through the background) and the popup's "show on page" go to the
+    // top frame: it moves through its own mentions (not its frames').
+    const opened = (id: Promise<string | null>) =>
+      id.then((openedId): CardOpenedResponse => ({ id: openedId }));
+    onRequest(CYCLE, ({ direction }) => (isTop ? opened(card.cycle(direction)) : undefined));
+    onRequest(REVEAL, ({ id }) => (isTop ? opened(card.revealId(id)) : undefined));
 
     const [settings, dataset] = await Promise.all([loadSettings(), getActivePageData()]);
     if (!ctx.isValid) return;
@@ -58,6 +76,15 @@ class PageLens {
   private matcher: CompiledMatcher | null = null;
   private matcherKey = '';
   private reportTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** The marks of the current scan, for the hover card. */
+  get store() {
+    return this.scanner?.store ?? null;
+  }
+
+  get shadowRoots(): ShadowRoot[] {
+    return [...(this.scanner?.shadowRoots ?? [])];
+  }
 
   update(settings: Settings, dataset: PageData) {
     const datasetChanged = dataset !== this.dataset;

@@ -1,11 +1,12 @@
 import type { PageData } from '~/lib/dataset/page-data';
 import { markCategory } from '~/lib/mark-category';
-import { scanSegments, type CompiledMatcher } from '~/lib/matcher';
+import { scanSegments, type CompiledMatcher, type SegmentMatch } from '~/lib/matcher';
 import type { MarkCategory } from '~/lib/settings';
 import {
   BlockCollector,
   blockAncestor,
   isInSkippedSubtree,
+  isBlockVisible,
   isInline,
   isSkippedElement,
   OWN_UI_ATTRIBUTE,
@@ -61,6 +62,8 @@ export interface ScannerOptions {
  */
 export class PageScanner {
   readonly store: MarkStore;
+  /** The open shadow roots being scanned (hit-testing looks into them). */
+  readonly shadowRoots = new Set<ShadowRoot>();
   private readonly roots: BlockCollector[] = [];
   private readonly blocks: PendingBlock[] = [];
   private readonly scannedNodes = new Map<Text, number>();
@@ -89,7 +92,10 @@ export class PageScanner {
   /** Scans a root (document, element or open shadow root) and keeps watching it. */
   scan(root: Document | Element | ShadowRoot) {
     if (this.stopped) return;
-    if (root instanceof ShadowRoot) this.options.marker.adoptInto(root);
+    if (root instanceof ShadowRoot) {
+      this.options.marker.adoptInto(root);
+      this.shadowRoots.add(root);
+    }
     this.observe(root);
     this.roots.push(new BlockCollector(root, (shadow) => this.scan(shadow)));
     this.schedule();
@@ -158,12 +164,10 @@ export class PageScanner {
     const deadline = start + SLICE_BUDGET_MS;
     const outOfTime = () => this.now() >= deadline;
     while (!outOfTime()) {
-      const pending = this.blocks[0];
-      if (pending) {
+      if (this.blocks.length > 0) {
         const t0 = this.now();
-        this.matchWindow(pending);
+        this.matchNextBatch();
         this.stats.matchMs += this.now() - t0;
-        if (pending.from < 0) this.blocks.shift();
         continue;
       }
       const collector = this.roots[0];
@@ -180,56 +184,92 @@ export class PageScanner {
     else this.options.onIdle();
   }
 
-  /** Matches the next window of a block; sets `from` to -1 when the block is done. */
-  private matchWindow(pending: PendingBlock) {
-    const { nodes } = pending.block;
-    const segments = nodes.map((n) => n.data);
-    if (pending.from === 0) {
-      for (const node of nodes) this.scannedNodes.set(node, node.data.length);
+  /**
+   * Matches the next blocks in one call of the matcher: small blocks are joined (with a
+   * separator no alias can span) until the batch holds about a window of text, since one long
+   * call costs far less than many short ones; a long block is matched window by window.
+   */
+  private matchNextBatch() {
+    const parts: Part[] = [];
+    let chars = 0;
+    while (this.blocks.length > 0 && chars < WINDOW_CHARS) {
+      const pending = this.blocks[0]!;
+      const part = planPart(pending);
+      if (parts.length > 0 && part.total - pending.from > WINDOW_CHARS - chars) break;
+      parts.push(part);
+      chars += part.until - part.from;
+      pending.from = part.until >= part.total ? -1 : part.until;
+      if (pending.from < 0) this.blocks.shift();
+      else break;
     }
-    const total = segments.reduce((sum, s) => sum + s.length, 0);
-    const from = pending.from;
-    const until =
-      total - from > WINDOW_CHARS ? windowBoundary(segments, from + WINDOW_CHARS) : total;
-    // Read a little either side, so words cut by the window and their evidence are whole; keep
-    // only the matches that start inside [from, until).
-    const sliced = sliceSegments(
-      segments,
-      Math.max(0, from - WINDOW_OVERLAP),
-      Math.min(total, until + WINDOW_OVERLAP),
-    );
-    const matches = scanSegments(this.options.matcher, sliced.segments, {
+    const segments: string[] = [];
+    const origin: { part: number; piece: Piece }[] = [];
+    parts.forEach((part, index) => {
+      if (part.from === 0) {
+        for (const node of part.block.nodes) this.scannedNodes.set(node, node.data.length);
+      }
+      if (index > 0) {
+        segments.push(BATCH_SEPARATOR);
+        origin.push({ part: -1, piece: { node: -1, offset: 0, start: 0 } });
+      }
+      part.sliced.segments.forEach((text, k) => {
+        segments.push(text);
+        origin.push({ part: index, piece: part.sliced.pieces[k]! });
+      });
+    });
+    const matches = scanSegments(this.options.matcher, segments, {
       confirmedIds: this.confirmedIds,
     });
+    const visible = new Map<number, boolean>();
     for (const match of matches) {
-      const start = sliced.pieces[match.start.segment];
-      const end = sliced.pieces[match.end.segment];
-      if (!start || !end) continue;
-      const absoluteStart = start.start + match.start.offset;
-      if (absoluteStart < from || absoluteStart >= until) continue;
-      const record = this.options.records.get(match.id);
-      if (!record) continue;
-      const mark: PageMark = {
-        id: match.id,
-        alias: match.alias,
-        category: this.categoryOf(record),
-        text: match.text,
-        range: new StaticRange({
-          startContainer: nodes[start.node]!,
-          startOffset: start.offset + match.start.offset,
-          endContainer: nodes[end.node]!,
-          endOffset: end.offset + match.end.offset,
-        }),
-        nodes: nodes.slice(start.node, end.node + 1),
-        confirmed: match.evidence !== null,
-      };
-      this.store.add(mark);
-      if (match.evidence === 'not-needed' && !this.confirmedIds.has(match.id)) {
-        this.confirmedIds.add(match.id);
-        this.store.confirm(match.id);
+      const start = origin[match.start.segment];
+      const end = origin[match.end.segment];
+      if (!start || !end || start.part < 0 || start.part !== end.part) continue;
+      const part = parts[start.part]!;
+      const absoluteStart = start.piece.start + match.start.offset;
+      if (absoluteStart < part.from || absoluteStart >= part.until) continue;
+      // A cluster word counts only inside the mention's own block, not a neighbour in the batch.
+      if (
+        match.evidence === 'cluster-word' &&
+        parts.length > 1 &&
+        !confirmedAlone(this.options.matcher, part, absoluteStart, this.confirmedIds)
+      ) {
+        continue;
       }
+      let shown = visible.get(start.part);
+      if (shown === undefined) {
+        // Text hidden by the page's CSS is not a mention anyone reads.
+        shown = isBlockVisible(part.block);
+        visible.set(start.part, shown);
+      }
+      if (!shown) continue;
+      this.addMark(match, part.block, start.piece, end.piece);
     }
-    pending.from = until >= total ? -1 : until;
+  }
+
+  private addMark(match: SegmentMatch, block: TextBlock, start: Piece, end: Piece) {
+    const record = this.options.records.get(match.id);
+    if (!record) return;
+    const { nodes } = block;
+    const mark: PageMark = {
+      id: match.id,
+      alias: match.alias,
+      category: this.categoryOf(record),
+      text: match.text,
+      range: new StaticRange({
+        startContainer: nodes[start.node]!,
+        startOffset: start.offset + match.start.offset,
+        endContainer: nodes[end.node]!,
+        endOffset: end.offset + match.end.offset,
+      }),
+      nodes: nodes.slice(start.node, end.node + 1),
+      confirmed: match.evidence !== null,
+    };
+    this.store.add(mark);
+    if (match.evidence === 'not-needed' && !this.confirmedIds.has(match.id)) {
+      this.confirmedIds.add(match.id);
+      this.store.confirm(match.id);
+    }
   }
 
   private onMutations(records: MutationRecord[]) {
@@ -310,6 +350,48 @@ function rescanRoot(node: Node): Element | null {
     if (!isInline(node)) return node;
   }
   return blockAncestor(node);
+}
+
+/** Joins blocks in a batch: a character no alias contains, so no match spans two blocks. */
+const BATCH_SEPARATOR = '\uFFFC';
+
+/** The part of a pending block matched next, with a margin either side for context. */
+interface Part {
+  block: TextBlock;
+  total: number;
+  /** Matches starting in [from, until) belong to this part. */
+  from: number;
+  until: number;
+  sliced: ReturnType<typeof sliceSegments>;
+}
+
+function planPart(pending: PendingBlock): Part {
+  const segments = pending.block.nodes.map((n) => n.data);
+  const total = segments.reduce((sum, s) => sum + s.length, 0);
+  const from = pending.from;
+  const until = total - from > WINDOW_CHARS ? windowBoundary(segments, from + WINDOW_CHARS) : total;
+  // Read a little either side, so words cut by a window and their evidence are whole.
+  const sliced = sliceSegments(
+    segments,
+    Math.max(0, from - WINDOW_OVERLAP),
+    Math.min(total, until + WINDOW_OVERLAP),
+  );
+  return { block: pending.block, total, from, until, sliced };
+}
+
+/** Whether a match found in a batch also holds with its own block as the only text. */
+function confirmedAlone(
+  matcher: CompiledMatcher,
+  part: Part,
+  absoluteStart: number,
+  confirmedIds: ReadonlySet<string>,
+): boolean {
+  return scanSegments(matcher, part.sliced.segments, { confirmedIds }).some((m) => {
+    const piece = part.sliced.pieces[m.start.segment];
+    return (
+      piece !== undefined && piece.start + m.start.offset === absoluteStart && m.evidence !== null
+    );
+  });
 }
 
 /** The first whitespace at or after `target` (within reach), so windows rarely cut words. */
