@@ -16,3 +16,30 @@ export async function getActiveDataset(): Promise<Dataset> {
 export function watchActiveDataset(callback: (dataset: Dataset) => void): () => void {
   return importedDatasetItem.watch((value) => callback(value ?? bundledDataset));
 }
+
+/**
+ * Whether an import is active, remembered in the extension's localStorage so the popup can tell
+ * synchronously, at its first render, that the bundled dataset is the one to show (reading
+ * storage.local first would cost the popup's first paint a round trip). Storage stays the truth:
+ * the popup still reads it and switches if the hint was wrong.
+ */
+const IMPORT_HINT = 'cluster-lens:imported-dataset';
+
+export async function setImportedDataset(dataset: Dataset | null): Promise<void> {
+  await importedDatasetItem.setValue(dataset);
+  try {
+    if (dataset) localStorage.setItem(IMPORT_HINT, '1');
+    else localStorage.removeItem(IMPORT_HINT);
+  } catch {
+    // No localStorage here (a worker): the popup then waits for storage, as before.
+  }
+}
+
+/** The bundled dataset when no import is known to be active; undefined when one may be. */
+export function bundledDatasetIfActive(): Dataset | undefined {
+  try {
+    return localStorage.getItem(IMPORT_HINT) === null ? bundledDataset : undefined;
+  } catch {
+    return undefined;
+  }
+}

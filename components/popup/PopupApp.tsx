@@ -17,6 +17,8 @@ import { optionId, ResultList } from './ResultList';
 export interface PopupEnv {
   locale: string;
   loadDataset: () => Promise<Dataset>;
+  /** A dataset known to be active already, to render at once (storage is still read after). */
+  initialDataset?: Dataset;
   prebuiltIndex: PrebuiltSearchIndex | null;
   loadSettings: () => Promise<Settings>;
   /** Applies a change to the user's own settings, saves them, and gives the settings in force. */
@@ -42,7 +44,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   const { locale } = env;
   const today = useMemo(() => new Date(), []);
   const input = useRef<HTMLInputElement>(null);
-  const [dataset, setDataset] = useState<Dataset | null>(null);
+  const [dataset, setDataset] = useState<Dataset | null>(env.initialDataset ?? null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tab, setTab] = useState<{ id: number | undefined; url: string | undefined } | null>(null);
   const [page, setPage] = useState<PageState>({ kind: 'loading' });

@@ -9,7 +9,7 @@ import { SuppressedList } from '~/components/SuppressedList';
 import type { Dataset } from '~/lib/dataset/model';
 import { applyManagedPolicy, isLocked, type ManagedPolicy } from '~/lib/managed-policy';
 import { MARK_CATEGORIES, type Settings } from '~/lib/settings';
-import { getActiveDataset, importedDatasetItem, watchActiveDataset } from '~/utils/active-dataset';
+import { getActiveDataset, setImportedDataset, watchActiveDataset } from '~/utils/active-dataset';
 import { uiLocale } from '~/utils/dataset';
 import { downloadText } from '~/utils/download';
 import {
@@ -74,7 +74,7 @@ export function App() {
 
   const applyDataset = async (next: Dataset): Promise<boolean> => {
     try {
-      await importedDatasetItem.setValue(next);
+      await setImportedDataset(next);
       setDataset(next);
       return true;
     } catch (e) {
@@ -84,7 +84,7 @@ export function App() {
   };
 
   const resetDataset = async () => {
-    await importedDatasetItem.setValue(null);
+    await setImportedDataset(null);
     setDataset(await getActiveDataset());
     announce(i18n.t('options.data.resetDone'));
   };

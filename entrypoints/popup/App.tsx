@@ -1,6 +1,6 @@
 import prebuilt from '~/data/generated/search-index.json';
 import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
-import { getActiveDataset } from '~/utils/active-dataset';
+import { bundledDatasetIfActive, getActiveDataset } from '~/utils/active-dataset';
 import { queryActiveTab, requestDetections, revealOnPage } from '~/utils/active-tab';
 import { uiLocale } from '~/utils/dataset';
 import { loadSettings, loadUserSettings, saveUserSettings } from '~/utils/settings';
@@ -15,6 +15,7 @@ declare global {
 const env: PopupEnv = {
   locale: uiLocale(),
   loadDataset: getActiveDataset,
+  initialDataset: bundledDatasetIfActive(),
   prebuiltIndex: prebuilt,
   loadSettings,
   async updateSettings(change) {
