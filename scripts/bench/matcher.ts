@@ -322,22 +322,24 @@ const HEAP_COPIES = 10;
  * several copies kept alive at once: one copy is within the noise of V8's own bookkeeping.
  * Built once first, so the normaliser's per-character caches are not counted as the matcher's.
  */
+function heapUsed(): number {
+  collectGarbage();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** One round in its own frame, so nothing of the previous round's copies stays reachable. */
+function heapRound(aliases: readonly AliasRule[]): number {
+  const before = heapUsed();
+  const kept = Array.from({ length: HEAP_COPIES }, () => compileMatcher(aliases));
+  const after = heapUsed();
+  if (kept.length !== HEAP_COPIES) throw new Error('copies lost');
+  return (after - before) / HEAP_COPIES;
+}
+
 function heapPerMatcher(aliases: readonly AliasRule[]): number {
   compileMatcher(aliases);
-  const used = () => {
-    collectGarbage();
-    const m = process.memoryUsage();
-    return m.heapUsed + m.arrayBuffers;
-  };
-  const samples: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    const before = used();
-    const kept = Array.from({ length: HEAP_COPIES }, () => compileMatcher(aliases));
-    const after = used();
-    if (kept.length !== HEAP_COPIES) throw new Error('copies lost');
-    samples.push((after - before) / HEAP_COPIES);
-  }
-  return median(samples);
+  return median([heapRound(aliases), heapRound(aliases), heapRound(aliases)]);
 }
 
 function typedBytes(m: CompiledMatcher): number {
