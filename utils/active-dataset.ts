@@ -2,8 +2,6 @@ import type { Dataset } from '~/lib/dataset/model';
 import { bundledDataset } from './dataset';
 import { importedDatasetItem } from './imported-dataset';
 
-export { importedDatasetItem };
-
 /**
  * The dataset in use: a user's import (storage.local) when there is one, else the bundle.
  * The bundle always stays as the fallback.

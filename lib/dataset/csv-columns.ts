@@ -16,12 +16,16 @@ export const CSV_COLUMNS = [
   'sectors',
   'source_urls',
   'notes',
+  'match',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/** Columns a file may leave out: `id` is derived from the name when absent or blank. */
-export const OPTIONAL_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>(['id']);
+/**
+ * Columns a file may leave out: `id` is derived from the name when absent or blank; `match`
+ * (a row's override of the derived matching rules, see lib/dataset/alias-rules.ts) defaults to none.
+ */
+export const OPTIONAL_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>(['id', 'match']);
 
 /** Separator of list cells (aliases, sectors, source_urls). */
 export const LIST_SEPARATOR = '|';

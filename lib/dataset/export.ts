@@ -25,6 +25,7 @@ export function recordToCsvRow(record: ClusterRecord): Record<CsvColumn, string>
     sectors: record.sectors.join(LIST_SEPARATOR),
     source_urls: record.sources.join(LIST_SEPARATOR),
     notes: record.notes,
+    match: record.match ?? '',
   };
 }
 

@@ -66,6 +66,11 @@ export interface ClusterRecord {
   /** Every page a fact of this record came from (http/https). */
   sources: string[];
   notes: string;
+  /**
+   * The row's override of the matching rules derived from its aliases (`strict`, `context`,
+   * `loose`; lib/dataset/alias-rules.ts), or null for the derived rules.
+   */
+  match?: 'strict' | 'context' | 'loose' | null;
 }
 
 export interface Dataset {

@@ -186,6 +186,7 @@ function toRecord(v: ValidRow): ClusterRecord {
     eccp: deriveEccp(label, v.eccp_member === 'yes' ? v.eccp_url : null),
     sources: v.source_urls,
     notes: v.notes,
+    match: v.match,
   };
 }
 

@@ -49,6 +49,7 @@ const recordSchema = z.strictObject({
   }),
   sources: list,
   notes: text,
+  match: z.enum(['strict', 'context', 'loose']).nullable().optional(),
 });
 
 const aliasSchema = z.strictObject({
@@ -89,6 +90,7 @@ const FIELD_OF_COLUMN: Record<CsvColumn, string> = {
   sectors: 'sectors',
   source_urls: 'sources',
   notes: 'notes',
+  match: 'match',
 };
 
 const notOurs = (): RowProblem => ({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isMatchOverride, MATCH_OVERRIDES } from './alias-rules';
 import { ISO_COUNTRY_CODES } from './countries';
 import { LIST_SEPARATOR } from './csv-columns';
 import type { LabelLevel } from './model';
@@ -155,6 +156,16 @@ export function rowSchema(today: Date) {
       return bad === undefined ? urls : fail(ctx, `is not an http(s) URL: "${clip(bad)}"`);
     }),
     notes: cell.transform((v, ctx) => plainText(v, ctx)),
+    match: cell.transform((v, ctx) => {
+      const text = v.trim().toLowerCase();
+      if (text === '') return null;
+      return isMatchOverride(text)
+        ? text
+        : fail(
+            ctx,
+            `"${clip(v.trim())}" is not a matching rule (expected ${MATCH_OVERRIDES.join(', ')} or blank)`,
+          );
+    }),
   });
 }
 

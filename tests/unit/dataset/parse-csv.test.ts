@@ -58,6 +58,11 @@ describe('parseClusterCsv rejects a bad row with its row, column and reason', ()
     ['duplicate-id.csv', 'id', /id "valorial" is already used by row 2/],
     ['html-name.csv', 'name', /looks like HTML markup/],
     ['eccp-yes-without-url.csv', 'eccp_url', /no profile URL/],
+    [
+      'unknown-match.csv',
+      'match',
+      /"sometimes" is not a matching rule \(expected strict, context, loose or blank\)/,
+    ],
   ];
   it.each(cases)('%s', (file, column, message) => {
     const problems = problemsOf(fixture(file));

@@ -73,8 +73,12 @@ describe('the options page', () => {
       button(root, 'Apply this dataset').click();
       await new Promise((r) => setTimeout(r, 20));
     });
-    const stored = (await fakeBrowser.storage.local.get('importedDataset'))
-      .importedDataset as Dataset;
+    // Applying writes storage asynchronously; a loaded machine may take longer than the act().
+    const stored = await vi.waitFor(async () => {
+      const value = (await fakeBrowser.storage.local.get('importedDataset')).importedDataset;
+      expect(value).toBeDefined();
+      return value as Dataset;
+    });
     expect(stored).toMatchObject({ origin: 'imported', sourceName: 'newer.csv' });
     expect(stored.records.find((r) => r.id === 'aclima')?.label.level).toBe('silver');
     await vi.waitFor(() =>
