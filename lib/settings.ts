@@ -99,7 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
     gold: { underline: 'double', color: '#c08a00' },
     silver: { underline: 'solid', color: '#7b8794' },
     bronze: { underline: 'dashed', color: '#b4652a' },
-    expired: { underline: 'dotted', color: '#8a8f98' },
+    expired: { underline: 'wavy', color: '#8a8f98' },
     unlabelled: { underline: 'dotted', color: '#3d7fc1' },
   },
   hoverDelayMs: 300,

@@ -34,3 +34,10 @@ describe('settings in storage.sync', () => {
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, enabled: false });
   });
 });
+
+describe('default mark styles', () => {
+  it('give every category its own underline shape, so no level rests on colour alone', () => {
+    const shapes = Object.values(DEFAULT_SETTINGS.styles).map((s) => s.underline);
+    expect(new Set(shapes).size).toBe(shapes.length);
+  });
+});
