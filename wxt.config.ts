@@ -5,6 +5,16 @@ export default defineConfig({
   // WXT_OUT_DIR lets parallel checkouts or test runs build without overwriting each other.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // The sources zip for Firefox's reviewers: what rebuilds the extension, not what a build or a
+  // test run leaves behind.
+  zip: {
+    excludeSources: [
+      'test-results/**',
+      'tests/e2e/pages/generated/**',
+      'data/generated/**',
+      'coverage/**',
+    ],
+  },
   // Preact's automatic JSX runtime: no Babel preset needed for a build-only transform.
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
@@ -26,6 +36,17 @@ export default defineConfig({
     // No host permissions: content scripts are declared statically.
     permissions: ['storage', 'activeTab'],
     action: { default_title: '__MSG_extName__' },
+    // Keyboard access to the hover card: move through the page's mentions, opening each card.
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_card_nextMention__',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_card_previousMention__',
+      },
+    },
     // Policies an administrator may set (lib/managed-policy.ts). Firefox reads managed storage
     // from its policies.json and rejects this key, so only Chrome gets it.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),

@@ -1,7 +1,15 @@
 import { badgeText } from '~/lib/badge';
 import { mergeDetections } from '~/lib/detections';
-import { FRAME_REPORT, OTHER_FRAMES, type Detection } from '~/lib/messages';
+import {
+  FRAME_REPORT,
+  OTHER_FRAMES,
+  RECORD,
+  type Detection,
+  type RecordResponse,
+} from '~/lib/messages';
+import { getActiveDataset } from '~/utils/active-dataset';
 import { onRequest } from '~/utils/messaging';
+import { forwardMentionCommand } from '~/utils/mention-commands';
 import { refreshManagedPolicy } from '~/utils/settings';
 
 export default defineBackground(() => {
@@ -30,6 +38,14 @@ export default defineBackground(() => {
       .map(([, detections]) => detections);
     return Promise.resolve<Detection[][]>(others);
   });
+
+  // A card opening on a page: the full record, which pages do not carry.
+  onRequest(RECORD, async ({ id }): Promise<RecordResponse> => {
+    const dataset = await getActiveDataset();
+    return { record: dataset.records.find((r) => r.id === id) ?? null, asOf: dataset.asOf };
+  });
+
+  browser.commands.onCommand.addListener((command) => void forwardMentionCommand(command));
 
   // A new document in the tab: its frames report afresh.
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -3,6 +3,8 @@
  * contract other tools rely on (DESIGN.md ⚑2): change it only with them.
  */
 
+import type { ClusterRecord } from './dataset/model';
+
 export const PING = 'cluster-lens:ping';
 export const DETECTIONS = 'cluster-lens:detections';
 
@@ -66,13 +68,45 @@ export interface RevealRequest {
   id: string;
 }
 
+/** The content script's answer to REVEAL and CYCLE: the organisation whose card opened. */
+export interface CardOpenedResponse {
+  id: string | null;
+}
+
+export const RECORD = 'cluster-lens:record';
+
+/** From a content script to the background: one organisation's full record, for its card. */
+export interface RecordRequest {
+  type: typeof RECORD;
+  id: string;
+}
+export interface RecordResponse {
+  /** From the active dataset; null when it has no such organisation (the dataset changed). */
+  record: ClusterRecord | null;
+  /** The active dataset's date. */
+  asOf: string;
+}
+
+export const CYCLE = 'cluster-lens:cycle';
+
+/**
+ * From the background (a keyboard command) to a tab's top frame: open the card of the next or
+ * previous mention on the page.
+ */
+export interface CycleRequest {
+  type: typeof CYCLE;
+  direction: 1 | -1;
+}
+
 export type Request =
   | PingRequest
   | DetectionsRequest
   | FrameReport
   | OtherFramesRequest
   | ScanStatsRequest
-  | RevealRequest;
+  | RevealRequest
+  | RecordRequest
+  | CycleRequest;
 
 export function isRequest<T extends Request['type']>(
   message: unknown,

@@ -16,8 +16,22 @@ function getMessage(name: string, substitutions?: string | string[]): string {
   return message.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
 }
 
+/** An event with `trigger`, as the fake browser's own events have. */
+function fakeEvent<T extends (...args: never[]) => unknown>() {
+  const listeners: T[] = [];
+  return {
+    addListener: (l: T) => void listeners.push(l),
+    removeListener: (l: T) => void listeners.splice(listeners.indexOf(l) >>> 0, 1),
+    hasListener: (l: T) => listeners.includes(l),
+    hasListeners: () => listeners.length > 0,
+    trigger: (...args: Parameters<T>) => Promise.all(listeners.map((l) => l(...args))),
+  };
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
+  // The fake browser has no commands API; the background listens to keyboard commands.
+  Object.assign(fakeBrowser.commands, { onCommand: fakeEvent<(command: string) => void>() });
   fakeBrowser.i18n.getMessage = getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'en';
 });

@@ -384,7 +384,8 @@ export class HoverCard {
     }
     // Measure at the card's natural height (its stylesheet's cap), then fit it.
     dialog.style.maxHeight = '';
-    const size = { width: dialog.offsetWidth, height: dialog.offsetHeight };
+    const measured = dialog.getBoundingClientRect();
+    const size = { width: measured.width, height: measured.height };
     const anchor: Box = clampBox(rect, viewport);
     const at = placeCard(anchor, size, viewport);
     dialog.style.left = `${at.left}px`;

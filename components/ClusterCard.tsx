@@ -1,0 +1,106 @@
+import { i18n } from '#i18n';
+import type { Ref } from 'preact';
+import type { CardScheme } from '~/lib/card-theme';
+import type { ClusterRecord } from '~/lib/dataset/model';
+import { ClusterDetails } from './ClusterDetails';
+
+export type CardContent =
+  | { kind: 'loading' }
+  | { kind: 'ready'; record: ClusterRecord; asOf: string }
+  /** The active dataset no longer has the organisation (it changed since the page was scanned). */
+  | { kind: 'missing' }
+  /** The background did not answer (the extension was updated or reloaded). */
+  | { kind: 'failed' };
+
+export interface ClusterCardProps {
+  /** The organisation's name as the page data has it: the dialog's name, also while loading. */
+  name: string;
+  content: CardContent;
+  scheme: CardScheme;
+  pinned: boolean;
+  locale: string;
+  today?: Date;
+  onTogglePin: () => void;
+  onClose: () => void;
+  /** The dialog element, which the content script positions and focuses. */
+  dialogRef?: Ref<HTMLDivElement>;
+}
+
+/**
+ * The hover card: a non-modal dialog named after the organisation, with pin and close
+ * buttons around the shared details view. Positioning and focus are the content script's.
+ */
+export function ClusterCard({
+  name,
+  content,
+  scheme,
+  pinned,
+  locale,
+  today,
+  onTogglePin,
+  onClose,
+  dialogRef,
+}: ClusterCardProps) {
+  return (
+    <div
+      ref={dialogRef}
+      class="cl-card"
+      role="dialog"
+      aria-modal="false"
+      aria-label={name}
+      data-theme={scheme}
+      data-pinned={pinned ? 'true' : 'false'}
+      tabIndex={-1}
+    >
+      <div class="cl-card__bar">
+        <span class="cl-card__brand" aria-hidden="true">
+          {i18n.t('card.brand')}
+        </span>
+        <button
+          type="button"
+          class="cl-card__button cl-card__pin"
+          aria-pressed={pinned}
+          aria-label={i18n.t('card.pin')}
+          title={pinned ? i18n.t('card.unpin') : i18n.t('card.pin')}
+          onClick={onTogglePin}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M6 1.5h4l-.6 4.2 2.6 2.3v1.5H8.75V15h-1.5V9.5H4V8l2.6-2.3z" />
+          </svg>
+        </button>
+        <button
+          type="button"
+          class="cl-card__button cl-card__close"
+          aria-label={i18n.t('card.close')}
+          title={i18n.t('card.close')}
+          onClick={onClose}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.75" fill="none" />
+          </svg>
+        </button>
+      </div>
+      <div class="cl-card__body">
+        {content.kind === 'ready' ? (
+          <ClusterDetails
+            record={content.record}
+            asOf={content.asOf}
+            today={today}
+            locale={locale}
+          />
+        ) : (
+          <>
+            <p class="cl-card__name">{name}</p>
+            <p class="cl-card__status" role="status">
+              {content.kind === 'loading'
+                ? i18n.t('card.loading')
+                : content.kind === 'missing'
+                  ? i18n.t('card.missing')
+                  : i18n.t('card.failed')}
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,461 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../lib/dataset/model';
+import { labelStatus } from '../../lib/label-status';
+import type { CardOpenedResponse, ScanStatsResponse } from '../../lib/messages';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { launchExtension, serveFixtures, type ExtensionBrowser } from './harness';
+
+const dataset = JSON.parse(readFileSync('data/generated/dataset.json', 'utf8')) as Dataset;
+const nameOf = (id: string) => dataset.records.find((r) => r.id === id)!.name;
+const SHOTS = 'test-results/screenshots';
+
+let ext: ExtensionBrowser;
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  [ext, server] = await Promise.all([launchExtension(), serveFixtures()]);
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  await setSettings({});
+  for (const page of ext.context.pages()) await page.close();
+});
+
+async function setSettings(patch: Partial<typeof DEFAULT_SETTINGS>) {
+  await ext.worker.evaluate((settings) => chrome.storage.sync.set({ settings }), {
+    ...DEFAULT_SETTINGS,
+    ...patch,
+  });
+}
+
+/** The id of the tab whose top frame shows `url`. */
+async function tabIdOf(url: string): Promise<number> {
+  const id = await ext.worker.evaluate(async (url) => {
+    for (const tab of await chrome.tabs.query({})) {
+      try {
+        const r: { url?: string } | undefined = await chrome.tabs.sendMessage(
+          tab.id!,
+          { type: 'cluster-lens:ping' },
+          { frameId: 0 },
+        );
+        if (r?.url === url) return tab.id!;
+      } catch {
+        // Not one of our pages.
+      }
+    }
+    return null;
+  }, url);
+  if (id === null) throw new Error(`no content script answered in ${url}`);
+  return id;
+}
+
+/** Sends a message to a tab's top frame from the service worker, as the background does. */
+async function sendToTab<T>(tabId: number, message: object): Promise<T> {
+  const reply: unknown = await ext.worker.evaluate(
+    ({ tabId, message }) => chrome.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    { tabId, message },
+  );
+  return reply as T;
+}
+
+async function open(path: string) {
+  const url = server.url(path);
+  const page = await ext.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  const tabId = await tabIdOf(url);
+  await expect
+    .poll(
+      async () =>
+        (await sendToTab<ScanStatsResponse>(tabId, { type: 'cluster-lens:scan-stats' })).idle,
+    )
+    .toBe(true);
+  return { page, tabId, errors };
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+/** The client rect of the n-th occurrence of `text` in an element's text (a Range, no DOM change). */
+function textRect(page: Page, selector: string, text: string): Promise<Box> {
+  return page.evaluate(
+    ({ selector, text }) => {
+      const el = document.querySelector(selector)!;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + text.length);
+        const r = range.getClientRects()[0]!;
+        return {
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          width: r.width,
+          height: r.height,
+        };
+      }
+      throw new Error(`"${text}" not found in ${selector}`);
+    },
+    { selector, text },
+  );
+}
+
+async function hover(page: Page, selector: string, text: string) {
+  const r = await textRect(page, selector, text);
+  await page.mouse.move(r.left + r.width / 2, r.top + r.height / 2, { steps: 2 });
+  return r;
+}
+
+const dialog = (page: Page) => page.locator('cluster-lens-card [role="dialog"]');
+
+async function cardRect(page: Page): Promise<Box> {
+  // The opening animation moves the card by a few pixels: measure where it comes to rest.
+  await dialog(page).evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+  const box = await dialog(page).boundingBox();
+  if (!box) throw new Error('no card');
+  return {
+    left: box.x,
+    top: box.y,
+    right: box.x + box.width,
+    bottom: box.y + box.height,
+    width: box.width,
+    height: box.height,
+  };
+}
+
+/** The text of the card's label section and ECCP state, as the reader sees them. */
+async function cardFacts(page: Page) {
+  const card = dialog(page);
+  return {
+    name: await card.getAttribute('aria-label'),
+    heading: await card.locator('h2').textContent(),
+    badges: await card.locator('.cl-details__badges .cl-badge').allTextContents(),
+    label: await card.locator('.cl-details__label > p:not(.cl-details__badges)').textContent(),
+    eccp: await card.locator('.cl-details__eccp').getAttribute('data-eccp'),
+  };
+}
+
+async function axeViolations(page: Page) {
+  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: Element): Promise<{
+            violations: { id: string; impact: string; nodes: { target: unknown }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document.querySelector('cluster-lens-card')!);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((n) => n.target),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('the hover card in Chromium', () => {
+  it('opens on hover with the organisation the mark names, its label and ECCP state', async () => {
+    const { page, errors } = await open('card.html');
+    // Before any card, nothing of ours is in the page.
+    expect(await page.locator('cluster-lens-card').count()).toBe(0);
+    const mark = await hover(page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    const facts = await cardFacts(page);
+    expect(facts.name).toBe('Hamburg Aviation');
+    expect(facts.heading).toBe('Hamburg Aviation');
+    expect(facts.badges).toEqual(['★Gold']);
+    expect(facts.label).toBe('Valid until 2027');
+    expect(facts.eccp).toBe('member');
+    await expect
+      .poll(() => dialog(page).getByRole('link', { name: 'ECCP profile' }).getAttribute('href'))
+      .toBe('https://www.clustercollaboration.eu/cluster-organisations/hamburg-aviation-ev');
+    expect(await dialog(page).textContent()).toContain('Data as of January 2026');
+
+    // Next to the mark, below it, inside the viewport; the host is marked as ours.
+    const card = await cardRect(page);
+    expect(Math.abs(card.top - (mark.bottom + 6))).toBeLessThanOrEqual(1);
+    expect(Math.abs(card.left - mark.left)).toBeLessThanOrEqual(1);
+    expect(await page.locator('cluster-lens-card').getAttribute('data-cluster-lens-ui')).toBe('');
+
+    // An undated Gold says what is known and nothing more; the ECCP listing is by rule.
+    await page.mouse.move(5, 5);
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await hover(page, '#valorial', 'Valorial');
+    await expect.poll(async () => (await cardFacts(page)).name).toBe('Valorial');
+    expect(await cardFacts(page)).toMatchObject({
+      badges: ['★Gold'],
+      // 2022 plus the longest published validity (3 years) is before today: say so.
+      label: 'Awarded 2022; validity not published. It may have lapsed or been renewed since.',
+      eccp: 'implied',
+    });
+    expect(await dialog(page).locator('.cl-details__eccp').textContent()).toContain(
+      'this label was awarded in 2022',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a Silver and an Expired label for two marks in one sentence', async () => {
+    const { page } = await open('card.html');
+    await hover(page, '#pair', 'BioCon Valley');
+    await expect
+      .poll(async () => (await dialog(page).count()) && (await cardFacts(page)).name)
+      .toBe('BioCon Valley');
+    const silver = dataset.records.find((r) => r.id === 'biocon-valley')!;
+    expect(labelStatus(silver.label).kind).toBe('undated');
+    expect(await cardFacts(page)).toMatchObject({ badges: ['◆Silver'], eccp: 'implied' });
+
+    // Straight to the other mark: one card at a time, now ACLIMA's.
+    await hover(page, '#pair', 'ACLIMA');
+    await expect.poll(async () => (await cardFacts(page)).name).toBe(nameOf('aclima'));
+    expect(await dialog(page).count()).toBe(1);
+    const facts = await cardFacts(page);
+    expect(facts.badges).toEqual(['●Bronze', 'Expired']);
+    expect(facts.label).toContain('Expired: valid until April 2015');
+    expect(facts.eccp).toBe('unknown');
+  });
+
+  it('waits for the hover delay, and for the modifier key when one is set', async () => {
+    await setSettings({ hoverDelayMs: 1200 });
+    const { page } = await open('card.html');
+    await hover(page, '#hamburg', 'Hamburg Aviation');
+    await page.waitForTimeout(400);
+    expect(await dialog(page).count()).toBe(0);
+    await expect.poll(() => dialog(page).count(), { timeout: 3000 }).toBe(1);
+
+    await setSettings({ modifierKey: 'shift', hoverDelayMs: 0 });
+    await page.mouse.move(5, 5);
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    await hover(page, '#valorial', 'Valorial');
+    await page.waitForTimeout(500);
+    expect(await dialog(page).count()).toBe(0);
+    await page.keyboard.down('Shift');
+    await expect
+      .poll(async () => (await dialog(page).count()) && (await cardFacts(page)).name)
+      .toBe('Valorial');
+    await page.keyboard.up('Shift');
+  });
+
+  it('stays open while the pointer moves into it; closes on leaving, on Esc; pin keeps it', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page } = await open('card.html');
+    await hover(page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    // Into the card, across the gap, and stay there.
+    const card = await cardRect(page);
+    await page.mouse.move(card.left + 40, card.top + 40, { steps: 6 });
+    await page.waitForTimeout(700);
+    expect(await dialog(page).count()).toBe(1);
+    // Away from both: closes after the grace.
+    await page.mouse.move(card.right + 200, card.bottom + 100, { steps: 4 });
+    await expect.poll(() => dialog(page).count()).toBe(0);
+
+    // Esc closes.
+    await hover(page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+
+    // Pinned: the pointer can leave; hovering another mark does not replace it; Esc closes it.
+    await hover(page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    const at = await cardRect(page);
+    await page.mouse.move(at.left + 20, at.top + 20, { steps: 4 });
+    await dialog(page).getByRole('button', { name: 'Pin the card' }).click();
+    expect(
+      await dialog(page).getByRole('button', { name: 'Pin the card' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    await page.mouse.move(5, 5, { steps: 4 });
+    await hover(page, '#valorial', 'Valorial');
+    await page.waitForTimeout(800);
+    expect(await cardFacts(page)).toMatchObject({ name: 'Hamburg Aviation' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+  });
+
+  it('flips to the left near the right edge and follows the mark while the page scrolls', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page } = await open('card.html');
+    const mark = await hover(page, '#edge', 'Hamburg Aviation');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    const viewport = page.viewportSize()!;
+    let card = await cardRect(page);
+    expect(card.right).toBeLessThanOrEqual(viewport.width - 8);
+    // The mark ends at the right edge: the card ends where the mark ends.
+    expect(await dialog(page).getAttribute('data-placement')).toBe('below-end');
+    expect(Math.abs(card.right - mark.right)).toBeLessThanOrEqual(1);
+    expect(mark.left + card.width).toBeGreaterThan(viewport.width);
+    // Pin, then scroll: the card keeps to the mark.
+    await page.mouse.move(card.left + 20, card.top + 20, { steps: 4 });
+    await dialog(page).getByRole('button', { name: 'Pin the card' }).click();
+    await page.evaluate(() => window.scrollBy(0, 60));
+    // Positions are whole pixels; the mark's rect is not.
+    await expect
+      .poll(async () => Math.abs((await cardRect(page)).top - (card.top - 60)))
+      .toBeLessThanOrEqual(1);
+    card = await cardRect(page);
+    const moved = await textRect(page, '#edge', 'Hamburg Aviation');
+    expect(Math.abs(card.top - (moved.bottom + 6))).toBeLessThanOrEqual(1);
+  });
+
+  it('flips above a mark near the bottom of the viewport', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page } = await open('card.html');
+    const height = page.viewportSize()!.height;
+    const top = (await textRect(page, '#far', 'Valorial')).top;
+    await page.evaluate((y) => window.scrollTo(0, y), top - (height - 60));
+    const mark = await hover(page, '#far', 'Valorial');
+    expect(mark.bottom).toBeGreaterThan(height - 60);
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    const card = await cardRect(page);
+    expect(await dialog(page).getAttribute('data-placement')).toBe('above-start');
+    expect(Math.abs(card.bottom - (mark.top - 6))).toBeLessThanOrEqual(1);
+    expect(card.top).toBeGreaterThanOrEqual(8);
+  });
+
+  it('closes when its mark scrolls out of view', async () => {
+    const { page, tabId } = await open('card.html');
+    const opened = await sendToTab<CardOpenedResponse>(tabId, {
+      type: 'cluster-lens:cycle',
+      direction: 1,
+    });
+    expect(opened.id).toBe('valorial');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    await page.evaluate(() => window.scrollTo(0, 1200));
+    await expect.poll(() => dialog(page).count()).toBe(0);
+  });
+
+  it('moves through the mentions with the keyboard command, focus in the card, and back on Esc', async () => {
+    await setSettings({ modifierKey: 'alt' });
+    const { page, tabId } = await open('card.html');
+    await page.focus('#before');
+    const cycle = (direction: 1 | -1) =>
+      sendToTab<CardOpenedResponse>(tabId, { type: 'cluster-lens:cycle', direction });
+    const order: (string | null)[] = [];
+    for (let i = 0; i < 7; i++) order.push((await cycle(1)).id);
+    expect(order).toEqual([
+      'valorial',
+      'hamburg-aviation',
+      'biocon-valley',
+      'aclima',
+      'hamburg-aviation',
+      'valorial',
+      'valorial',
+    ]);
+    // The seventh wrapped to the first; the sixth is the one far below: it was scrolled to.
+    expect((await cycle(-1)).id).toBe('valorial');
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    await page.waitForTimeout(600);
+    await expect.poll(async () => (await cardFacts(page)).name).toBe('Valorial');
+    const card = await cardRect(page);
+    const mark = await textRect(page, '#far', 'Valorial');
+    expect(card.top).toBeGreaterThanOrEqual(0);
+    expect(
+      Math.abs(card.top - (mark.bottom + 6)) < 2 || Math.abs(card.bottom - (mark.top - 6)) < 2,
+    ).toBe(true);
+
+    // Focus is in the dialog; Tab reaches its buttons; Esc closes and returns focus.
+    const focused = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        const inner = host?.shadowRoot?.activeElement;
+        return inner
+          ? `${host.localName} > ${inner.getAttribute('role') ?? inner.getAttribute('aria-label')}`
+          : host?.id;
+      });
+    expect(await focused()).toBe('cluster-lens-card > dialog');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('cluster-lens-card > Pin the card');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('cluster-lens-card > Close the card');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog(page).count()).toBe(0);
+    expect(await focused()).toBe('before');
+  });
+
+  it('reveals an organisation for the popup: its first mention, card open', async () => {
+    const { page, tabId } = await open('card.html');
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    const answer = await sendToTab<CardOpenedResponse>(tabId, {
+      type: 'cluster-lens:reveal',
+      id: 'aclima',
+    });
+    expect(answer.id).toBe('aclima');
+    await expect
+      .poll(async () => (await dialog(page).count()) && (await cardFacts(page)).name)
+      .toBe(nameOf('aclima'));
+    await expect.poll(async () => (await textRect(page, '#pair', 'ACLIMA')).top).toBeGreaterThan(0);
+    const mark = await textRect(page, '#pair', 'ACLIMA');
+    expect(mark.bottom).toBeLessThan(page.viewportSize()!.height);
+    expect(
+      (
+        await sendToTab<CardOpenedResponse>(tabId, {
+          type: 'cluster-lens:reveal',
+          id: 'cap-digital',
+        })
+      ).id,
+    ).toBeNull();
+  });
+
+  it('passes an axe scan, light and dark, and is screenshotted for review', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page } = await open('card.html');
+    await hover(page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    expect(await dialog(page).getAttribute('data-theme')).toBe('light');
+    await page.waitForTimeout(300);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/card-light.png` });
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await open('card-dark.html');
+    await dark.page.emulateMedia({ colorScheme: 'dark' });
+    await hover(dark.page, '#pair', 'ACLIMA');
+    await expect.poll(() => dialog(dark.page).count()).toBe(1);
+    expect(await dialog(dark.page).getAttribute('data-theme')).toBe('dark');
+    await dark.page.waitForTimeout(300);
+    expect(await axeViolations(dark.page)).toEqual([]);
+    await dark.page.screenshot({ path: `${SHOTS}/card-dark.png` });
+
+    // The same dark page in a light system: the page is light, so is the card.
+    await dark.page.emulateMedia({ colorScheme: 'light' });
+    await dark.page.keyboard.press('Escape');
+    await hover(dark.page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => dialog(dark.page).getAttribute('data-theme')).toBe('light');
+  });
+
+  it('follows the card theme setting over the page, and animates only without reduced motion', async () => {
+    await setSettings({ hoverDelayMs: 0, cardTheme: 'dark' });
+    const { page } = await open('card.html');
+    const animation = () => dialog(page).evaluate((el) => getComputedStyle(el).animationName);
+    await hover(page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => dialog(page).getAttribute('data-theme')).toBe('dark');
+    expect(await animation()).toBe('cl-card-in');
+    await page.keyboard.press('Escape');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.mouse.move(5, 5);
+    await hover(page, '#valorial', 'Valorial');
+    await expect.poll(() => dialog(page).count()).toBe(1);
+    expect(await animation()).toBe('none');
+  });
+});
