@@ -22,6 +22,11 @@ export interface ClusterCardProps {
   today?: Date;
   onTogglePin: () => void;
   onClose: () => void;
+  /**
+   * "Not this organisation": stop marking this page text as this organisation on this site.
+   * `matched` is the text as the page wrote it; absent where the card cannot offer it.
+   */
+  notThis?: { matched: string; site: string; onConfirm: () => void };
   /** The dialog element, which the content script positions and focuses. */
   dialogRef?: Ref<HTMLDivElement>;
 }
@@ -39,6 +44,7 @@ export function ClusterCard({
   today,
   onTogglePin,
   onClose,
+  notThis,
   dialogRef,
 }: ClusterCardProps) {
   return (
@@ -101,6 +107,14 @@ export function ClusterCard({
           </>
         )}
       </div>
+      {notThis && (
+        <div class="cl-card__footer">
+          <button type="button" class="cl-card__not-this" onClick={notThis.onConfirm}>
+            {i18n.t('card.notThis')}
+          </button>
+          <p class="cl-card__hint">{i18n.t('card.notThisHint', [notThis.matched, notThis.site])}</p>
+        </div>
+      )}
     </div>
   );
 }

@@ -26,6 +26,10 @@ export interface CardSource {
   /** Changes identity when the active dataset changes (cached records are then dropped). */
   datasetKey(): unknown;
   nameOf(id: string): string;
+  /** Stops marking this alias of this organisation on this site (the reader said it isn't). */
+  suppress(mark: PageMark): Promise<void>;
+  /** The site the suppression applies to, as shown to the reader; null where there is none. */
+  site(): string | null;
 }
 
 type OpenedBy = 'hover' | 'keyboard';
@@ -299,6 +303,19 @@ export class HoverCard {
     }
   }
 
+  private notThisFor(mark: PageMark) {
+    const site = this.source.site();
+    if (site === null) return undefined;
+    return {
+      matched: mark.text,
+      site,
+      onConfirm: () => {
+        this.close(true);
+        void this.source.suppress(mark);
+      },
+    };
+  }
+
   private renderCard(container: HTMLElement) {
     const open = this.open;
     if (!open) return;
@@ -315,6 +332,7 @@ export class HoverCard {
           this.renderCard(container);
         },
         onClose: () => this.close(true),
+        notThis: this.notThisFor(open.mark),
       }),
       container,
     );

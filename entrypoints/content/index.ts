@@ -20,7 +20,8 @@ import type { Settings } from '~/lib/settings';
 import { isSiteEnabled } from '~/lib/site-rules';
 import { onRequest } from '~/utils/messaging';
 import { getActivePageData, watchActivePageData } from '~/utils/page-data';
-import { loadSettings, watchSettings } from '~/utils/settings';
+import { loadSettings, loadUserSettings, saveUserSettings, watchSettings } from '~/utils/settings';
+import { siteOf } from '~/lib/site-toggle';
 import { HighlightMarker, supportsHighlights, type Marker } from './highlighter';
 import { HoverCard } from './hover-card';
 import { PageScanner } from './page-scanner';
@@ -48,6 +49,21 @@ export default defineContentScript({
       shadowRoots: () => lens.shadowRoots,
       datasetKey: () => lens.dataset,
       nameOf: (id) => lens.dataset?.records.find((r) => r.id === id)?.name ?? id,
+      site: () => (location.hostname ? siteOf(location.hostname) : null),
+      suppress: async (mark) => {
+        if (!location.hostname) return;
+        const site = siteOf(location.hostname);
+        const user = await loadUserSettings();
+        const entry = { site, alias: mark.alias.text, id: mark.id };
+        if (
+          user.suppressed.some(
+            (s) => s.site === site && s.alias === entry.alias && s.id === entry.id,
+          )
+        )
+          return;
+        // The settings watcher then rebuilds the matcher without this alias, here and in every tab.
+        await saveUserSettings({ ...user, suppressed: [...user.suppressed, entry] });
+      },
     });
     // Keyboard commands (through the background) and the popup's "show on page" go to the
     // top frame: it moves through its own mentions (not its frames').

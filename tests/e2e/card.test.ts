@@ -417,6 +417,32 @@ describe('the hover card in Chromium', () => {
     ).toBeNull();
   });
 
+  it('stops marking a name on this site when the reader says "Not this organisation"', async () => {
+    const { page } = await open('card.html');
+    const marked = () =>
+      page.evaluate(() =>
+        [...(CSS.highlights.get('cluster-lens-gold') ?? [])].map((r) => {
+          const range = new Range();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          return range.toString();
+        }),
+      );
+    expect(await marked()).toContain('Valorial');
+    await hover(page, '#valorial', 'Valorial');
+    await dialog(page).waitFor();
+    expect(await dialog(page).locator('.cl-card__hint').textContent()).toBe(
+      'Stops marking “Valorial” as this organisation on 127.0.0.1. You can undo this in the settings.',
+    );
+    await dialog(page).getByRole('button', { name: 'Not this organisation' }).click();
+    await expect.poll(async () => (await marked()).includes('Valorial')).toBe(false);
+    expect(await marked()).toContain('Hamburg Aviation');
+    const stored = await ext.worker.evaluate(() => chrome.storage.sync.get('settings'));
+    expect((stored.settings as typeof DEFAULT_SETTINGS).suppressed).toEqual([
+      { site: '127.0.0.1', alias: 'Valorial', id: 'valorial' },
+    ]);
+  });
+
   it('passes an axe scan, light and dark, and is screenshotted for review', async () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page } = await open('card.html');
