@@ -34,7 +34,8 @@ export default defineConfig({
     // storage: settings (sync) and an imported dataset (local).
     // activeTab: the popup reads the active tab's URL (for "not on this site" and "on this page").
     // No host permissions: content scripts are declared statically.
-    permissions: ['storage', 'activeTab'],
+    // contextMenus: "Look up in Cluster Lens" on selected text.
+    permissions: ['storage', 'activeTab', 'contextMenus'],
     action: { default_title: '__MSG_extName__' },
     // Keyboard access to the hover card: move through the page's mentions, opening each card.
     commands: {

@@ -8,11 +8,20 @@ import {
   type RecordResponse,
 } from '~/lib/messages';
 import { getActiveDataset } from '~/utils/active-dataset';
+import { createLookupMenu, lookUp, LOOKUP_MENU_ID } from '~/utils/lookup';
 import { onRequest } from '~/utils/messaging';
 import { forwardMentionCommand } from '~/utils/mention-commands';
 import { refreshManagedPolicy } from '~/utils/settings';
 
 export default defineBackground(() => {
+  // Menus persist across restarts of the worker; (re)create them when the extension installs.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(createLookupMenu);
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === LOOKUP_MENU_ID && info.selectionText) void lookUp(info.selectionText);
+  });
+
   // Keep the copy of the administrator's policy that pages and the popup read current.
   void refreshManagedPolicy();
   browser.storage.onChanged.addListener((_changes, area) => {

@@ -32,6 +32,14 @@ beforeEach(() => {
   fakeBrowser.reset();
   // The fake browser has no commands API; the background listens to keyboard commands.
   Object.assign(fakeBrowser.commands, { onCommand: fakeEvent<(command: string) => void>() });
+  // Nor context menus: a record of created menus and a click event the tests can trigger.
+  const menus: unknown[] = [];
+  Object.assign(fakeBrowser.contextMenus, {
+    created: menus,
+    create: (props: unknown) => void menus.push(props),
+    removeAll: () => Promise.resolve(void menus.splice(0)),
+    onClicked: fakeEvent<(info: unknown, tab?: unknown) => void>(),
+  });
   fakeBrowser.i18n.getMessage = getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'en';
 });

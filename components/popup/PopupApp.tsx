@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { plural } from '~/utils/plural';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ClusterDetails } from '~/components/ClusterDetails';
 import type { ClusterRecord, Dataset } from '~/lib/dataset/model';
@@ -17,6 +18,8 @@ import { optionId, ResultList } from './ResultList';
 export interface PopupEnv {
   locale: string;
   loadDataset: () => Promise<Dataset>;
+  /** A query to start with ("Look up in Cluster Lens" on a selection), if any. */
+  initialQuery?: () => Promise<string | null>;
   /** A dataset known to be active already, to render at once (storage is still read after). */
   initialDataset?: Dataset;
   prebuiltIndex: PrebuiltSearchIndex | null;
@@ -58,6 +61,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     void env.loadDataset().then(setDataset);
     void env.loadSettings().then(setSettings);
     void env.activeTab().then(setTab);
+    void env.initialQuery?.().then((q) => q && setQuery(q));
   }, [env]);
 
   const search = useMemo(
@@ -258,7 +262,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
                 ? i18n.t('search.emptyDataset')
                 : records.length === 0 && query.trim() !== ''
                   ? i18n.t('search.noResults', [query.trim()])
-                  : i18n.t('search.results', records.length, [
+                  : plural('search.results', records.length, [
                       records.length.toLocaleString(locale),
                     ]))}
           </p>

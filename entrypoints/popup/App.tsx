@@ -1,6 +1,7 @@
 import prebuilt from '~/data/generated/search-index.json';
 import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
 import { bundledDatasetIfActive, getActiveDataset } from '~/utils/active-dataset';
+import { takeInitialQuery } from '~/utils/lookup';
 import { queryActiveTab, requestDetections, revealOnPage } from '~/utils/active-tab';
 import { uiLocale } from '~/utils/dataset';
 import { loadSettings, loadUserSettings, saveUserSettings } from '~/utils/settings';
@@ -16,6 +17,7 @@ const env: PopupEnv = {
   locale: uiLocale(),
   loadDataset: getActiveDataset,
   initialDataset: bundledDatasetIfActive(),
+  initialQuery: () => takeInitialQuery(location.search),
   prebuiltIndex: prebuilt,
   loadSettings,
   async updateSettings(change) {
