@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { plural } from '~/utils/plural';
 import { LabelBadge } from '~/components/LabelBadge';
 import type { ClusterRecord } from '~/lib/dataset/model';
 import type { Detection } from '~/lib/messages';
@@ -18,10 +19,12 @@ interface PagePanelProps {
   records: ReadonlyMap<string, ClusterRecord>;
   locale: string;
   onReveal: (id: string) => void;
+  /** Saves the list as a CSV file. */
+  onExport?: () => void;
 }
 
 /** The organisations the page mentions, most mentioned first; choosing one shows it there. */
-export function PagePanel({ state, records, locale, onReveal }: PagePanelProps) {
+export function PagePanel({ state, records, locale, onReveal, onExport }: PagePanelProps) {
   switch (state.kind) {
     case 'loading':
       return <p class="cl-state" aria-busy="true" />;
@@ -52,8 +55,13 @@ export function PagePanel({ state, records, locale, onReveal }: PagePanelProps) 
   return (
     <>
       <p class="cl-status">
-        {i18n.t('popup.foundOnPage', detections.length, [detections.length.toLocaleString(locale)])}
+        {plural('popup.foundOnPage', detections.length, [detections.length.toLocaleString(locale)])}
       </p>
+      {onExport && (
+        <button type="button" class="cl-export" onClick={onExport}>
+          {i18n.t('popup.exportPage')}
+        </button>
+      )}
       <ul class="cl-page-list" onKeyDown={onKeyDown}>
         {detections.map((d) => {
           const record = records.get(d.id);
@@ -73,7 +81,7 @@ export function PagePanel({ state, records, locale, onReveal }: PagePanelProps) 
                     <span class="cl-muted">{i18n.t('popup.notInDataset')}</span>
                   )}
                   <span class="cl-page-item__count">
-                    {i18n.t('popup.mentions', d.count, [d.count.toLocaleString(locale)])}
+                    {plural('popup.mentions', d.count, [d.count.toLocaleString(locale)])}
                   </span>
                 </span>
               </button>

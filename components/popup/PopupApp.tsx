@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { pageDetectionsToCsv, pageExportFileName } from '~/lib/page-export';
 import { plural } from '~/utils/plural';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ClusterDetails } from '~/components/ClusterDetails';
@@ -18,6 +19,8 @@ import { optionId, ResultList } from './ResultList';
 export interface PopupEnv {
   locale: string;
   loadDataset: () => Promise<Dataset>;
+  /** Offers text as a file download (no network). */
+  saveFile: (text: string, fileName: string, type: string) => void;
   /** A query to start with ("Look up in Cluster Lens" on a selection), if any. */
   initialQuery?: () => Promise<string | null>;
   /** A dataset known to be active already, to render at once (storage is still read after). */
@@ -284,7 +287,28 @@ export function PopupApp({ env }: { env: PopupEnv }) {
         </div>
 
         {view.kind === 'page' && (
-          <PagePanel state={page} records={recordsById} locale={locale} onReveal={reveal} />
+          <PagePanel
+            state={page}
+            records={recordsById}
+            locale={locale}
+            onReveal={reveal}
+            onExport={
+              page.kind === 'found' && tab?.url && dataset
+                ? () =>
+                    env.saveFile(
+                      pageDetectionsToCsv(
+                        page.detections,
+                        recordsById,
+                        tab.url!,
+                        dataset.asOf,
+                        today,
+                      ),
+                      pageExportFileName(tab.url!, today),
+                      'text/csv',
+                    )
+                : undefined
+            }
+          />
         )}
 
         {view.kind === 'details' && dataset && (

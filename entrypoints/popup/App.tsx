@@ -1,6 +1,7 @@
 import prebuilt from '~/data/generated/search-index.json';
 import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
 import { bundledDatasetIfActive, getActiveDataset } from '~/utils/active-dataset';
+import { downloadText } from '~/utils/download';
 import { takeInitialQuery } from '~/utils/lookup';
 import { queryActiveTab, requestDetections, revealOnPage } from '~/utils/active-tab';
 import { uiLocale } from '~/utils/dataset';
@@ -18,6 +19,7 @@ const env: PopupEnv = {
   loadDataset: getActiveDataset,
   initialDataset: bundledDatasetIfActive(),
   initialQuery: () => takeInitialQuery(location.search),
+  saveFile: downloadText,
   prebuiltIndex: prebuilt,
   loadSettings,
   async updateSettings(change) {
