@@ -39,9 +39,9 @@ describe('the built extension in Chromium', () => {
     );
     const search = page.getByRole('combobox', { name: 'Search cluster organisations' });
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(
-      /^\d+ organisations$/,
-    );
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toMatch(/^\d+ organisations$/);
     expect(errors).toEqual([]);
     await page.close();
   });
