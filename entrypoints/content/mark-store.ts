@@ -72,6 +72,13 @@ export class MarkStore {
     }
   }
 
+  /** Drops the marks of every marked node that `test` picks. */
+  dropWhere(test: (node: Text) => boolean) {
+    const picked: Text[] = [];
+    for (const node of this.byNode.keys()) if (test(node)) picked.push(node);
+    this.dropNodes(picked);
+  }
+
   /** Drops the marks of nodes no longer in the page. */
   dropDisconnected() {
     const gone: Text[] = [];

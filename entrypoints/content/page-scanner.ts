@@ -307,31 +307,38 @@ export class PageScanner {
       }
       this.removals = false;
     }
-    // Rescan each changed node's block; skip roots inside another root of this batch.
-    const roots = new Set<Element>();
+    // Rescan each changed node's block, once: a root inside another root of this batch goes.
+    const roots = new Set<Node>();
     for (const node of this.dirty) {
       if (!node.isConnected) continue;
       const root = rescanRoot(node);
       if (root) roots.add(root);
     }
     this.dirty.clear();
-    const list = [...roots].filter((r) => ![...roots].some((o) => o !== r && o.contains(r)));
-    for (const root of list) {
-      const stale: Text[] = [];
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) stale.push(n as Text);
-      this.store.dropNodes(stale);
-      this.blocks.splice(
-        0,
-        this.blocks.length,
-        ...this.blocks.filter((b) => !root.contains(b.block.nodes[0] ?? null)),
-      );
-      this.roots.push(new BlockCollector(root, (shadow) => this.scan(shadow)));
+    const outermost = [...roots].filter((root) => !hasAncestorIn(root.parentNode, roots));
+    if (outermost.length > 0) {
+      const chosen = new Set<Node>(outermost);
+      // What was marked or queued inside them is redone: costs the marks and the queue, not the
+      // size of the subtrees (a root can be the whole body).
+      this.store.dropWhere((node) => hasAncestorIn(node, chosen));
+      const kept = this.blocks.filter((b) => !hasAncestorIn(b.block.nodes[0] ?? null, chosen));
+      this.blocks.splice(0, this.blocks.length, ...kept);
+      for (const root of outermost) {
+        this.roots.push(new BlockCollector(root, (shadow) => this.scan(shadow)));
+      }
     }
-    this.stats.scanMs += this.now() - start;
-    if (list.length > 0) this.schedule();
+    const spent = this.now() - start;
+    this.stats.scanMs += spent;
+    this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
+    if (outermost.length > 0) this.schedule();
     else this.options.onIdle();
   }
+}
+
+/** Whether a node is inside (or is) one of the given nodes, by its chain of parents. */
+function hasAncestorIn(node: Node | null, set: ReadonlySet<Node>): boolean {
+  for (let n = node; n; n = n.parentNode) if (set.has(n)) return true;
+  return false;
 }
 
 function isOwnUi(node: Node): boolean {
