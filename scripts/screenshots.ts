@@ -1,0 +1,77 @@
+/**
+ * Takes the README's screenshots from the real browser: the hover card on a page, the popup's
+ * search and details, and the options page, in light and dark. Writes docs/screenshots/*.png.
+ *
+ *   npm run build && npm run screenshots
+ */
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchExtension, serveFixtures } from '../tests/e2e/harness';
+
+const OUT = 'docs/screenshots';
+mkdirSync(OUT, { recursive: true });
+
+const ext = await launchExtension();
+const server = await serveFixtures();
+
+async function hoverText(page: Page, selector: string, text: string) {
+  const r = await page.evaluate(
+    ({ selector, text }) => {
+      const el = document.querySelector(selector)!;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + text.length);
+        const box = range.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      throw new Error(`${text} not found`);
+    },
+    { selector, text },
+  );
+  await page.mouse.move(r.x, r.y, { steps: 3 });
+}
+
+try {
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await ext.context.newPage();
+    await page.setViewportSize({ width: 900, height: 620 });
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto(server.url(scheme === 'dark' ? 'card-dark.html' : 'card.html'));
+    await page.waitForTimeout(800);
+    await hoverText(page, '#hamburg', 'Hamburg Aviation');
+    await page.locator('cluster-lens-card [role="dialog"]').waitFor({ timeout: 5000 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${OUT}/card-${scheme}.png` });
+    await page.close();
+
+    const popup = await ext.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await popup
+      .getByRole('combobox', { name: 'Search cluster organisations' })
+      .fill('energy cluster');
+    await popup.waitForTimeout(300);
+    await popup.screenshot({ path: `${OUT}/popup-search-${scheme}.png` });
+    await popup.keyboard.press('Enter');
+    await popup.waitForTimeout(300);
+    await popup.screenshot({ path: `${OUT}/popup-details-${scheme}.png` });
+    await popup.close();
+
+    const options = await ext.context.newPage();
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.waitForTimeout(500);
+    await options.screenshot({ path: `${OUT}/options-${scheme}.png` });
+    await options.close();
+  }
+  console.log(`screenshots written to ${OUT}/`);
+} finally {
+  await ext.close();
+  await server.close();
+}
