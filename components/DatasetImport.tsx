@@ -20,6 +20,7 @@ import {
 } from '~/lib/dataset/import-file';
 import type { ClusterRecord, Dataset, LabelLevel } from '~/lib/dataset/model';
 import { formatPartialDate } from '~/lib/format-date';
+import { plural } from '~/utils/plural';
 
 export interface DatasetImportProps {
   active: Dataset;
@@ -156,7 +157,7 @@ function valueText(change: FieldChange, value: string): string {
 function More({ total, locale }: { total: number; locale: string }) {
   if (total <= EXAMPLES) return null;
   const more = total - EXAMPLES;
-  return <li class="more">{i18n.t('options.data.more', more, [more.toLocaleString(locale)])}</li>;
+  return <li class="more">{plural('options.data.more', more, [more.toLocaleString(locale)])}</li>;
 }
 
 /** The active dataset, import with preview, reset to the bundle, and export. */
@@ -230,7 +231,7 @@ export function DatasetImport({
     if (await onApply(dataset)) {
       setState({ step: 'idle' });
       const n = dataset.records.length;
-      announce(i18n.t('options.data.applied', n, [n.toLocaleString(locale)]));
+      announce(plural('options.data.applied', n, [n.toLocaleString(locale)]));
     }
   };
 
@@ -251,7 +252,7 @@ export function DatasetImport({
     <div class="dataset">
       <div class="dataset-info" data-testid="dataset-info">
         <p>
-          {i18n.t('dataset.organisations', n, [n.toLocaleString(locale)])}
+          {plural('dataset.organisations', n, [n.toLocaleString(locale)])}
           {' · '}
           {i18n.t('dataset.asOf', [formatPartialDate(active.asOf, locale)])}
         </p>
@@ -300,7 +301,7 @@ export function DatasetImport({
         <section class="problems" aria-labelledby={`${id}-problems`}>
           <h4 id={`${id}-problems`}>{i18n.t('options.data.notImported', [state.fileName])}</h4>
           <p>
-            {i18n.t('options.data.problemCount', state.problems.length, [
+            {plural('options.data.problemCount', state.problems.length, [
               state.problems.length.toLocaleString(locale),
             ])}
           </p>
@@ -318,22 +319,22 @@ export function DatasetImport({
           <h4 id={`${id}-preview`}>{i18n.t('options.data.previewHeading', [state.fileName])}</h4>
           <ul class="counts">
             <li>
-              {i18n.t('options.data.addedCount', state.diff.added.length, [
+              {plural('options.data.addedCount', state.diff.added.length, [
                 state.diff.added.length.toLocaleString(locale),
               ])}
             </li>
             <li>
-              {i18n.t('options.data.changedCount', state.diff.changed.length, [
+              {plural('options.data.changedCount', state.diff.changed.length, [
                 state.diff.changed.length.toLocaleString(locale),
               ])}
             </li>
             <li>
-              {i18n.t('options.data.removedCount', state.diff.removed.length, [
+              {plural('options.data.removedCount', state.diff.removed.length, [
                 state.diff.removed.length.toLocaleString(locale),
               ])}
             </li>
             <li>
-              {i18n.t('options.data.unchangedCount', state.diff.unchanged, [
+              {plural('options.data.unchangedCount', state.diff.unchanged, [
                 state.diff.unchanged.toLocaleString(locale),
               ])}
             </li>

@@ -3,6 +3,7 @@ import { useId, useState } from 'preact/hooks';
 import { SITE_MODES, type Settings } from '~/lib/settings';
 import { parseSitePatterns, type SitePatternProblem } from '~/lib/site-rules';
 import { LockedNote } from './LockedNote';
+import { plural } from '~/utils/plural';
 
 type SiteMode = Settings['siteMode'];
 
@@ -78,7 +79,7 @@ export function SiteListEditor(props: SiteListEditorProps) {
           .map((p) => p.input)
           .join(' '),
       );
-      announce(i18n.t('options.sites.added', kept.length, [String(kept.length)]));
+      announce(plural('options.sites.added', kept.length));
     }
   };
 

@@ -1,6 +1,6 @@
-import { i18n } from '#i18n';
 import type { ComponentChildren } from 'preact';
 import { safeHttpUrl } from '~/lib/safe-url';
+import { plural } from '~/utils/plural';
 
 /** How a link names its page: host and path, without the scheme and `www.`. */
 export function linkText(href: string): string {
@@ -30,7 +30,7 @@ export function SourceList({
   if (links.length === 0) return null;
   return (
     <section class="cl-details__sources" aria-labelledby={headingId}>
-      <h3 id={headingId}>{i18n.t('details.sources', links.length, [String(links.length)])}</h3>
+      <h3 id={headingId}>{plural('details.sources', links.length)}</h3>
       <ul>
         {links.map((href) => (
           <li key={href}>

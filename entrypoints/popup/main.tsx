@@ -1,8 +1,10 @@
 import { render } from 'preact';
+import { messagesLocale } from '~/utils/locale';
 import '~/components/theme.css';
 import '~/components/cluster-details.css';
 import './popup.css';
 import { App } from './App';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+// The language of the text shown, which may differ from the browser's (see messagesLocale).
+document.documentElement.lang = messagesLocale();
 render(<App />, document.getElementById('app')!);

@@ -19,7 +19,8 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<ExtensionBrowser> {
+/** `lang`: the browser's UI language, which picks the extension's messages. */
+export async function launchExtension({ lang = 'en-US' } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -37,7 +38,7 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${lang}`,
     ],
   });
   const worker =
