@@ -18,8 +18,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(createLookupMenu);
   });
-  browser.contextMenus.onClicked.addListener((info) => {
-    if (info.menuItemId === LOOKUP_MENU_ID && info.selectionText) void lookUp(info.selectionText);
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== LOOKUP_MENU_ID || !info.selectionText) return;
+    void lookUp(info.selectionText, { id: tab?.id, url: info.pageUrl ?? tab?.url });
   });
 
   // Keep the copy of the administrator's policy that pages and the popup read current.

@@ -6,7 +6,16 @@ export interface ActiveTab {
   url: string | undefined;
 }
 
-export async function queryActiveTab(): Promise<ActiveTab> {
+/**
+ * The tab the popup speaks about: the active tab of its window; or, when the popup page was
+ * opened in a tab of its own for a page ("Look up in Cluster Lens" where no popup can open),
+ * that page, named in its address (`?tab=<id>&url=<page address>`).
+ */
+export async function queryActiveTab(search = ''): Promise<ActiveTab> {
+  const params = new URLSearchParams(search);
+  const forTab = Number(params.get('tab'));
+  const forUrl = params.get('url');
+  if (Number.isInteger(forTab) && forTab > 0 && forUrl) return { id: forTab, url: forUrl };
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return { id: tab?.id, url: tab?.url };
 }

@@ -26,8 +26,14 @@ export function createLookupMenu(): void {
   });
 }
 
-/** Opens the popup on the selection; where a popup can't be opened, the same page in a tab. */
-export async function lookUp(selection: string): Promise<void> {
+/**
+ * Opens the popup on the selection; where a popup can't be opened, the same page in a tab, told
+ * which page the selection came from so its "On this page" speaks of that page.
+ */
+export async function lookUp(
+  selection: string,
+  from?: { id?: number; url?: string },
+): Promise<void> {
   const query = lookupQuery(selection);
   if (query === '') return;
   await pendingLookupItem.setValue(query);
@@ -38,7 +44,12 @@ export async function lookUp(selection: string): Promise<void> {
     await action.openPopup();
   } catch {
     await pendingLookupItem.setValue(null);
-    const url = `${browser.runtime.getURL('/popup.html')}?q=${encodeURIComponent(query)}`;
+    const params = new URLSearchParams({ q: query });
+    if (from?.id !== undefined && from.url) {
+      params.set('tab', String(from.id));
+      params.set('url', from.url);
+    }
+    const url = `${browser.runtime.getURL('/popup.html')}?${params.toString()}`;
     await browser.tabs.create({ url });
   }
 }

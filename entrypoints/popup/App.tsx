@@ -26,7 +26,7 @@ const env: PopupEnv = {
     await saveUserSettings(change(await loadUserSettings()));
     return loadSettings();
   },
-  activeTab: queryActiveTab,
+  activeTab: () => queryActiveTab(location.search),
   async requestDetections(tabId) {
     const answer = await requestDetections(tabId);
     return answer ? { kind: 'found', detections: answer.detections } : { kind: 'no-answer' };

@@ -77,6 +77,11 @@ export async function serveFixtures(root = resolve('tests/e2e/pages')) {
   const { port } = server.address() as AddressInfo;
   return {
     url: (path: string) => `http://127.0.0.1:${port}/${path}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // Pages still open keep connections alive, which would hold close() forever.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -26,12 +26,14 @@ describe('"Look up in Cluster Lens"', () => {
       openPopup: () => Promise.reject(new Error('not allowed here')),
     });
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    await lookUp('Hamburg Aviation');
+    await lookUp('Hamburg Aviation', { id: 7, url: 'https://news.example/a' });
     expect(create).toHaveBeenCalledWith({
-      url: expect.stringMatching(/\/popup\.html\?q=Hamburg%20Aviation$/) as string,
+      url: expect.stringMatching(
+        /\/popup\.html\?q=Hamburg\+Aviation&tab=7&url=https%3A%2F%2Fnews\.example%2Fa$/,
+      ) as string,
     });
     expect(await pendingLookupItem.getValue()).toBeNull();
-    expect(await takeInitialQuery('?q=Hamburg%20Aviation')).toBe('Hamburg Aviation');
+    expect(await takeInitialQuery('?q=Hamburg+Aviation&tab=7')).toBe('Hamburg Aviation');
   });
 
   it('does nothing for a blank selection', async () => {
@@ -64,5 +66,15 @@ describe('background: the context menu', () => {
     await onClicked.trigger({ menuItemId: 'cluster-lens-lookup', selectionText: 'Minalogic' });
     await vi.waitFor(() => expect(openPopup).toHaveBeenCalledOnce());
     expect(await pendingLookupItem.getValue()).toBe('Minalogic');
+  });
+});
+
+describe('queryActiveTab', () => {
+  it('speaks of the page named in the popup address, when opened in a tab for it', async () => {
+    const { queryActiveTab } = await import('~/utils/active-tab');
+    expect(await queryActiveTab('?q=x&tab=7&url=https%3A%2F%2Fnews.example%2Fa')).toEqual({
+      id: 7,
+      url: 'https://news.example/a',
+    });
   });
 });
