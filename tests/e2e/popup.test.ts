@@ -219,23 +219,15 @@ describe('the popup in Chromium', () => {
       expect(tabId).not.toBeNull();
       // Wait until the page's frame has reported too, as it has long done when a reader opens
       // the popup (the popup asks once).
-      await expect
-        .poll(
-          async () =>
-            (
-              (await browser.worker.evaluate(
-                (tabId) =>
-                  chrome.tabs.sendMessage(
-                    tabId,
-                    { type: 'cluster-lens:detections' },
-                    { frameId: 0 },
-                  ),
-                tabId!,
-              )) as { detections: unknown[] }
-            ).detections.length,
-          { timeout: 10_000 },
-        )
-        .toBe(7);
+      const found = async () => {
+        const answer: { detections: unknown[] } = await browser.worker.evaluate(
+          (tabId) =>
+            chrome.tabs.sendMessage(tabId, { type: 'cluster-lens:detections' }, { frameId: 0 }),
+          tabId!,
+        );
+        return answer.detections.length;
+      };
+      await expect.poll(found, { timeout: 10_000 }).toBe(7);
       // The popup page opened for that tab, as "Look up in Cluster Lens" does where no popup can
       // open (a test cannot click the toolbar button).
       const forPage = await browser.context.newPage();
