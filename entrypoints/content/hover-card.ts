@@ -1,3 +1,4 @@
+import { messagesLocale } from '~/utils/locale';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { h, render } from 'preact';
 import cardCss from '~/components/cluster-card.css?inline';
@@ -78,7 +79,8 @@ export class HoverCard {
   private cycled: PageMark | null = null;
   private readonly records = new Map<string, Promise<CardContent>>();
   private recordsFor: unknown = null;
-  private readonly locale = browser.i18n.getUILanguage();
+  // The language of the card's messages, so numbers, dates and country names match its text.
+  private readonly locale = messagesLocale();
 
   constructor(
     private readonly ctx: ContentScriptContext,

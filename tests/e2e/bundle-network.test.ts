@@ -66,8 +66,8 @@ const ALLOWED_APIS: Allowed[] = [
   {
     api: 'tabs.create / update with a URL',
     file: 'background.js',
-    near: /runtime\.getURL\("\/popup\.html"\)\}\?q=\$\{encodeURIComponent/,
-    why: '"Look up in Cluster Lens" where a popup cannot open: our own popup page (runtime.getURL) in a tab, the selection in its query string; no network',
+    near: /runtime\.getURL\("\/popup\.html"\)\}\?\$\{\w+\.toString\(\)\}`;await \w+\.tabs\.create/,
+    why: '"Look up in Cluster Lens" where a popup cannot open: our own popup page (runtime.getURL) in a tab, the selection and the page it came from in its query string; no network',
   },
   {
     api: 'fetch',

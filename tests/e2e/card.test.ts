@@ -5,7 +5,12 @@ import type { Dataset } from '../../lib/dataset/model';
 import { labelStatus } from '../../lib/label-status';
 import type { CardOpenedResponse, ScanStatsResponse } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { launchExtension, serveFixtures, type ExtensionBrowser } from './harness';
+import {
+  launchExtension,
+  serveFixtures,
+  tabIdOf as harnessTabIdOf,
+  type ExtensionBrowser,
+} from './harness';
 
 const dataset = JSON.parse(readFileSync('data/generated/dataset.json', 'utf8')) as Dataset;
 const nameOf = (id: string) => dataset.records.find((r) => r.id === id)!.name;
@@ -35,25 +40,7 @@ async function setSettings(patch: Partial<typeof DEFAULT_SETTINGS>) {
 }
 
 /** The id of the tab whose top frame shows `url`. */
-async function tabIdOf(url: string): Promise<number> {
-  const id = await ext.worker.evaluate(async (url) => {
-    for (const tab of await chrome.tabs.query({})) {
-      try {
-        const r: { url?: string } | undefined = await chrome.tabs.sendMessage(
-          tab.id!,
-          { type: 'cluster-lens:ping' },
-          { frameId: 0 },
-        );
-        if (r?.url === url) return tab.id!;
-      } catch {
-        // Not one of our pages.
-      }
-    }
-    return null;
-  }, url);
-  if (id === null) throw new Error(`no content script answered in ${url}`);
-  return id;
-}
+const tabIdOf = (url: string) => harnessTabIdOf(ext, url);
 
 /** Sends a message to a tab's top frame from the service worker, as the background does. */
 async function sendToTab<T>(tabId: number, message: object): Promise<T> {

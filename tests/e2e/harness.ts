@@ -56,6 +56,33 @@ export async function launchExtension({ lang = 'en-US' } = {}): Promise<Extensio
   };
 }
 
+/**
+ * The id of the tab whose top frame shows `url`, found by asking every tab's content script
+ * (tab URLs are hidden without the tabs permission); waits for the script to be listening.
+ */
+export async function tabIdOf(browser: ExtensionBrowser, url: string): Promise<number> {
+  const id = await browser.worker.evaluate(async (url) => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      for (const tab of await chrome.tabs.query({})) {
+        try {
+          const r: { url?: string } | undefined = await chrome.tabs.sendMessage(
+            tab.id!,
+            { type: 'cluster-lens:ping' },
+            { frameId: 0 },
+          );
+          if (r?.url === url) return tab.id!;
+        } catch {
+          // No content script in that tab (yet).
+        }
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return null;
+  }, url);
+  if (id === null) throw new Error(`no content script answered in ${url}`);
+  return id;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',

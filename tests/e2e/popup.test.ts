@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/model';
 import { filterValues } from '../../lib/search/filters';
-import { launchExtension, serveFixtures, type ExtensionBrowser } from './harness';
+import { launchExtension, serveFixtures, tabIdOf, type ExtensionBrowser } from './harness';
 
 const dataset = JSON.parse(readFileSync('data/generated/dataset.json', 'utf8')) as Dataset;
 const today = new Date();
@@ -198,32 +198,14 @@ describe('the popup in Chromium', () => {
       const url = server.url('scan.html');
       const page = await browser.context.newPage();
       await page.goto(url);
-      const tabId = await browser.worker.evaluate(async (url) => {
-        for (let k = 0; k < 50; k++) {
-          for (const tab of await chrome.tabs.query({})) {
-            try {
-              const r: { url?: string } | undefined = await chrome.tabs.sendMessage(
-                tab.id!,
-                { type: 'cluster-lens:ping' },
-                { frameId: 0 },
-              );
-              if (r?.url === url) return tab.id!;
-            } catch {
-              // No content script in that tab.
-            }
-          }
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        return null;
-      }, url);
-      expect(tabId).not.toBeNull();
+      const tabId = await tabIdOf(browser, url);
       // Wait until the page's frame has reported too, as it has long done when a reader opens
       // the popup (the popup asks once).
       const found = async () => {
         const answer: { detections: unknown[] } = await browser.worker.evaluate(
           (tabId) =>
             chrome.tabs.sendMessage(tabId, { type: 'cluster-lens:detections' }, { frameId: 0 }),
-          tabId!,
+          tabId,
         );
         return answer.detections.length;
       };

@@ -1,24 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { testRecord } from '../record-fixture';
 import { buildAliasTable } from '~/lib/dataset/alias-table';
-import type { ClusterRecord } from '~/lib/dataset/model';
 
-const record = (over: Partial<ClusterRecord>): ClusterRecord => ({
-  id: 'x',
-  name: 'X',
-  acronym: null,
-  aliases: [],
-  country: null,
-  region: null,
-  city: null,
-  sectors: [],
-  website: null,
-  label: { level: 'unknown', year: null, validUntil: null },
-  eccp: { status: 'unknown', rule: 'none', url: null },
-  sources: ['https://example.org'],
-  notes: '',
-  ...over,
-});
+const record = testRecord;
 
 describe('buildAliasTable', () => {
   it('adds the forms pages use: without the legal form, and each naming half of a dashed name', () => {

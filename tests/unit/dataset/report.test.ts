@@ -1,24 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { ClusterRecord } from '~/lib/dataset/model';
+import { testRecord } from '../record-fixture';
 import { dataReport } from '~/lib/dataset/report';
 
-const record = (over: Partial<ClusterRecord>): ClusterRecord => ({
-  id: 'x',
-  name: 'X',
-  acronym: null,
-  aliases: [],
-  country: null,
-  region: null,
-  city: null,
-  sectors: [],
-  website: null,
-  label: { level: 'unknown', year: null, validUntil: null },
-  eccp: { status: 'unknown', rule: 'none', url: null },
-  sources: ['https://example.org'],
-  notes: '',
-  ...over,
-});
+const record = testRecord;
 
 describe('dataReport', () => {
   it('counts labels, label status as of the given day, ECCP status and sourced rows', () => {
