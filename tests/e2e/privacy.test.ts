@@ -337,6 +337,14 @@ describe('no request from the extension', () => {
       }
       await page.waitForTimeout(200);
       fromContentScripts.push(...watch.fromExtension);
+      // The page with the extension stayed open longer (scan, card); give the bare page the
+      // same chance to ask for what its parser and preload scanner find late: wait until it
+      // has asked for nothing new for 500 ms (at most 5 s).
+      for (let size = -1, waited = 0; size !== bareWatch.external.size && waited < 5000;) {
+        size = bareWatch.external.size;
+        await bare.waitForTimeout(500);
+        waited += 500;
+      }
       const extra = [...watch.external].filter((u) => !bareWatch.external.has(u));
       if (extra.length > 0) added.push({ page: name, urls: extra });
       await Promise.all([page.close(), bare.close()]);
