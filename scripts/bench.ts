@@ -1,13 +1,15 @@
 /**
  * Every speed table, in one run: the matcher against its baselines (Node), popup search per
- * keystroke (Node), and page scanning in headless Chromium with the built extension.
+ * keystroke (Node), page scanning and popup readiness in headless Chromium with the build.
  *
  *   npm run bench            (builds first)
  */
 import { runMatcherBench } from './bench/matcher';
 import { runPageScanBench } from './bench/page-scan';
+import { runPopupBench } from './bench/popup';
 import { runSearchBench } from './bench/search';
 
 await runMatcherBench();
 await runSearchBench();
 await runPageScanBench();
+await runPopupBench();

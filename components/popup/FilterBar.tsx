@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { collator, formatNumber } from '~/lib/intl-cache';
 import { labelName } from '~/components/LabelBadge';
 import { countryName } from '~/lib/country-display';
 import type { EccpStatus, LabelLevel } from '~/lib/dataset/model';
@@ -44,7 +45,7 @@ interface FilterBarProps {
 
 /** One select per filter; each option says how many results choosing it would give. */
 export function FilterBar({ filters, facets, locale, onChange }: FilterBarProps) {
-  const number = (n: number) => n.toLocaleString(locale);
+  const number = (n: number) => formatNumber(n, locale);
   const select = <K extends FilterName>(
     name: K,
     label: string,
@@ -75,7 +76,7 @@ export function FilterBar({ filters, facets, locale, onChange }: FilterBarProps)
   };
   const countries = [...facets.country.keys()]
     .concat(filters.country && !facets.country.has(filters.country) ? [filters.country] : [])
-    .sort((a, b) => countryName(a, locale).localeCompare(countryName(b, locale), locale));
+    .sort((a, b) => collator(locale).compare(countryName(a, locale), countryName(b, locale)));
   const any = Object.values(filters).some((v) => v !== null);
   return (
     <fieldset class="cl-filters">

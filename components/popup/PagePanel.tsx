@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { formatNumber } from '~/lib/intl-cache';
 import { plural } from '~/utils/plural';
 import { LabelBadge } from '~/components/LabelBadge';
 import type { ClusterRecord } from '~/lib/dataset/model';
@@ -55,7 +56,7 @@ export function PagePanel({ state, records, locale, onReveal, onExport }: PagePa
   return (
     <>
       <p class="cl-status">
-        {plural('popup.foundOnPage', detections.length, [detections.length.toLocaleString(locale)])}
+        {plural('popup.foundOnPage', detections.length, [formatNumber(detections.length, locale)])}
       </p>
       {onExport && (
         <button type="button" class="cl-export" onClick={onExport}>
@@ -81,7 +82,7 @@ export function PagePanel({ state, records, locale, onReveal, onExport }: PagePa
                     <span class="cl-muted">{i18n.t('popup.notInDataset')}</span>
                   )}
                   <span class="cl-page-item__count">
-                    {plural('popup.mentions', d.count, [d.count.toLocaleString(locale)])}
+                    {plural('popup.mentions', d.count, [formatNumber(d.count, locale)])}
                   </span>
                 </span>
               </button>

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { collator, formatNumber } from '~/lib/intl-cache';
 import { pageDetectionsToCsv, pageExportFileName } from '~/lib/page-export';
 import { plural } from '~/utils/plural';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -75,7 +76,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     () =>
       dataset
         ? [...dataset.records]
-            .sort((a, b) => a.name.localeCompare(b.name, locale))
+            .sort((a, b) => collator(locale).compare(a.name, b.name))
             .map((record) => ({ record, score: 0 }))
         : [],
     [dataset, locale],
@@ -221,10 +222,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             'page',
             pageCount === null
               ? i18n.t('popup.pageTab')
-              : i18n.t('search.option', [
-                  i18n.t('popup.pageTab'),
-                  pageCount.toLocaleString(locale),
-                ]),
+              : i18n.t('search.option', [i18n.t('popup.pageTab'), formatNumber(pageCount, locale)]),
           )}
         </div>
       </header>
@@ -266,7 +264,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
                 : records.length === 0 && query.trim() !== ''
                   ? i18n.t('search.noResults', [query.trim()])
                   : plural('search.results', records.length, [
-                      records.length.toLocaleString(locale),
+                      formatNumber(records.length, locale),
                     ]))}
           </p>
           <ResultList
