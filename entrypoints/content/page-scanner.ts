@@ -117,7 +117,10 @@ export class PageScanner {
 
   getStats(): ScanStats {
     let textChars = 0;
-    for (const length of this.scannedNodes.values()) textChars += length;
+    for (const [node, length] of this.scannedNodes) {
+      if (node.isConnected) textChars += length;
+      else this.scannedNodes.delete(node);
+    }
     return { ...this.stats, textChars, textNodes: this.scannedNodes.size };
   }
 
@@ -301,10 +304,9 @@ export class PageScanner {
     if (this.stopped) return;
     const start = this.now();
     if (this.removals) {
+      // Only the marks are dropped here; the text statistics forget removed nodes when they are
+      // asked for, so a removal on a page of 100,000 nodes does not cost a walk over all of them.
       this.store.dropDisconnected();
-      for (const node of this.scannedNodes.keys()) {
-        if (!node.isConnected) this.scannedNodes.delete(node);
-      }
       this.removals = false;
     }
     // Rescan each changed node's block, once: a root inside another root of this batch goes.
