@@ -83,6 +83,33 @@ export async function tabIdOf(browser: ExtensionBrowser, url: string): Promise<n
   return id;
 }
 
+/**
+ * Sends `{ type }` to every tab from the service worker (as the popup or background would) and
+ * returns the reply of the one whose content script speaks for `url`, with that tab's id; null
+ * when none answers.
+ */
+export async function askTab<T>(
+  browser: ExtensionBrowser,
+  url: string,
+  type: string,
+): Promise<(T & { tabId: number }) | null> {
+  const reply = await browser.worker.evaluate(
+    async ({ url, type }) => {
+      for (const tab of await chrome.tabs.query({})) {
+        try {
+          const r: { url?: string } | undefined = await chrome.tabs.sendMessage(tab.id!, { type });
+          if (r?.url === url) return { ...r, tabId: tab.id! };
+        } catch {
+          // Not one of our pages.
+        }
+      }
+      return null;
+    },
+    { url, type },
+  );
+  return reply as (T & { tabId: number }) | null;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',

@@ -10,7 +10,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DetectionsResponse, ScanStatsResponse } from '../../lib/messages';
 import { GENERATED } from './fixtures';
-import { launchExtension, serveFixtures, type ExtensionBrowser } from './harness';
+import {
+  launchExtension,
+  serveFixtures,
+  type ExtensionBrowser,
+  askTab as askTabOf,
+} from './harness';
 
 let ext: ExtensionBrowser;
 let server: Awaited<ReturnType<typeof serveFixtures>>;
@@ -248,23 +253,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function askTab<T>(url: string, type: string): Promise<T> {
-  const reply = await ext.worker.evaluate(
-    async ({ url, type }) => {
-      for (const tab of await chrome.tabs.query({})) {
-        try {
-          const r: { url?: string } | undefined = await chrome.tabs.sendMessage(tab.id!, { type });
-          if (r?.url === url) return r;
-        } catch {
-          // Not one of our pages.
-        }
-      }
-      return null;
-    },
-    { url, type },
-  );
+/** Sends a message to the tab showing `url` from the extension; fails when none answers. */
+async function askTab<T>(url: string, type: string): Promise<T & { tabId: number }> {
+  const reply = await askTabOf<T>(ext, url, type);
   if (!reply) throw new Error(`no content script answered in ${url}`);
-  return reply as T;
+  return reply;
 }
 
 const stats = (url: string) => askTab<ScanStatsResponse>(url, 'cluster-lens:scan-stats');

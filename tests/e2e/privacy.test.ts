@@ -31,7 +31,13 @@ import {
 } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanStatsResponse } from '../../lib/messages';
-import { CHROMIUM, launchExtension, serveFixtures, type ExtensionBrowser } from './harness';
+import {
+  askTab as askTabOf,
+  CHROMIUM,
+  launchExtension,
+  serveFixtures,
+  type ExtensionBrowser,
+} from './harness';
 
 const CORPUS = resolve('../shared/corpus/pages');
 const PAGES = readdirSync(CORPUS)
@@ -175,21 +181,9 @@ function originOf(url: string): string {
   }
 }
 
-async function askTab<T>(url: string, type: string): Promise<T | null> {
-  return (await worker.evaluate(
-    async ({ url, type }) => {
-      for (const tab of await chrome.tabs.query({})) {
-        try {
-          const r: { url?: string } | undefined = await chrome.tabs.sendMessage(tab.id!, { type });
-          if (r?.url === url) return r;
-        } catch {
-          // Not one of our pages.
-        }
-      }
-      return null;
-    },
-    { url, type },
-  )) as T | null;
+/** Asks the tab showing `url`, through the current service worker (it restarts in this file). */
+function askTab<T>(url: string, type: string) {
+  return askTabOf<T>({ ...ext, worker }, url, type);
 }
 
 /** Waits until the content script has scanned the page and gone idle. */

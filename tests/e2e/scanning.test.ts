@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DetectionsResponse, ScanStatsResponse } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { buildReactFixture, writeLargeArticle } from './fixtures';
-import { CHROMIUM, launchExtension, serveFixtures, type ExtensionBrowser } from './harness';
+import {
+  CHROMIUM,
+  launchExtension,
+  serveFixtures,
+  type ExtensionBrowser,
+  askTab as askTabOf,
+} from './harness';
 
 let ext: ExtensionBrowser;
 let plain: PlainBrowser;
@@ -25,24 +31,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Sends a message to the tab showing `url` (found by asking every tab) from the extension. */
-async function askTab<T>(url: string, type: string): Promise<T> {
-  const reply = await ext.worker.evaluate(
-    async ({ url, type }) => {
-      for (const tab of await chrome.tabs.query({})) {
-        try {
-          const r: { url?: string } | undefined = await chrome.tabs.sendMessage(tab.id!, { type });
-          if (r?.url === url) return { ...r, tabId: tab.id };
-        } catch {
-          // Not one of our pages.
-        }
-      }
-      return null;
-    },
-    { url, type },
-  );
+/** Sends a message to the tab showing `url` from the extension; fails when none answers. */
+async function askTab<T>(url: string, type: string): Promise<T & { tabId: number }> {
+  const reply = await askTabOf<T>(ext, url, type);
   if (!reply) throw new Error(`no content script answered in ${url}`);
-  return reply as T;
+  return reply;
 }
 
 /** Waits until the page's scan is finished and nothing has changed for a moment. */
