@@ -3,6 +3,7 @@ import { mergeDetections } from '~/lib/detections';
 import {
   FRAME_REPORT,
   OTHER_FRAMES,
+  QUICK_CHECK,
   RECORD,
   type Detection,
   type RecordResponse,
@@ -11,6 +12,7 @@ import { getActiveDataset } from '~/utils/active-dataset';
 import { createLookupMenu, lookUp, LOOKUP_MENU_ID } from '~/utils/lookup';
 import { onRequest } from '~/utils/messaging';
 import { forwardMentionCommand } from '~/utils/mention-commands';
+import { QuickChecker, watchQuickChecker } from '~/utils/quick-check';
 import { refreshManagedPolicy } from '~/utils/settings';
 
 export default defineBackground(() => {
@@ -54,6 +56,11 @@ export default defineBackground(() => {
     const dataset = await getActiveDataset();
     return { record: dataset.records.find((r) => r.id === id) ?? null, asOf: dataset.asOf };
   });
+
+  // Pages ask whether their text names any organisation at all (see PageScanner).
+  const quickChecker = new QuickChecker();
+  watchQuickChecker(quickChecker);
+  onRequest(QUICK_CHECK, (message) => quickChecker.check(message));
 
   browser.commands.onCommand.addListener((command) => void forwardMentionCommand(command));
 

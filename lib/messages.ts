@@ -57,6 +57,10 @@ export interface ScanStatsResponse {
   matchMs: number;
   textChars: number;
   textNodes: number;
+  /** How the first pass went: cleared by the quick check, or the full scan (and why). */
+  pass: ScanPass;
+  /** Background time of the quick check, off the page's main thread. */
+  checkMs: number;
   idle: boolean;
 }
 
@@ -73,6 +77,13 @@ export interface CardOpenedResponse {
   id: string | null;
 }
 
+/**
+ * `clear`: the quick check found no alias, nothing more to do. `mentions`: it found some, so the
+ * page was scanned fully. `full`: the quick check was not used (a huge page, no body, no
+ * background to ask) or not yet answered.
+ */
+export type ScanPass = 'clear' | 'mentions' | 'full';
+
 export const RECORD = 'cluster-lens:record';
 
 /** From a content script to the background: one organisation's full record, for its card. */
@@ -85,6 +96,26 @@ export interface RecordResponse {
   record: ClusterRecord | null;
   /** The active dataset's date. */
   asOf: string;
+}
+
+export const QUICK_CHECK = 'cluster-lens:quick-check';
+
+/**
+ * From a content script to the background: could this page text name any organisation at all?
+ * The background keeps a warm matcher, so the page's main thread need not run one on the many
+ * pages that name none. The text is matched and dropped, never stored or sent anywhere.
+ */
+export interface QuickCheckRequest {
+  type: typeof QUICK_CHECK;
+  text: string;
+  /** The page's alias table (PageData.fingerprint): the check must use the same one. */
+  fingerprint: string;
+}
+export interface QuickCheckResponse {
+  /** null when the background's active dataset is not the page's: check the page fully. */
+  mayMention: boolean | null;
+  /** Time the background spent matching, for the benchmark. */
+  ms: number;
 }
 
 export const CYCLE = 'cluster-lens:cycle';
@@ -106,6 +137,7 @@ export type Request =
   | ScanStatsRequest
   | RevealRequest
   | RecordRequest
+  | QuickCheckRequest
   | CycleRequest;
 
 export function isRequest<T extends Request['type']>(

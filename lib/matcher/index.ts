@@ -65,6 +65,14 @@ export function scanText(
   });
 }
 
+/**
+ * Whether `text` holds any alias at all, evidence aside: when it does not, no part of it can
+ * produce a mark, whatever the page's context rules. A quick check for whole pages.
+ */
+export function hasCandidates(matcher: CompiledMatcher, text: string): boolean {
+  return findCandidates(matcher, text).length > 0;
+}
+
 /** The matches in `text` that count. */
 export function matchText(
   matcher: CompiledMatcher,
