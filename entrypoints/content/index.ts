@@ -20,6 +20,7 @@ import type { Settings } from '~/lib/settings';
 import { isSiteEnabled } from '~/lib/site-rules';
 import { onRequest } from '~/utils/messaging';
 import { getActivePageData, watchActivePageData } from '~/utils/page-data';
+import { askQuickCheck } from '~/utils/quick-check';
 import { loadSettings, loadUserSettings, saveUserSettings, watchSettings } from '~/utils/settings';
 import { siteOf } from '~/lib/site-toggle';
 import { HighlightMarker, supportsHighlights, type Marker } from './highlighter';
@@ -149,6 +150,7 @@ class PageLens {
       marker: this.marker,
       shown: settings.mark,
       onIdle: () => this.scheduleReport(),
+      quickCheck: (text) => askQuickCheck(text, dataset.fingerprint),
     });
     this.scanner.scan(document);
   }
@@ -194,6 +196,8 @@ class PageLens {
       matchMs: stats?.matchMs ?? 0,
       textChars: stats?.textChars ?? 0,
       textNodes: stats?.textNodes ?? 0,
+      pass: stats?.pass ?? 'full',
+      checkMs: stats?.checkMs ?? 0,
       // Before the settings are read nothing has been scanned yet, so the scan is not done.
       idle: this.settings !== null && (this.scanner?.idle ?? true),
     };

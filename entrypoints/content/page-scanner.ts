@@ -1,6 +1,7 @@
 import type { PageData } from '~/lib/dataset/page-data';
 import { markCategory } from '~/lib/mark-category';
 import { scanSegments, type CompiledMatcher, type SegmentMatch } from '~/lib/matcher';
+import type { QuickCheckResponse, ScanPass } from '~/lib/messages';
 import type { MarkCategory } from '~/lib/settings';
 import {
   BlockCollector,
@@ -27,6 +28,12 @@ const WINDOW_OVERLAP = 256;
 /** Mutations are gathered for this long before the changed parts are rescanned. */
 const MUTATION_DELAY_MS = 150;
 
+/**
+ * Above this many elements the quick check is not tried: reading a page's text in one piece
+ * could then be a long task, while the full scan works in slices.
+ */
+export const QUICK_CHECK_MAX_ELEMENTS = 20_000;
+
 interface PendingBlock {
   block: TextBlock;
   /** Offset in the block's joined text where the next window starts. */
@@ -42,6 +49,10 @@ export interface ScanStats {
   /** Of scanMs: walking the DOM into blocks, and matching the blocks' text. */
   collectMs: number;
   matchMs: number;
+  /** How the document's first pass went (see ScanPass). */
+  pass: ScanPass;
+  /** Background time of the quick check. */
+  checkMs: number;
 }
 
 export interface ScannerOptions {
@@ -52,6 +63,11 @@ export interface ScannerOptions {
   shown: Record<MarkCategory, boolean>;
   /** Called when a scan pass has finished (all queued work done). */
   onIdle: () => void;
+  /**
+   * Asks whether a text could name any organisation (the background's warm matcher answers);
+   * null when no answer came. Without it every document is scanned the full way.
+   */
+  quickCheck?: (text: string) => Promise<QuickCheckResponse | null>;
   now?: () => number;
   today?: Date;
 }
@@ -76,7 +92,13 @@ export class PageScanner {
   private mutationTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private readonly now: () => number;
-  private readonly stats = { scanMs: 0, longestSliceMs: 0, collectMs: 0, matchMs: 0 };
+  private readonly stats = { scanMs: 0, longestSliceMs: 0, collectMs: 0, matchMs: 0, checkMs: 0 };
+  /** A document waiting for its quick check, then whether the answer is still awaited. */
+  private quickDocument: Document | null = null;
+  private checking = false;
+  private pass: ScanPass = 'full';
+  /** Characters the quick check read, counted when it cleared the page. */
+  private quickChars = 0;
 
   constructor(private readonly options: ScannerOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -93,11 +115,18 @@ export class PageScanner {
   scan(root: Document | Element | ShadowRoot) {
     if (this.stopped) return;
     if (root instanceof ShadowRoot) {
+      // Found again by the full scan after the quick check had found it.
+      if (this.shadowRoots.has(root)) return;
       this.options.marker.adoptInto(root);
       this.shadowRoots.add(root);
     }
     this.observe(root);
-    this.roots.push(new BlockCollector(root, (shadow) => this.scan(shadow)));
+    if (root.nodeType === Node.DOCUMENT_NODE && this.options.quickCheck) {
+      // Checked in the next slice, after a frame, when the page's layout is up to date.
+      this.quickDocument = root as Document;
+    } else {
+      this.roots.push(new BlockCollector(root, (shadow) => this.scan(shadow)));
+    }
     this.schedule();
   }
 
@@ -109,19 +138,29 @@ export class PageScanner {
     this.store.clear();
     this.roots.length = 0;
     this.blocks.length = 0;
+    this.quickDocument = null;
   }
 
   get idle(): boolean {
-    return this.roots.length === 0 && this.blocks.length === 0 && this.dirty.size === 0;
+    return (
+      !this.quickPending &&
+      this.roots.length === 0 &&
+      this.blocks.length === 0 &&
+      this.dirty.size === 0
+    );
+  }
+
+  private get quickPending(): boolean {
+    return this.quickDocument !== null || this.checking;
   }
 
   getStats(): ScanStats {
-    let textChars = 0;
+    let textChars = this.pass === 'clear' ? this.quickChars : 0;
     for (const [node, length] of this.scannedNodes) {
       if (node.isConnected) textChars += length;
       else this.scannedNodes.delete(node);
     }
-    return { ...this.stats, textChars, textNodes: this.scannedNodes.size };
+    return { ...this.stats, textChars, textNodes: this.scannedNodes.size, pass: this.pass };
   }
 
   /** Detections of the shown categories: what the reader sees marked. */
@@ -178,6 +217,11 @@ export class PageScanner {
     const start = this.now();
     const deadline = start + SLICE_BUDGET_MS;
     const outOfTime = () => this.now() >= deadline;
+    if (this.quickDocument) {
+      const doc = this.quickDocument;
+      this.quickDocument = null;
+      this.startQuickCheck(doc);
+    }
     while (!outOfTime()) {
       if (this.blocks.length > 0) {
         const t0 = this.now();
@@ -192,11 +236,66 @@ export class PageScanner {
       this.stats.collectMs += this.now() - t0;
       if (collector.finished) this.roots.shift();
     }
+    this.endSlice(start);
+  }
+
+  private endSlice(start: number) {
     const spent = this.now() - start;
     this.stats.scanMs += spent;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
     if (this.roots.length > 0 || this.blocks.length > 0) this.schedule();
-    else this.options.onIdle();
+    else if (!this.quickPending) this.options.onIdle();
+  }
+
+  /**
+   * The quick check: the page's rendered text, read in one native call (innerText), goes to the
+   * background, whose warm matcher tells whether any alias occurs in it at all. Most pages name
+   * no cluster, and for them this is the whole scan: the page's main thread never runs a
+   * matcher. When an alias does occur (evidence aside) the document is scanned the full way,
+   * which alone knows text nodes and offsets to mark. Open shadow roots, whose text innerText
+   * leaves out, are always scanned the full way.
+   */
+  private startQuickCheck(doc: Document) {
+    const quickCheck = this.options.quickCheck;
+    const body = doc.body;
+    const elements = doc.getElementsByTagName('*');
+    const count = elements.length;
+    if (!quickCheck || !body || count > QUICK_CHECK_MAX_ELEMENTS) {
+      this.fullScan(doc);
+      return;
+    }
+    for (let i = 0; i < count; i++) {
+      const el = elements[i]!;
+      const shadow = el.shadowRoot;
+      if (shadow && !isSkippedElement(el) && !isInSkippedSubtree(el)) this.scan(shadow);
+    }
+    const text = body.innerText;
+    this.checking = true;
+    void quickCheck(text)
+      .catch(() => null)
+      .then((reply) => this.onQuickCheck(doc, text.length, reply));
+  }
+
+  private onQuickCheck(doc: Document, chars: number, reply: QuickCheckResponse | null) {
+    if (this.stopped) return;
+    const start = this.now();
+    this.checking = false;
+    this.stats.checkMs += reply?.ms ?? 0;
+    if (reply?.mayMention === false) {
+      this.pass = 'clear';
+      this.quickChars = chars;
+    } else {
+      this.pass = reply?.mayMention ? 'mentions' : 'full';
+      this.fullScan(doc);
+      // The full scan reads the page as it is now, changes made meanwhile included.
+      this.dirty.clear();
+    }
+    this.endSlice(start);
+    if (this.dirty.size > 0) this.armMutationTimer();
+  }
+
+  private fullScan(doc: Document) {
+    this.roots.push(new BlockCollector(doc, (shadow) => this.scan(shadow)));
   }
 
   /**
@@ -304,6 +403,10 @@ export class PageScanner {
       if (record.removedNodes.length > 0) this.dirty.add(record.target);
     }
     if (this.dirty.size === 0 && !this.removals) return;
+    this.armMutationTimer();
+  }
+
+  private armMutationTimer() {
     if (this.mutationTimer === null) {
       this.mutationTimer = setTimeout(() => {
         this.mutationTimer = null;
@@ -314,6 +417,11 @@ export class PageScanner {
 
   private flushMutations() {
     if (this.stopped) return;
+    // Until the quick check answers, changes wait: a full scan would read them anyway.
+    if (this.quickPending) {
+      this.armMutationTimer();
+      return;
+    }
     const start = this.now();
     if (this.removals) {
       // Only the marks are dropped here; the text statistics forget removed nodes when they are

@@ -145,7 +145,7 @@ export async function runPageScanBench(): Promise<void> {
     let stats: ScanStatsResponse | null = null;
     for (let k = 0; k < 200; k++) {
       stats = await statsOf(ext, url);
-      if (stats?.idle && stats.textNodes > 0) break;
+      if (stats?.idle && stats.textChars > 0) break;
       await page.waitForTimeout(50);
     }
     const withExtension = await heapUsed(page);

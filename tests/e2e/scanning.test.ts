@@ -177,6 +177,30 @@ describe('page scanning in Chromium', () => {
     await page.close();
   });
 
+  it('clears a page that names no organisation with the quick check, and still marks later text', async () => {
+    const url = server.url('quiet.html');
+    const { page, errors } = await open(url);
+    const stats = await askTab<ScanStatsResponse>(url, 'cluster-lens:scan-stats');
+    // The page's own text was read once (innerText) and found free of names by the background;
+    // only the open shadow root, which innerText leaves out, was walked node by node.
+    expect(stats.pass).toBe('clear');
+    expect(stats.textChars).toBeGreaterThan(100);
+    expect(stats.textNodes).toBe(1);
+    expect(await highlights(page)).toMatchObject({ gold: ['Valorial'] });
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Update: Minalogic joins the harbour board.';
+      document.body.append(p);
+    });
+    await expect.poll(async () => (await highlights(page)).gold).toEqual(['Minalogic', 'Valorial']);
+    expect((await detections(url)).detections.map((d) => d.id).sort()).toEqual([
+      'minalogic',
+      'valorial',
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('rescans a single-page app after it navigates', async () => {
     const url = server.url('plain.html');
     const { page } = await open(url);

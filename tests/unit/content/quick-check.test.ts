@@ -1,0 +1,222 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PageScanner, QUICK_CHECK_MAX_ELEMENTS } from '~/entrypoints/content/page-scanner';
+import type { Marker } from '~/entrypoints/content/highlighter';
+import type { AliasRule } from '~/lib/dataset/model';
+import type { PageData } from '~/lib/dataset/page-data';
+import { compileMatcher, hasCandidates } from '~/lib/matcher';
+import type { QuickCheckResponse } from '~/lib/messages';
+
+// happy-dom has no StaticRange; the scanner only stores what it is given.
+if (typeof globalThis.StaticRange === 'undefined') {
+  globalThis.StaticRange = class {
+    readonly startContainer: Node;
+    readonly startOffset: number;
+    readonly endContainer: Node;
+    readonly endOffset: number;
+    readonly collapsed = false;
+    constructor(init: StaticRangeInit) {
+      this.startContainer = init.startContainer;
+      this.startOffset = init.startOffset;
+      this.endContainer = init.endContainer;
+      this.endOffset = init.endOffset;
+    }
+  };
+}
+
+const aliases: AliasRule[] = [
+  { text: 'Valorial', id: 'valorial', kind: 'name', caseSensitive: false, needsContext: false },
+  { text: 'Minalogic', id: 'minalogic', kind: 'name', caseSensitive: false, needsContext: false },
+];
+const matcher = compileMatcher(aliases);
+const records = new Map<string, PageData['records'][number]>([
+  [
+    'valorial',
+    { id: 'valorial', name: 'Valorial', label: { level: 'gold', year: 2024, validUntil: null } },
+  ],
+  [
+    'minalogic',
+    {
+      id: 'minalogic',
+      name: 'Minalogic',
+      label: { level: 'unknown', year: null, validUntil: null },
+    },
+  ],
+]);
+
+const marker: Marker = {
+  add() {},
+  remove() {},
+  clear() {},
+  setStyles() {},
+  adoptInto() {},
+  dispose() {},
+};
+
+/** The background's answer, computed with the same matcher, as the real one does. */
+function background(delayMs = 0) {
+  const texts: string[] = [];
+  const check = vi.fn(async (text: string): Promise<QuickCheckResponse | null> => {
+    texts.push(text);
+    await new Promise((r) => setTimeout(r, delayMs));
+    return { mayMention: hasCandidates(matcher, text), ms: 0.5 };
+  });
+  return { check, texts };
+}
+
+let scanner: PageScanner | null = null;
+
+/** Each organisation found and how often, by id. */
+function found(s: PageScanner) {
+  return s
+    .detections()
+    .map((d) => [d.id, d.count] as const)
+    .sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+function start(quickCheck?: (text: string) => Promise<QuickCheckResponse | null>) {
+  let idle = 0;
+  scanner = new PageScanner({
+    matcher,
+    records,
+    marker,
+    shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
+    onIdle: () => idle++,
+    quickCheck,
+  });
+  scanner.scan(document);
+  return { scanner, idled: () => idle };
+}
+
+async function settle(s: PageScanner) {
+  await vi.waitFor(() => expect(s.idle).toBe(true), { timeout: 3000, interval: 20 });
+}
+
+afterEach(() => {
+  scanner?.stop();
+  scanner = null;
+  document.body.innerHTML = '';
+});
+
+describe('the quick check', () => {
+  it('clears a page that names no organisation without walking its text nodes', async () => {
+    document.body.innerHTML = '<h1>Regional news</h1><p>The port reopened on <b>Monday</b>.</p>';
+    const bg = background();
+    const { scanner: s } = start(bg.check);
+    await settle(s);
+    expect(bg.check).toHaveBeenCalledTimes(1);
+    expect(bg.texts[0]).toContain('The port reopened on Monday.');
+    const stats = s.getStats();
+    expect(stats.pass).toBe('clear');
+    expect(stats.textNodes).toBe(0);
+    expect(stats.textChars).toBe(bg.texts[0]!.length);
+    expect(stats.checkMs).toBe(0.5);
+    expect(s.detections()).toEqual([]);
+  });
+
+  it('hands a page with a name to the full scan, which marks it', async () => {
+    document.body.innerHTML = '<p>Partners: Valo<b>rial</b> and others.</p>';
+    const bg = background();
+    const { scanner: s } = start(bg.check);
+    await settle(s);
+    expect(s.getStats().pass).toBe('mentions');
+    expect(s.getStats().textNodes).toBeGreaterThan(0);
+    expect(s.detections().map((d) => [d.id, d.count, d.texts])).toEqual([
+      ['valorial', 1, ['Valorial']],
+    ]);
+  });
+
+  it('scans the full way when the background does not answer', async () => {
+    document.body.innerHTML = '<p>Minalogic met in Grenoble.</p>';
+    const { scanner: s } = start(() => Promise.resolve(null));
+    await settle(s);
+    expect(s.getStats().pass).toBe('full');
+    expect(s.detections().map((d) => d.id)).toEqual(['minalogic']);
+  });
+
+  it('scans the full way when asking fails', async () => {
+    document.body.innerHTML = '<p>Minalogic met in Grenoble.</p>';
+    const { scanner: s } = start(() => Promise.reject(new Error('no receiving end')));
+    await settle(s);
+    expect(s.getStats().pass).toBe('full');
+    expect(s.detections().map((d) => d.id)).toEqual(['minalogic']);
+  });
+
+  it('still scans open shadow roots, whose text the rendered page text leaves out', async () => {
+    document.body.innerHTML = '<p>Nothing here.</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Inside: Valorial.</p>';
+    const bg = background();
+    const { scanner: s } = start(bg.check);
+    await settle(s);
+    expect(bg.texts[0]).not.toContain('Valorial');
+    expect(s.getStats().pass).toBe('clear');
+    expect(s.shadowRoots.has(shadow)).toBe(true);
+    expect(s.detections().map((d) => d.id)).toEqual(['valorial']);
+  });
+
+  it('does not scan a shadow root twice when the full scan finds it again', async () => {
+    document.body.innerHTML = '<p>Minalogic</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Valorial</p>';
+    const { scanner: s } = start(background().check);
+    await settle(s);
+    expect(s.getStats().pass).toBe('mentions');
+    expect(found(s)).toEqual([
+      ['minalogic', 1],
+      ['valorial', 1],
+    ]);
+  });
+
+  it('rescans text added while the check was under way, once it has cleared the page', async () => {
+    document.body.innerHTML = '<p>Nothing here.</p>';
+    const bg = background(200);
+    const { scanner: s } = start(bg.check);
+    await vi.waitFor(() => expect(bg.check).toHaveBeenCalled());
+    const p = document.createElement('p');
+    p.textContent = 'Later: Minalogic.';
+    document.body.append(p);
+    await new Promise((r) => setTimeout(r, 250));
+    await settle(s);
+    expect(s.getStats().pass).toBe('clear');
+    expect(s.detections().map((d) => d.id)).toEqual(['minalogic']);
+  });
+
+  it('counts text added during the check once when the full scan runs', async () => {
+    document.body.innerHTML = '<p>Valorial</p>';
+    const bg = background(200);
+    const { scanner: s } = start(bg.check);
+    await vi.waitFor(() => expect(bg.check).toHaveBeenCalled());
+    const p = document.createElement('p');
+    p.textContent = 'Later: Minalogic.';
+    document.body.append(p);
+    await new Promise((r) => setTimeout(r, 250));
+    await settle(s);
+    expect(s.getStats().pass).toBe('mentions');
+    expect(found(s)).toEqual([
+      ['minalogic', 1],
+      ['valorial', 1],
+    ]);
+  });
+
+  it('is not tried on a page too large to read in one piece', async () => {
+    const many = '<i></i>'.repeat(QUICK_CHECK_MAX_ELEMENTS + 1);
+    document.body.innerHTML = `<p>Valorial</p><div>${many}</div>`;
+    const bg = background();
+    const { scanner: s } = start(bg.check);
+    await settle(s);
+    expect(bg.check).not.toHaveBeenCalled();
+    expect(s.getStats().pass).toBe('full');
+    expect(s.detections().map((d) => d.id)).toEqual(['valorial']);
+  });
+
+  it('stops cleanly when stopped while waiting for the answer', async () => {
+    document.body.innerHTML = '<p>Valorial</p>';
+    const bg = background(100);
+    const { scanner: s, idled } = start(bg.check);
+    await vi.waitFor(() => expect(bg.check).toHaveBeenCalled());
+    s.stop();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(s.detections()).toEqual([]);
+    expect(idled()).toBe(0);
+  });
+});
