@@ -34,6 +34,14 @@ const MUTATION_DELAY_MS = 150;
  */
 export const QUICK_CHECK_MAX_ELEMENTS = 20_000;
 
+/**
+ * A page that hides its body while its scripts load ("anti-flicker" snippets: `body {
+ * visibility: hidden }` until an A/B-testing or analytics script runs) is looked at again this
+ * often, for at most this long, before it is scanned: its text only counts once shown.
+ */
+const HIDDEN_BODY_RETRY_MS = 250;
+export const HIDDEN_BODY_WAIT_MS = 5000;
+
 interface PendingBlock {
   block: TextBlock;
   /** Offset in the block's joined text where the next window starts. */
@@ -93,8 +101,9 @@ export class PageScanner {
   private stopped = false;
   private readonly now: () => number;
   private readonly stats = { scanMs: 0, longestSliceMs: 0, collectMs: 0, matchMs: 0, checkMs: 0 };
-  /** A document waiting for its quick check, then whether the answer is still awaited. */
-  private quickDocument: Document | null = null;
+  /** A document waiting for its first pass (since when), then whether the quick check's answer is awaited. */
+  private pendingDocument: Document | null = null;
+  private pendingSince = 0;
   private checking = false;
   private pass: ScanPass = 'full';
   /** Characters the quick check read, counted when it cleared the page. */
@@ -121,9 +130,10 @@ export class PageScanner {
       this.shadowRoots.add(root);
     }
     this.observe(root);
-    if (root.nodeType === Node.DOCUMENT_NODE && this.options.quickCheck) {
-      // Checked in the next slice, after a frame, when the page's layout is up to date.
-      this.quickDocument = root as Document;
+    if (root.nodeType === Node.DOCUMENT_NODE) {
+      // Started in the next slice, after a frame, when the page's layout is up to date.
+      this.pendingDocument = root as Document;
+      this.pendingSince = this.now();
     } else {
       this.roots.push(new BlockCollector(root, (shadow) => this.scan(shadow)));
     }
@@ -138,7 +148,7 @@ export class PageScanner {
     this.store.clear();
     this.roots.length = 0;
     this.blocks.length = 0;
-    this.quickDocument = null;
+    this.pendingDocument = null;
   }
 
   get idle(): boolean {
@@ -151,7 +161,7 @@ export class PageScanner {
   }
 
   private get quickPending(): boolean {
-    return this.quickDocument !== null || this.checking;
+    return this.pendingDocument !== null || this.checking;
   }
 
   getStats(): ScanStats {
@@ -217,9 +227,14 @@ export class PageScanner {
     const start = this.now();
     const deadline = start + SLICE_BUDGET_MS;
     const outOfTime = () => this.now() >= deadline;
-    if (this.quickDocument) {
-      const doc = this.quickDocument;
-      this.quickDocument = null;
+    if (this.pendingDocument) {
+      const doc = this.pendingDocument;
+      if (isHiddenBody(doc) && this.now() - this.pendingSince < HIDDEN_BODY_WAIT_MS) {
+        setTimeout(() => this.schedule(), HIDDEN_BODY_RETRY_MS);
+        this.endSlice(start);
+        return;
+      }
+      this.pendingDocument = null;
       this.startQuickCheck(doc);
     }
     while (!outOfTime()) {
@@ -258,9 +273,13 @@ export class PageScanner {
   private startQuickCheck(doc: Document) {
     const quickCheck = this.options.quickCheck;
     const body = doc.body;
+    if (!quickCheck || !body) {
+      this.fullScan(doc);
+      return;
+    }
     const elements = doc.getElementsByTagName('*');
     const count = elements.length;
-    if (!quickCheck || !body || count > QUICK_CHECK_MAX_ELEMENTS) {
+    if (count > QUICK_CHECK_MAX_ELEMENTS) {
       this.fullScan(doc);
       return;
     }
@@ -455,6 +474,16 @@ export class PageScanner {
     if (outermost.length > 0) this.schedule();
     else this.options.onIdle();
   }
+}
+
+/** Whether the document's body is there but not shown (display or visibility). */
+function isHiddenBody(doc: Document): boolean {
+  const body = doc.body;
+  return (
+    body !== null &&
+    typeof body.checkVisibility === 'function' &&
+    !body.checkVisibility({ visibilityProperty: true })
+  );
 }
 
 /** Whether a node is inside (or is) one of the given nodes, by its chain of parents. */

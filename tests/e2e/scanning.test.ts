@@ -201,6 +201,16 @@ describe('page scanning in Chromium', () => {
     await page.close();
   });
 
+  it('waits for a page that hides its body while loading, then marks it', async () => {
+    const url = server.url('anti-flicker.html');
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await settled(url);
+    expect(await page.evaluate(() => getComputedStyle(document.body).visibility)).toBe('visible');
+    expect(await highlights(page)).toMatchObject({ gold: ['Valorial'] });
+    await page.close();
+  });
+
   it('rescans a single-page app after it navigates', async () => {
     const url = server.url('plain.html');
     const { page } = await open(url);

@@ -220,3 +220,19 @@ describe('the quick check', () => {
     expect(idled()).toBe(0);
   });
 });
+
+describe('a page that hides its body while it loads', () => {
+  it('is scanned once the body is shown, not before', async () => {
+    document.body.innerHTML = '<p>Partners: Valorial.</p>';
+    document.body.style.visibility = 'hidden';
+    const bg = background();
+    const { scanner: s } = start(bg.check);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(bg.check).not.toHaveBeenCalled();
+    expect(s.idle).toBe(false);
+    document.body.style.visibility = '';
+    await settle(s);
+    expect(bg.check).toHaveBeenCalledTimes(1);
+    expect(s.detections().map((d) => d.id)).toEqual(['valorial']);
+  });
+});
