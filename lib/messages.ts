@@ -61,6 +61,8 @@ export interface ScanStatsResponse {
   pass: ScanPass;
   /** Background time of the quick check, off the page's main thread. */
   checkMs: number;
+  /** Blocks the full scan did not match, holding no word of what the quick check found. */
+  skippedBlocks: number;
   idle: boolean;
 }
 
@@ -114,6 +116,11 @@ export interface QuickCheckRequest {
 export interface QuickCheckResponse {
   /** null when the background's active dataset is not the page's: check the page fully. */
   mayMention: boolean | null;
+  /**
+   * When it may: the words of what was found (see candidateWords), so the full scan can skip
+   * blocks that hold none of them; null to match every block.
+   */
+  words?: string[] | null;
   /** Time the background spent matching, for the benchmark. */
   ms: number;
 }

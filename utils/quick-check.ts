@@ -1,5 +1,5 @@
 import { pageMatcher, type PageData } from '~/lib/dataset/page-data';
-import { hasCandidates, type CompiledMatcher } from '~/lib/matcher';
+import { candidateWords, type CompiledMatcher } from '~/lib/matcher';
 import { QUICK_CHECK, type QuickCheckRequest, type QuickCheckResponse } from '~/lib/messages';
 import { getActivePageData, watchActivePageData } from './page-data';
 
@@ -33,8 +33,9 @@ export class QuickChecker {
       if (active.data.fingerprint !== fingerprint) return { mayMention: null, ms: 0 };
     }
     const start = this.now();
-    const mayMention = hasCandidates(active.matcher, text);
-    return { mayMention, ms: this.now() - start } satisfies QuickCheckResponse;
+    const words = candidateWords(active.matcher, text);
+    const mayMention = words === null || words.length > 0;
+    return { mayMention, words, ms: this.now() - start } satisfies QuickCheckResponse;
   }
 
   private current() {

@@ -198,6 +198,7 @@ class PageLens {
       textNodes: stats?.textNodes ?? 0,
       pass: stats?.pass ?? 'full',
       checkMs: stats?.checkMs ?? 0,
+      skippedBlocks: stats?.skippedBlocks ?? 0,
       // Before the settings are read nothing has been scanned yet, so the scan is not done.
       idle: this.settings !== null && (this.scanner?.idle ?? true),
     };

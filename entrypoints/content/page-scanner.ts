@@ -61,6 +61,8 @@ export interface ScanStats {
   pass: ScanPass;
   /** Background time of the quick check. */
   checkMs: number;
+  /** Blocks the full scan left unmatched, as they hold no word of what the quick check found. */
+  skippedBlocks: number;
 }
 
 export interface ScannerOptions {
@@ -89,6 +91,8 @@ export class PageScanner {
   /** The open shadow roots being scanned (hit-testing looks into them). */
   readonly shadowRoots = new Set<ShadowRoot>();
   private readonly roots: BlockCollector[] = [];
+  /** For the document's full scan after the quick check: blocks worth matching hold one of these words. */
+  private readonly filters = new Map<BlockCollector, RegExp>();
   private readonly blocks: PendingBlock[] = [];
   private readonly scannedNodes = new Map<Text, number>();
   private readonly confirmedIds = new Set<string>();
@@ -100,7 +104,14 @@ export class PageScanner {
   private mutationTimer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
   private readonly now: () => number;
-  private readonly stats = { scanMs: 0, longestSliceMs: 0, collectMs: 0, matchMs: 0, checkMs: 0 };
+  private readonly stats = {
+    scanMs: 0,
+    longestSliceMs: 0,
+    collectMs: 0,
+    matchMs: 0,
+    checkMs: 0,
+    skippedBlocks: 0,
+  };
   /** A document waiting for its first pass (since when), then whether the quick check's answer is awaited. */
   private pendingDocument: Document | null = null;
   private pendingSince = 0;
@@ -147,6 +158,7 @@ export class PageScanner {
     if (this.mutationTimer !== null) clearTimeout(this.mutationTimer);
     this.store.clear();
     this.roots.length = 0;
+    this.filters.clear();
     this.blocks.length = 0;
     this.pendingDocument = null;
   }
@@ -245,9 +257,20 @@ export class PageScanner {
       const collector = this.roots[0];
       if (!collector) break;
       const t0 = this.now();
-      for (const block of collector.collect(outOfTime)) this.blocks.push({ block, from: 0 });
+      const filter = this.filters.get(collector);
+      for (const block of collector.collect(outOfTime)) {
+        if (filter && !filter.test(block.nodes.map((n) => n.data).join(''))) {
+          for (const node of block.nodes) this.scannedNodes.set(node, node.data.length);
+          this.stats.skippedBlocks++;
+          continue;
+        }
+        this.blocks.push({ block, from: 0 });
+      }
       this.stats.collectMs += this.now() - t0;
-      if (collector.finished) this.roots.shift();
+      if (collector.finished) {
+        this.roots.shift();
+        this.filters.delete(collector);
+      }
     }
     this.endSlice(start);
   }
@@ -307,7 +330,9 @@ export class PageScanner {
       this.quickChars = chars;
     } else {
       this.pass = reply?.mayMention ? 'mentions' : 'full';
-      this.fullScan(doc);
+      // The words filter only blocks as they were checked: text changed meanwhile is matched.
+      const words = reply?.mayMention && this.dirty.size === 0 ? reply.words : null;
+      this.fullScan(doc, words);
       // The full scan reads the page as it is now, changes made meanwhile included.
       this.dirty.clear();
     }
@@ -315,8 +340,11 @@ export class PageScanner {
     if (this.dirty.size > 0) this.armMutationTimer();
   }
 
-  private fullScan(doc: Document) {
-    this.roots.push(new BlockCollector(doc, (shadow) => this.scan(shadow)));
+  private fullScan(doc: Document, words: readonly string[] | null = null) {
+    const collector = new BlockCollector(doc, (shadow) => this.scan(shadow));
+    this.roots.push(collector);
+    const filter = words && words.length > 0 ? wordFilter(words) : null;
+    if (filter) this.filters.set(collector, filter);
   }
 
   /**
@@ -475,6 +503,18 @@ export class PageScanner {
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
     if (outermost.length > 0) this.schedule();
     else this.options.onIdle();
+  }
+}
+
+/**
+ * A test for any of these words (letters and digits only, from candidateWords), case aside;
+ * null, so every block is matched, if the browser cannot build it.
+ */
+function wordFilter(words: readonly string[]): RegExp | null {
+  try {
+    return new RegExp(words.map((w) => w.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')).join('|'), 'iu');
+  } catch {
+    return null;
   }
 }
 

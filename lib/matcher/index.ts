@@ -73,6 +73,30 @@ export function hasCandidates(matcher: CompiledMatcher, text: string): boolean {
   return findCandidates(matcher, text).length > 0;
 }
 
+/**
+ * The distinct words (letters and digits, lower-cased) of every alias occurrence in `text`,
+ * evidence aside; null when there are more than `limit`. Any mention the full scan can find in
+ * a block of the page contains one of these words when `text` is the page's rendered text:
+ * either its first word starts an occurrence here, or an earlier, longer occurrence already
+ * covers that word. So blocks holding none of them need no matching.
+ */
+export function candidateWords(
+  matcher: CompiledMatcher,
+  text: string,
+  limit = 256,
+): string[] | null {
+  const words = new Set<string>();
+  for (const { start, end } of findCandidates(matcher, text)) {
+    for (const word of text.slice(start, end).toLowerCase().split(NOT_WORD)) {
+      if (word !== '') words.add(word);
+    }
+    if (words.size > limit) return null;
+  }
+  return [...words];
+}
+
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
 /** The matches in `text` that count. */
 export function matchText(
   matcher: CompiledMatcher,

@@ -201,6 +201,23 @@ describe('page scanning in Chromium', () => {
     await page.close();
   });
 
+  it('after the quick check, matches only blocks with a word it found, and misses nothing', async () => {
+    const url = server.url('split-list.html');
+    const { page, errors } = await open(url);
+    const stats = await askTab<ScanStatsResponse>(url, 'cluster-lens:scan-stats');
+    expect(stats.pass).toBe('mentions');
+    // The heading and both paragraphs hold none of "nce", "media": not matched.
+    expect(stats.skippedBlocks).toBe(3);
+    // The quick check found "NCE Media" across the two items; the second item alone names
+    // the same organisation as "Media City Bergen", and is matched because it holds "Media".
+    expect(await highlights(page)).toMatchObject({ gold: ['Media City Bergen'] });
+    expect((await detections(url)).detections.map((d) => [d.id, d.texts])).toEqual([
+      ['nce-media', ['Media City Bergen']],
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('waits for a page that hides its body while loading, then marks it', async () => {
     const url = server.url('anti-flicker.html');
     const page = await ext.context.newPage();

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AliasRule, Dataset } from '~/lib/dataset/model';
 import { aliasFingerprint, toPageData, type PageData } from '~/lib/dataset/page-data';
+import { candidateWords, compileMatcher } from '~/lib/matcher';
 import { QuickChecker } from '~/utils/quick-check';
 
 const valorial: AliasRule = {
@@ -103,5 +104,45 @@ describe('QuickChecker', () => {
     checker.reset();
     await checker.check({ text: 'x', fingerprint: data.fingerprint });
     expect(load).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('candidateWords', () => {
+  const rule = (text: string, id: string): AliasRule => ({
+    text,
+    id,
+    kind: 'name',
+    caseSensitive: false,
+    needsContext: false,
+  });
+  const matcher = compileMatcher([
+    rule('Cap Digital', 'cap-digital'),
+    rule('Digital Cluster Lab', 'dcl'),
+    rule('Pôle Mer', 'pole-mer'),
+  ]);
+
+  it('lists the lower-cased words of every occurrence, once each', () => {
+    expect(candidateWords(matcher, 'CAP DIGITAL met Pôle  Mer and cap digital')).toEqual([
+      'cap',
+      'digital',
+      'pôle',
+      'mer',
+    ]);
+    expect(candidateWords(matcher, 'nothing to see')).toEqual([]);
+  });
+
+  it('keeps the words of a longer match that swallowed the start of another name', () => {
+    // Rendered text joins two list items with a line break: the leftmost-longest match is
+    // "Cap Digital" across them, and "Digital" is the word the second item's name starts with.
+    expect(candidateWords(matcher, 'Cap\nDigital Cluster Lab opens')).toEqual(['cap', 'digital']);
+  });
+
+  it('gives up past the limit, so every block is matched', () => {
+    const many = compileMatcher(
+      Array.from({ length: 20 }, (_, k) => rule(`Name${k} Cluster`, `n${k}`)),
+    );
+    const text = Array.from({ length: 20 }, (_, k) => `Name${k} Cluster`).join(', ');
+    expect(candidateWords(many, text, 10)).toBeNull();
+    expect(candidateWords(many, text, 100)).toHaveLength(21);
   });
 });

@@ -3,7 +3,7 @@ import { PageScanner, QUICK_CHECK_MAX_ELEMENTS } from '~/entrypoints/content/pag
 import type { Marker } from '~/entrypoints/content/highlighter';
 import type { AliasRule } from '~/lib/dataset/model';
 import type { PageData } from '~/lib/dataset/page-data';
-import { compileMatcher, hasCandidates } from '~/lib/matcher';
+import { candidateWords, compileMatcher } from '~/lib/matcher';
 import type { QuickCheckResponse } from '~/lib/messages';
 
 // happy-dom has no StaticRange; the scanner only stores what it is given.
@@ -26,6 +26,20 @@ if (typeof globalThis.StaticRange === 'undefined') {
 const aliases: AliasRule[] = [
   { text: 'Valorial', id: 'valorial', kind: 'name', caseSensitive: false, needsContext: false },
   { text: 'Minalogic', id: 'minalogic', kind: 'name', caseSensitive: false, needsContext: false },
+  {
+    text: 'Cap Digital',
+    id: 'cap-digital',
+    kind: 'name',
+    caseSensitive: false,
+    needsContext: false,
+  },
+  {
+    text: 'Digital Cluster Lab',
+    id: 'digital-cluster-lab',
+    kind: 'name',
+    caseSensitive: false,
+    needsContext: false,
+  },
 ];
 const matcher = compileMatcher(aliases);
 const records = new Map<string, PageData['records'][number]>([
@@ -58,7 +72,8 @@ function background(delayMs = 0) {
   const check = vi.fn(async (text: string): Promise<QuickCheckResponse | null> => {
     texts.push(text);
     await new Promise((r) => setTimeout(r, delayMs));
-    return { mayMention: hasCandidates(matcher, text), ms: 0.5 };
+    const words = candidateWords(matcher, text);
+    return { mayMention: words === null || words.length > 0, words, ms: 0.5 };
   });
   return { check, texts };
 }
@@ -234,5 +249,20 @@ describe('a page that hides its body while it loads', () => {
     await settle(s);
     expect(bg.check).toHaveBeenCalledTimes(1);
     expect(s.detections().map((d) => d.id)).toEqual(['valorial']);
+  });
+});
+
+describe('the full scan after the quick check', () => {
+  it('matches only blocks that hold a word of what the check found, with the same result', async () => {
+    const quiet = Array.from({ length: 30 }, (_, k) => `<p>Paragraph ${k} about the harbour.</p>`);
+    document.body.innerHTML = `${quiet.join('')}<p>Partners: Valorial.</p><p>And minalogic.</p>`;
+    const { scanner: s } = start(background().check);
+    await settle(s);
+    expect(s.getStats().pass).toBe('mentions');
+    expect(s.getStats().skippedBlocks).toBe(30);
+    expect(found(s)).toEqual([
+      ['minalogic', 1],
+      ['valorial', 1],
+    ]);
   });
 });
