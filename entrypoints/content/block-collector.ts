@@ -93,9 +93,13 @@ export class BlockCollector {
   private textsDone = false;
   private done = false;
 
+  /**
+   * `onShadowRoot` null: the caller has looked for open shadow roots already (the quick check
+   * does, over a static list of the elements), so the element walk is left out.
+   */
   constructor(
     private readonly root: Node,
-    private readonly onShadowRoot: (root: ShadowRoot) => void = () => {},
+    private readonly onShadowRoot: ((root: ShadowRoot) => void) | null = () => {},
   ) {
     const doc = root.ownerDocument ?? (root as Document);
     this.texts = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -129,6 +133,8 @@ export class BlockCollector {
       }
       (this.current ??= { nodes: [], anchor: info.anchor }).nodes.push(node);
     }
+    const onShadowRoot = this.onShadowRoot;
+    if (!onShadowRoot) this.done = true;
     while (!this.done) {
       if ((++steps & 255) === 0 && outOfTime()) return blocks;
       const el = this.elements.nextNode() as Element | null;
@@ -137,7 +143,7 @@ export class BlockCollector {
         break;
       }
       const shadow = el.shadowRoot;
-      if (shadow && !this.infoOf(el).skip) this.onShadowRoot(shadow);
+      if (shadow && !this.infoOf(el).skip) onShadowRoot?.(shadow);
     }
     return blocks;
   }

@@ -332,7 +332,7 @@ export class PageScanner {
       this.pass = reply?.mayMention ? 'mentions' : 'full';
       // The words filter only blocks as they were checked: text changed meanwhile is matched.
       const words = reply?.mayMention && this.dirty.size === 0 ? reply.words : null;
-      this.fullScan(doc, words);
+      this.fullScan(doc, true, words);
       // The full scan reads the page as it is now, changes made meanwhile included.
       this.dirty.clear();
     }
@@ -340,8 +340,12 @@ export class PageScanner {
     if (this.dirty.size > 0) this.armMutationTimer();
   }
 
-  private fullScan(doc: Document, words: readonly string[] | null = null) {
-    const collector = new BlockCollector(doc, (shadow) => this.scan(shadow));
+  /** `afterQuickCheck`: its open shadow roots are known, and `words` (if any) filter blocks. */
+  private fullScan(doc: Document, afterQuickCheck = false, words: readonly string[] | null = null) {
+    const collector = new BlockCollector(
+      doc,
+      afterQuickCheck ? null : (shadow) => this.scan(shadow),
+    );
     this.roots.push(collector);
     const filter = words && words.length > 0 ? wordFilter(words) : null;
     if (filter) this.filters.set(collector, filter);
