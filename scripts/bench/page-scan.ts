@@ -117,7 +117,11 @@ export async function runPageScanBench(): Promise<void> {
     throw new Error(`No extension build at ${EXTENSION}: run npm run build first.`);
   }
   const pages = readdirSync(CORPUS)
-    .filter((f) => f.endsWith('.html'))
+    .filter(
+      (f) =>
+        f.endsWith('.html') &&
+        (!process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(',').includes(f)),
+    )
     .sort();
   const server = await serve(CORPUS);
   const userDataDir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
