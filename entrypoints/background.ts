@@ -12,7 +12,7 @@ import { getActiveDataset } from '~/utils/active-dataset';
 import { createLookupMenu, lookUp, LOOKUP_MENU_ID } from '~/utils/lookup';
 import { onRequest } from '~/utils/messaging';
 import { forwardMentionCommand } from '~/utils/mention-commands';
-import { QuickChecker, watchQuickChecker } from '~/utils/quick-check';
+import { QuickChecker, watchQuickChecker } from '~/utils/quick-checker';
 import { refreshManagedPolicy } from '~/utils/settings';
 
 export default defineBackground(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AliasRule, Dataset } from '~/lib/dataset/model';
 import { aliasFingerprint, toPageData, type PageData } from '~/lib/dataset/page-data';
 import { candidateWords, compileMatcher } from '~/lib/matcher';
-import { QuickChecker } from '~/utils/quick-check';
+import { QuickChecker } from '~/utils/quick-checker';
 
 const valorial: AliasRule = {
   text: 'Valorial',
