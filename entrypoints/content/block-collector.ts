@@ -71,6 +71,9 @@ export function blockAncestor(node: Node): Element | null {
   return el;
 }
 
+/** Entries of the per-element cache before it starts over (recomputing costs the depth). */
+const PARENT_CACHE_LIMIT = 4096;
+
 interface ParentInfo {
   /** The text under this element is not to be scanned. */
   skip: boolean;
@@ -157,6 +160,10 @@ export class BlockCollector {
     const cached = this.parents.get(parent);
     if (cached) return cached;
     const info = this.elementInfo(parent, this.infoOf(parent.parentNode));
+    // The walk is in document order, so a parent's text is met in one stretch and only the
+    // ancestors of where it is matter: a bounded cache keeps a page of 100,000 elements from
+    // holding (and the garbage collector from tracing) an entry for each of them.
+    if (this.parents.size >= PARENT_CACHE_LIMIT) this.parents.clear();
     this.parents.set(parent, info);
     return info;
   }
