@@ -135,7 +135,7 @@ export class PageScanner {
   scan(root: Document | Element | ShadowRoot) {
     if (this.stopped) return;
     if (root instanceof ShadowRoot) {
-      // Found again by the full scan after the quick check had found it.
+      // Already scanned and watched: found again by a rescan of its host's subtree, say.
       if (this.shadowRoots.has(root)) return;
       this.options.marker.adoptInto(root);
       this.shadowRoots.add(root);
@@ -295,12 +295,10 @@ export class PageScanner {
   private startDocument(doc: Document): boolean {
     const quickCheck = this.options.quickCheck;
     const body = doc.body;
-    // A static list: a live HTMLCollection indexed this deep made later slices of a 100,000
-    // element page run long (60–150 ms, against 14–22 ms without it).
     const elements = doc.querySelectorAll('*');
     const count = elements.length;
-    // A huge page goes straight to the sliced full scan: no one-piece read, and no style query
-    // in this task (on 100,000 elements a forced style recalculation alone took 129 ms).
+    // A huge page goes straight to the sliced full scan: no one-piece read of its text, and no
+    // style query (the hidden-body check) in this task.
     if (!quickCheck || !body || count > QUICK_CHECK_MAX_ELEMENTS) {
       this.fullScan(doc);
       return true;

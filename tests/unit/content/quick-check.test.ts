@@ -169,7 +169,7 @@ describe('the quick check', () => {
     expect(s.detections().map((d) => d.id)).toEqual(['valorial']);
   });
 
-  it('does not scan a shadow root twice when the full scan finds it again', async () => {
+  it('scans a shadow root once when the page itself also names someone', async () => {
     document.body.innerHTML = '<p>Minalogic</p><div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Valorial</p>';
