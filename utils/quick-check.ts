@@ -1,7 +1,7 @@
 import { QUICK_CHECK, type QuickCheckRequest, type QuickCheckResponse } from '~/lib/messages';
 
 /** How long a page waits for the background before it scans the full way itself. */
-export const QUICK_CHECK_TIMEOUT_MS = 3000;
+const QUICK_CHECK_TIMEOUT_MS = 3000;
 
 /**
  * A page's side of the quick check (the background's is QuickChecker): ask, or null when no

@@ -40,7 +40,7 @@ export const QUICK_CHECK_MAX_ELEMENTS = 20_000;
  * often, for at most this long, before it is scanned: its text only counts once shown.
  */
 const HIDDEN_BODY_RETRY_MS = 250;
-export const HIDDEN_BODY_WAIT_MS = 5000;
+const HIDDEN_BODY_WAIT_MS = 5000;
 
 interface PendingBlock {
   block: TextBlock;

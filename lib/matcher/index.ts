@@ -66,14 +66,6 @@ export function scanText(
 }
 
 /**
- * Whether `text` holds any alias at all, evidence aside: when it does not, no part of it can
- * produce a mark, whatever the page's context rules. A quick check for whole pages.
- */
-export function hasCandidates(matcher: CompiledMatcher, text: string): boolean {
-  return findCandidates(matcher, text).length > 0;
-}
-
-/**
  * The distinct words (letters and digits, lower-cased) of every alias occurrence in `text`,
  * evidence aside; null when there are more than `limit`. Any mention the full scan can find in
  * a block of the page contains one of these words when `text` is the page's rendered text:

@@ -102,6 +102,20 @@ function start(quickCheck?: (text: string) => Promise<QuickCheckResponse | null>
   return { scanner, idled: () => idle };
 }
 
+/** Starts on `html`, adds a paragraph naming Minalogic while the check is under way, settles. */
+async function addWhileChecking(html: string) {
+  document.body.innerHTML = html;
+  const bg = background(200);
+  const { scanner: s } = start(bg.check);
+  await vi.waitFor(() => expect(bg.check).toHaveBeenCalled());
+  const p = document.createElement('p');
+  p.textContent = 'Later: Minalogic.';
+  document.body.append(p);
+  await new Promise((r) => setTimeout(r, 250));
+  await settle(s);
+  return s;
+}
+
 async function settle(s: PageScanner) {
   await vi.waitFor(() => expect(s.idle).toBe(true), { timeout: 3000, interval: 20 });
 }
@@ -183,29 +197,13 @@ describe('the quick check', () => {
   });
 
   it('rescans text added while the check was under way, once it has cleared the page', async () => {
-    document.body.innerHTML = '<p>Nothing here.</p>';
-    const bg = background(200);
-    const { scanner: s } = start(bg.check);
-    await vi.waitFor(() => expect(bg.check).toHaveBeenCalled());
-    const p = document.createElement('p');
-    p.textContent = 'Later: Minalogic.';
-    document.body.append(p);
-    await new Promise((r) => setTimeout(r, 250));
-    await settle(s);
+    const s = await addWhileChecking('<p>Nothing here.</p>');
     expect(s.getStats().pass).toBe('clear');
     expect(s.detections().map((d) => d.id)).toEqual(['minalogic']);
   });
 
   it('counts text added during the check once when the full scan runs', async () => {
-    document.body.innerHTML = '<p>Valorial</p>';
-    const bg = background(200);
-    const { scanner: s } = start(bg.check);
-    await vi.waitFor(() => expect(bg.check).toHaveBeenCalled());
-    const p = document.createElement('p');
-    p.textContent = 'Later: Minalogic.';
-    document.body.append(p);
-    await new Promise((r) => setTimeout(r, 250));
-    await settle(s);
+    const s = await addWhileChecking('<p>Valorial</p>');
     expect(s.getStats().pass).toBe('mentions');
     expect(found(s)).toEqual([
       ['minalogic', 1],
