@@ -95,18 +95,27 @@ export class BlockCollector {
   private currentAnchor: Element | null = null;
   private textsDone = false;
   private done = false;
+  /** For a run: its first node, still to be read. */
+  private first: ChildNode | null;
+  private readonly stopAt: ChildNode | null;
 
   /**
    * `onShadowRoot` null: the caller has looked for open shadow roots already (the quick check
-   * does, over a static list of the elements), so the element walk is left out.
+   * does), so the element walk is left out. `run`: only the children of `root` from `first` up
+   * to `stopAt` (a block child, or null for the end of `root`) are read: a run of text that
+   * flows directly in a large element (see PieceReader).
    */
   constructor(
     private readonly root: Node,
     private readonly onShadowRoot: ((root: ShadowRoot) => void) | null = () => {},
+    run: { first: ChildNode; stopAt: ChildNode | null } | null = null,
   ) {
     const doc = root.ownerDocument ?? (root as Document);
     this.texts = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     this.elements = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    this.first = run?.first ?? null;
+    this.stopAt = run?.stopAt ?? null;
+    if (run) this.texts.currentNode = run.first;
   }
 
   get finished(): boolean {
@@ -122,7 +131,7 @@ export class BlockCollector {
     let steps = 0;
     while (!this.textsDone) {
       if ((++steps & 63) === 0 && outOfTime()) return blocks;
-      const node = this.texts.nextNode() as Text | null;
+      const node = this.nextText();
       if (!node) {
         this.flush(blocks);
         this.textsDone = true;
@@ -149,6 +158,19 @@ export class BlockCollector {
       if (shadow && !this.infoOf(el).skip) onShadowRoot?.(shadow);
     }
     return blocks;
+  }
+
+  private nextText(): Text | null {
+    const first = this.first;
+    this.first = null;
+    const node =
+      first?.nodeType === Node.TEXT_NODE ? (first as Text) : (this.texts.nextNode() as Text | null);
+    // A run ends where the block after it starts: at it, inside it or after it.
+    const stopAt = this.stopAt;
+    if (node && stopAt && stopAt.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) {
+      return null;
+    }
+    return node;
   }
 
   private infoOf(parent: Node | null): ParentInfo {
