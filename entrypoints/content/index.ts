@@ -199,6 +199,8 @@ class PageLens {
       pass: stats?.pass ?? 'full',
       checkMs: stats?.checkMs ?? 0,
       skippedBlocks: stats?.skippedBlocks ?? 0,
+      pieces: stats?.pieces ?? 0,
+      piecesScanned: stats?.piecesScanned ?? 0,
       // Before the settings are read nothing has been scanned yet, so the scan is not done.
       idle: this.settings !== null && (this.scanner?.idle ?? true),
     };

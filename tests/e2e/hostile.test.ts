@@ -56,6 +56,7 @@ function writeManyElements() {
   const items: string[] = [];
   let valorial = 0;
   let hamburg = 0;
+  let chars = 0;
   for (let i = 0; i < 100_000; i++) {
     let text = `item ${i}`;
     if (i % 10_000 === 5) {
@@ -68,13 +69,14 @@ function writeManyElements() {
     // 1,000 lists of 100 elements (the lists count too: 100,000 items plus 1,000 lists).
     if (i % 100 === 0) items.push(i === 0 ? '<ul>' : '</ul><ul>');
     items.push(`<li>${text}</li>`);
+    chars += text.length;
   }
   items.push('</ul>');
   writeFileSync(
     `${GENERATED}/hostile-many.html`,
     `${HEAD}<title>Many</title></head><body>${items.join('')}</body></html>`,
   );
-  return { valorial, hamburg };
+  return { valorial, hamburg, chars };
 }
 
 /**
@@ -313,7 +315,11 @@ describe('hostile pages', () => {
       ['valorial', many.valorial],
     ]);
     const s = await stats(url);
-    expect(s.textNodes).toBeGreaterThanOrEqual(100_000);
+    // All its text was read: the 1,000 lists as pieces, and the ten lists with a name (of 100
+    // text nodes each) node by node.
+    expect(s.textChars).toBeGreaterThanOrEqual(many.chars);
+    expect(s).toMatchObject({ pass: 'mentions', pieces: 1000, piecesScanned: 10 });
+    expect(s.textNodes).toBe(1000);
     expect(s.longestTaskMs).toBeLessThan(50);
     expect(await roundTrip(page)).toBeLessThan(500);
     expect(errors).toEqual([]);

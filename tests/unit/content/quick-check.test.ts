@@ -88,7 +88,10 @@ function found(s: PageScanner) {
     .sort((a, b) => a[0].localeCompare(b[0]));
 }
 
-function start(quickCheck?: (text: string) => Promise<QuickCheckResponse | null>) {
+function start(
+  quickCheck?: (text: string) => Promise<QuickCheckResponse | null>,
+  sizes: { quickCheckMaxElements?: number; pieceMaxElements?: number } = {},
+) {
   let idle = 0;
   scanner = new PageScanner({
     matcher,
@@ -97,6 +100,7 @@ function start(quickCheck?: (text: string) => Promise<QuickCheckResponse | null>
     shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
     onIdle: () => idle++,
     quickCheck,
+    ...sizes,
   });
   scanner.scan(document);
   return { scanner, idled: () => idle };
@@ -211,14 +215,14 @@ describe('the quick check', () => {
     ]);
   });
 
-  it('is not tried on a page too large to read in one piece', async () => {
+  it('reads a page too large to read in one piece in pieces', async () => {
     const many = '<i></i>'.repeat(QUICK_CHECK_MAX_ELEMENTS + 1);
     document.body.innerHTML = `<p>Valorial</p><div>${many}</div>`;
     const bg = background();
     const { scanner: s } = start(bg.check);
     await settle(s);
-    expect(bg.check).not.toHaveBeenCalled();
-    expect(s.getStats().pass).toBe('full');
+    expect(bg.check).toHaveBeenCalledTimes(1);
+    expect(s.getStats()).toMatchObject({ pass: 'mentions', pieces: 1, piecesScanned: 1 });
     expect(s.detections().map((d) => d.id)).toEqual(['valorial']);
   });
 
@@ -258,6 +262,113 @@ describe('the full scan after the quick check', () => {
     await settle(s);
     expect(s.getStats().pass).toBe('mentions');
     expect(s.getStats().skippedBlocks).toBe(30);
+    expect(found(s)).toEqual([
+      ['minalogic', 1],
+      ['valorial', 1],
+    ]);
+  });
+});
+
+/** `count` sections of a heading and four paragraphs (6 elements each); `extra` by index. */
+function largePage(count: number, extra: Record<number, string> = {}, filler = '') {
+  document.body.innerHTML = Array.from(
+    { length: count },
+    (_, k) =>
+      `<section><h2>Part ${k}</h2>${[1, 2, 3, 4].map((p) => `<p>Text ${k}.${p} ${filler}</p>`).join('')}${extra[k] ?? ''}</section>`,
+  ).join('');
+}
+
+/** Over 50 elements a page is read in pieces of at most 10 (each section is one). */
+const SMALL = { quickCheckMaxElements: 50, pieceMaxElements: 10 };
+
+describe('a large page, read in pieces', () => {
+  it('scans only the pieces that hold a word of what the check found', async () => {
+    largePage(40, { 3: 'Partners: Valorial.', 20: 'And <b>Minalogic</b>.' });
+    const bg = background();
+    const { scanner: s } = start(bg.check, SMALL);
+    await settle(s);
+    expect(found(s)).toEqual([
+      ['minalogic', 1],
+      ['valorial', 1],
+    ]);
+    const stats = s.getStats();
+    expect(stats).toMatchObject({ pass: 'mentions', pieces: 40, piecesScanned: 2 });
+    // Only the two sections' text nodes were walked; the rest was read as text.
+    expect(stats.textNodes).toBeLessThanOrEqual(14);
+    expect(stats.textChars).toBeGreaterThanOrEqual(document.body.textContent.length);
+  });
+
+  it('clears a large page that names no one, walking no text node', async () => {
+    largePage(40);
+    const bg = background();
+    const { scanner: s } = start(bg.check, SMALL);
+    await settle(s);
+    expect(s.getStats()).toMatchObject({
+      pass: 'clear',
+      pieces: 40,
+      piecesScanned: 0,
+      textNodes: 0,
+    });
+    expect(s.getStats().textChars).toBeGreaterThan(40 * 40);
+    expect(s.detections()).toEqual([]);
+  });
+
+  it('sends the pieces in batches, and a name in the last batch is found', async () => {
+    // 40 sections of about 2,400 characters: more than one batch of 64 KB.
+    largePage(40, { 39: 'Finally Valorial.' }, 'x '.repeat(300));
+    const bg = background();
+    const { scanner: s } = start(bg.check, SMALL);
+    await settle(s);
+    expect(bg.check.mock.calls.length).toBeGreaterThan(1);
+    for (const text of bg.texts) expect(text.length).toBeLessThan(65_536 + 3_000);
+    expect(bg.texts.join('\n')).toContain('Part 0');
+    expect(found(s)).toEqual([['valorial', 1]]);
+    expect(s.getStats()).toMatchObject({ pass: 'mentions', piecesScanned: 1 });
+  });
+
+  it('finds a name in text flowing directly in a split element, across inline tags', async () => {
+    largePage(20);
+    document.body.insertBefore(document.createTextNode(' Partners: '), document.body.firstChild);
+    document.body.insertBefore(document.createElement('b'), document.body.childNodes[1]!);
+    document.body.querySelector('b')!.textContent = 'Valorial';
+    const { scanner: s } = start(background().check, SMALL);
+    await settle(s);
+    expect(found(s)).toEqual([['valorial', 1]]);
+    expect(s.getStats()).toMatchObject({ pass: 'mentions', piecesScanned: 1 });
+  });
+
+  it('scans the whole page the full way when a batch gets no answer', async () => {
+    largePage(40, { 3: 'Partners: Valorial.' }, 'x '.repeat(300));
+    const bg = background();
+    let calls = 0;
+    const flaky = vi.fn(async (text: string) => (++calls === 1 ? null : bg.check(text)));
+    const { scanner: s } = start(flaky, SMALL);
+    await settle(s);
+    expect(flaky.mock.calls.length).toBeGreaterThan(1);
+    expect(s.getStats().pass).toBe('full');
+    expect(s.getStats().textNodes).toBeGreaterThan(40 * 5);
+    expect(found(s)).toEqual([['valorial', 1]]);
+  });
+
+  it('ends, cleared, when a large page has no text to read at all', async () => {
+    document.body.innerHTML = '<script></script>'.repeat(60);
+    const bg = background();
+    const { scanner: s } = start(bg.check, SMALL);
+    await settle(s);
+    expect(bg.check).not.toHaveBeenCalled();
+    expect(s.getStats()).toMatchObject({ pass: 'clear', pieces: 0, textChars: 0 });
+  });
+
+  it('rescans text added while the pieces were being checked', async () => {
+    largePage(40, { 3: 'Partners: Valorial.' });
+    const bg = background(200);
+    const { scanner: s } = start(bg.check, SMALL);
+    await vi.waitFor(() => expect(bg.check).toHaveBeenCalled());
+    const p = document.createElement('p');
+    p.textContent = 'Later: Minalogic.';
+    document.body.lastElementChild!.append(p);
+    await new Promise((r) => setTimeout(r, 250));
+    await settle(s);
     expect(found(s)).toEqual([
       ['minalogic', 1],
       ['valorial', 1],
