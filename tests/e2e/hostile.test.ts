@@ -51,7 +51,10 @@ function writeBigNode() {
   return { valorial, hamburg, chars: size };
 }
 
-/** (b) 100,000 elements, a few of them naming an organisation. */
+/**
+ * (b) 100,000 elements, a few of them naming an organisation, and two open shadow roots (on a
+ * custom element and on a span) naming two more.
+ */
 function writeManyElements() {
   const items: string[] = [];
   let valorial = 0;
@@ -65,13 +68,21 @@ function writeManyElements() {
     } else if (i % 20_000 === 7) {
       text = 'Hamburg Aviation';
       hamburg++;
+    } else if (i === 50_150) {
+      text = '<cl-note id="note"></cl-note>';
+    } else if (i === 70_170) {
+      text = '<span id="host"></span>';
     }
     // 1,000 lists of 100 elements (the lists count too: 100,000 items plus 1,000 lists).
     if (i % 100 === 0) items.push(i === 0 ? '<ul>' : '</ul><ul>');
     items.push(`<li>${text}</li>`);
-    chars += text.length;
+    if (!text.startsWith('<')) chars += text.length;
   }
   items.push('</ul>');
+  items.push(`<script>
+document.getElementById('note').attachShadow({ mode: 'open' }).textContent = 'Minalogic';
+document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<b>Cap Digital</b> joined.';
+</script>`);
   writeFileSync(
     `${GENERATED}/hostile-many.html`,
     `${HEAD}<title>Many</title></head><body>${items.join('')}</body></html>`,
@@ -311,15 +322,17 @@ describe('hostile pages', () => {
     const { page, url, errors } = await open('generated/hostile-many.html');
     await settled(url);
     expect(await found(url)).toEqual([
+      ['cap-digital', 1],
       ['hamburg-aviation', many.hamburg],
+      ['minalogic', 1],
       ['valorial', many.valorial],
     ]);
     const s = await stats(url);
-    // All its text was read: the 1,000 lists as pieces, and the ten lists with a name (of 100
-    // text nodes each) node by node.
+    // All its text was read: the 1,000 lists as pieces, and node by node the ten lists with a
+    // name (of 100 text nodes each) and the two shadow roots (3 text nodes).
     expect(s.textChars).toBeGreaterThanOrEqual(many.chars);
     expect(s).toMatchObject({ pass: 'mentions', pieces: 1000, piecesScanned: 10 });
-    expect(s.textNodes).toBe(1000);
+    expect(s.textNodes).toBe(1003);
     expect(s.longestTaskMs).toBeLessThan(50);
     expect(await roundTrip(page)).toBeLessThan(500);
     expect(errors).toEqual([]);

@@ -113,15 +113,19 @@ describe('PieceReader', () => {
     expect(reader.pieces.map((p) => p.text)).toEqual(whole);
   });
 
-  it('reports open shadow roots inside pieces and on split elements', () => {
+  it('reports open shadow roots inside pieces (built-in and custom hosts) and on split elements', () => {
     sections();
     const inPiece = document.querySelector('p')!.attachShadow({ mode: 'open' });
     const onSplit = document.body.attachShadow({ mode: 'open' });
+    const custom = document.createElement('cl-note');
+    document.querySelectorAll('h2')[2]!.append(custom);
+    const onCustom = custom.attachShadow({ mode: 'open' });
     const shadows: ShadowRoot[] = [];
     readAll(10, shadows);
-    expect(shadows).toHaveLength(2);
+    expect(shadows).toHaveLength(3);
     expect(shadows).toContain(inPiece);
     expect(shadows).toContain(onSplit);
+    expect(shadows).toContain(onCustom);
   });
 });
 
