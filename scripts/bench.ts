@@ -5,6 +5,7 @@
  *   npm run bench            (builds first)
  */
 import { runMatcherBench } from './bench/matcher';
+import { runLargePageBench } from './bench/large-page';
 import { runPageScanBench } from './bench/page-scan';
 import { runPopupBench } from './bench/popup';
 import { runSearchBench } from './bench/search';
@@ -12,4 +13,5 @@ import { runSearchBench } from './bench/search';
 await runMatcherBench();
 await runSearchBench();
 await runPageScanBench();
+await runLargePageBench();
 await runPopupBench();

@@ -24,13 +24,13 @@ import type { ScanStatsResponse } from '../../lib/messages';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/pages');
-const EXTENSION = resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION = resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BARE_RUNS = 5;
 /** Passes over the corpus; each page's figures are the medians of its passes. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-const ARGS = [
+export const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
@@ -40,13 +40,13 @@ const ARGS = [
   '--js-flags=--expose-gc',
 ];
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-function serve(dir: string) {
+export function serve(dir: string) {
   const server = createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).slice(1);
     const file = join(dir, name);
@@ -82,7 +82,7 @@ async function heapUsed(page: Page): Promise<number> {
 }
 
 /** A bare pass over the page's text, the way any scanner must at least read it. */
-function bareTextPass(page: Page, runs: number): Promise<number[]> {
+export function bareTextPass(page: Page, runs: number): Promise<number[]> {
   return page.evaluate((runs) => {
     const times: number[] = [];
     for (let k = 0; k < runs; k++) {
@@ -97,7 +97,10 @@ function bareTextPass(page: Page, runs: number): Promise<number[]> {
   }, runs);
 }
 
-async function statsOf(context: BrowserContext, url: string): Promise<ScanStatsResponse | null> {
+export async function statsOf(
+  context: BrowserContext,
+  url: string,
+): Promise<ScanStatsResponse | null> {
   const worker = context.serviceWorkers()[0]!;
   return worker.evaluate(async (url) => {
     for (const tab of await chrome.tabs.query({})) {
@@ -148,6 +151,8 @@ export async function runPageScanBench(): Promise<void> {
     heapKb: number;
     pass: string;
     checkMs: number;
+    /** Pieces a page over 20,000 elements was read in for the quick check (0: one piece). */
+    pieces: number;
   }[] = [];
   type Row = (typeof rows)[number];
   const measure = async (name: string): Promise<Row | null> => {
@@ -188,6 +193,7 @@ export async function runPageScanBench(): Promise<void> {
       heapKb: (withExtension - without) / 1024,
       pass: stats.pass,
       checkMs: stats.checkMs,
+      pieces: stats.pieces,
     };
   };
   // Each page is measured ROUNDS times, the rounds going over the whole corpus in turn so a
@@ -215,6 +221,7 @@ export async function runPageScanBench(): Promise<void> {
         ? measured[0]!.pass
         : measured.map((r) => r.pass).join('/'),
       checkMs: mid((r) => r.checkMs),
+      pieces: mid((r) => r.pieces),
     });
   }
   await ext.close();
@@ -249,6 +256,10 @@ export async function runPageScanBench(): Promise<void> {
       `  ${pass}: ${some.length} pages, median ratio ${median(some.map((r) => r.ratio)).toFixed(2)}×, median scan ${median(some.map((r) => r.scanMs)).toFixed(2)} ms`,
     );
   }
+  const inPieces = rows.filter((r) => r.pieces > 0);
+  console.log(
+    `read in pieces (over 20,000 elements): ${inPieces.length} pages${inPieces.map((r) => `, ${r.page} (${r.pieces})`).join('')}`,
+  );
   console.log(
     `background time of the quick checks: median ${median(rows.map((r) => r.checkMs)).toFixed(2)} ms, total ${rows.reduce((s, r) => s + r.checkMs, 0).toFixed(0)} ms (not on the pages' threads)`,
   );
