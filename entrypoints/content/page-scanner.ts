@@ -6,6 +6,7 @@ import type { MarkCategory } from '~/lib/settings';
 import {
   BlockCollector,
   blockAncestor,
+  findOpenShadowRoots,
   isInSkippedSubtree,
   isBlockVisible,
   isInline,
@@ -336,8 +337,7 @@ export class PageScanner {
     }
     // Not yet: a body hidden while the page loads is looked at again shortly.
     if (isHiddenBody(doc) && this.now() - this.pendingSince < HIDDEN_BODY_WAIT_MS) return false;
-    const elements = doc.querySelectorAll('*');
-    const count = elements.length;
+    const count = doc.getElementsByTagName('*').length;
     if (count > (this.options.quickCheckMaxElements ?? QUICK_CHECK_MAX_ELEMENTS)) {
       // Read in pieces over the next slices, and checked batch by batch (checkPieces).
       this.reader = new PieceReader(
@@ -356,11 +356,7 @@ export class PageScanner {
       };
       return true;
     }
-    for (let i = 0; i < count; i++) {
-      const el = elements[i]!;
-      const shadow = el.shadowRoot;
-      if (shadow && !isSkippedElement(el) && !isInSkippedSubtree(el)) this.scan(shadow);
-    }
+    findOpenShadowRoots(body, (shadow) => this.scan(shadow));
     const text = body.innerText;
     this.checking = true;
     void quickCheck(text)

@@ -9,7 +9,7 @@
  * inline children between two block children) forms a run, read as one piece, so a name split
  * across inline elements stays whole.
  */
-import { isInline, isInSkippedSubtree, isSkippedElement } from './block-collector';
+import { findOpenShadowRoots, isInline, isSkippedElement } from './block-collector';
 
 /** Most elements in one piece: `innerText` of 1,000 list items took about 0.3 ms. */
 export const PIECE_MAX_ELEMENTS = 1000;
@@ -68,7 +68,7 @@ export class PieceReader {
         this.addToRun(parent, node, (node as Text).data);
       } else if (node instanceof Element && !isSkippedElement(node)) {
         if (isInline(node)) {
-          this.findShadowRoots(node);
+          findOpenShadowRoots(node, this.onShadowRoot);
           this.addToRun(parent, node, renderedText(node));
         } else {
           this.endRun(node);
@@ -83,7 +83,7 @@ export class PieceReader {
   private element(el: Element) {
     const size = el.getElementsByTagName('*').length + 1;
     if (size <= this.maxElements) {
-      this.findShadowRoots(el);
+      findOpenShadowRoots(el, this.onShadowRoot);
       this.add({ root: el, run: null, text: renderedText(el) });
       return;
     }
@@ -111,47 +111,7 @@ export class PieceReader {
     this.pieces.push(piece);
     this.chars += piece.text.length;
   }
-
-  /**
-   * Open shadow roots under `el`. Only the built-in elements the DOM standard lists and
-   * autonomous custom elements (a hyphen in the name) can have one, so only those are looked at:
-   * touching every element from JS creates a wrapper for each, the garbage the pieces are read
-   * to avoid. Over the 1,000 pieces of the 100,000-element page this took 37–41 ms in all,
-   * against 48–53 ms for a loop over every element and 150–280 ms for one XPath of both kinds.
-   */
-  private findShadowRoots(el: Element) {
-    if (el.shadowRoot) this.onShadowRoot(el.shadowRoot);
-    for (const host of el.querySelectorAll(BUILT_IN_HOSTS)) this.hostFound(host);
-    const doc = el.ownerDocument;
-    if (typeof doc.evaluate === 'function' && typeof XPathResult !== 'undefined') {
-      const custom = doc.evaluate(
-        CUSTOM_ELEMENTS_XPATH,
-        el,
-        null,
-        XPathResult.ORDERED_NODE_SNAPSHOT_TYPE,
-        null,
-      );
-      for (let i = 0; i < custom.snapshotLength; i++) {
-        this.hostFound(custom.snapshotItem(i) as Element);
-      }
-    } else {
-      for (const inner of el.getElementsByTagName('*')) {
-        if (inner.localName.includes('-')) this.hostFound(inner);
-      }
-    }
-  }
-
-  private hostFound(host: Element) {
-    const shadow = host.shadowRoot;
-    if (shadow && !isSkippedElement(host) && !isInSkippedSubtree(host)) this.onShadowRoot(shadow);
-  }
 }
-
-/** Built-in elements that can host a shadow root (DOM standard, attachShadow). */
-const BUILT_IN_HOSTS =
-  'article, aside, blockquote, body, div, footer, h1, h2, h3, h4, h5, h6, header, main, nav, p, section, span';
-/** Autonomous custom elements under the context node (CSS cannot select by a hyphen in a name). */
-const CUSTOM_ELEMENTS_XPATH = "descendant::*[contains(local-name(), '-')]";
 
 /** The element's text as rendered (innerText), or its text content where there is none. */
 function renderedText(el: Element): string {
