@@ -13,9 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import type { ScanStatsResponse } from '../../lib/messages';
-import { ARGS, CHROMIUM, EXTENSION, bareTextPass, median, serve, statsOf } from './page-scan';
+import { bareTextPass, launchBenchBrowsers, median, serve, statsWhenScanned } from './page-scan';
 
 const RUNS = Number(process.env.BENCH_LARGE_RUNS ?? 10);
 
@@ -43,27 +41,16 @@ export async function runLargePageBench(): Promise<void> {
   writePage(dir);
   const server = await serve(dir);
   const url = `${server.base}large.html`;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
-  const ext = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...ARGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
-  });
-  const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
-  if (ext.serviceWorkers().length === 0) await ext.waitForEvent('serviceworker');
+  const browsers = await launchBenchBrowsers();
+  const { ext, plainContext } = browsers;
 
   const measure = async () => {
     const page = await ext.newPage();
     const runUrl = `${url}?run=${Math.random()}`;
     await page.goto(runUrl, { waitUntil: 'load', timeout: 60_000 });
-    let stats: ScanStatsResponse | null = null;
-    for (let k = 0; k < 400; k++) {
-      stats = await statsOf(ext, runUrl);
-      if (stats?.idle && stats.textChars > 0) break;
-      await page.waitForTimeout(50);
-    }
+    const stats = await statsWhenScanned(ext, page, runUrl, 400);
     await page.close();
-    const reference = await plain.newPage();
+    const reference = await plainContext.newPage();
     await reference.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const [bare = 0] = await bareTextPass(reference, 1);
     await reference.close();
@@ -97,9 +84,7 @@ export async function runLargePageBench(): Promise<void> {
       for (const hog of hogs) hog.kill();
     }
   }
-  await ext.close();
-  await plain.close();
+  await browsers.close();
   server.close();
-  rmSync(userDataDir, { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
 }

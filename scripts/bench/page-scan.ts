@@ -24,13 +24,13 @@ import type { ScanStatsResponse } from '../../lib/messages';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const CORPUS = resolve(ROOT, '../shared/corpus/pages');
-export const EXTENSION = resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const EXTENSION = resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BARE_RUNS = 5;
 /** Passes over the corpus; each page's figures are the medians of its passes. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-export const ARGS = [
+const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
@@ -97,7 +97,7 @@ export function bareTextPass(page: Page, runs: number): Promise<number[]> {
   }, runs);
 }
 
-export async function statsOf(
+async function statsOf(
   context: BrowserContext,
   url: string,
 ): Promise<ScanStatsResponse | null> {
@@ -117,18 +117,14 @@ export async function statsOf(
   }, url);
 }
 
-export async function runPageScanBench(): Promise<void> {
+/**
+ * Headless Chromium with the built extension, and one without it for the baselines (its pages
+ * open in `plainContext`); only the local server is reachable from either.
+ */
+export async function launchBenchBrowsers() {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) {
     throw new Error(`No extension build at ${EXTENSION}: run npm run build first.`);
   }
-  const pages = readdirSync(CORPUS)
-    .filter(
-      (f) =>
-        f.endsWith('.html') &&
-        (!process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(',').includes(f)),
-    )
-    .sort();
-  const server = await serve(CORPUS);
   const userDataDir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
   const ext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -139,6 +135,44 @@ export async function runPageScanBench(): Promise<void> {
   const plainContext = await plain.newContext();
   await Promise.all([localOnly(ext), localOnly(plainContext)]);
   if (ext.serviceWorkers().length === 0) await ext.waitForEvent('serviceworker');
+  return {
+    ext,
+    plainContext,
+    async close() {
+      await ext.close();
+      await plain.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The content script's figures for `url` once its scan is done (polled every 50 ms). */
+export async function statsWhenScanned(
+  ext: BrowserContext,
+  page: Page,
+  url: string,
+  tries = 200,
+): Promise<ScanStatsResponse | null> {
+  let stats: ScanStatsResponse | null = null;
+  for (let k = 0; k < tries; k++) {
+    stats = await statsOf(ext, url);
+    if (stats?.idle && stats.textChars > 0) break;
+    await page.waitForTimeout(50);
+  }
+  return stats;
+}
+
+export async function runPageScanBench(): Promise<void> {
+  const pages = readdirSync(CORPUS)
+    .filter(
+      (f) =>
+        f.endsWith('.html') &&
+        (!process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(',').includes(f)),
+    )
+    .sort();
+  const server = await serve(CORPUS);
+  const browsers = await launchBenchBrowsers();
+  const { ext, plainContext } = browsers;
 
   const rows: {
     page: string;
@@ -159,12 +193,7 @@ export async function runPageScanBench(): Promise<void> {
     const url = server.base + name;
     const page = await ext.newPage();
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-    let stats: ScanStatsResponse | null = null;
-    for (let k = 0; k < 200; k++) {
-      stats = await statsOf(ext, url);
-      if (stats?.idle && stats.textChars > 0) break;
-      await page.waitForTimeout(50);
-    }
+    const stats = await statsWhenScanned(ext, page, url);
     const withExtension = await heapUsed(page);
     // The baseline runs in a browser without the extension, on a fresh page, and its first
     // pass counts: like our scan, it meets the page's nodes for the first time (no JS wrappers
@@ -224,10 +253,8 @@ export async function runPageScanBench(): Promise<void> {
       pieces: mid((r) => r.pieces),
     });
   }
-  await ext.close();
-  await plain.close();
+  await browsers.close();
   server.close();
-  rmSync(userDataDir, { recursive: true, force: true });
 
   const pad = (s: string, n: number) => s.padStart(n);
   console.log(
