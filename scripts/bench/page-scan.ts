@@ -97,10 +97,7 @@ export function bareTextPass(page: Page, runs: number): Promise<number[]> {
   }, runs);
 }
 
-async function statsOf(
-  context: BrowserContext,
-  url: string,
-): Promise<ScanStatsResponse | null> {
+async function statsOf(context: BrowserContext, url: string): Promise<ScanStatsResponse | null> {
   const worker = context.serviceWorkers()[0]!;
   return worker.evaluate(async (url) => {
     for (const tab of await chrome.tabs.query({})) {
