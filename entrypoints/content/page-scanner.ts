@@ -597,8 +597,9 @@ export class PageScanner {
 
   private flushMutations() {
     if (this.stopped) return;
-    // Until the quick check answers, changes wait: a full scan would read them anyway.
-    if (this.quickPending) {
+    // Changes wait until the quick check has answered and every walk under way has ended: a
+    // walk that had not yet reached a changed node would mark it again after its rescan.
+    if (this.quickPending || this.roots.length > 0) {
       this.armMutationTimer();
       return;
     }

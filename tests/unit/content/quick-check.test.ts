@@ -375,3 +375,32 @@ describe('a large page, read in pieces', () => {
     ]);
   });
 });
+
+describe('text changed while the walk is under way', () => {
+  it('is counted once, whether or not the walk had reached it', async () => {
+    // A page walked over many slices: a clock that runs 3 ms a reading ends each slice after a step or two.
+    let clock = 0;
+    document.body.innerHTML = Array.from(
+      { length: 15_000 },
+      (_, k) => `<p>Paragraph ${k}.</p>`,
+    ).join('');
+    scanner = new PageScanner({
+      matcher,
+      records,
+      marker,
+      shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
+      onIdle: () => {},
+      now: () => (clock += 3),
+    });
+    const s = scanner;
+    s.scan(document);
+    await vi.waitFor(() => expect(s.getStats().textNodes).toBeGreaterThan(0), { interval: 5 });
+    // Ahead of the walk: the last paragraph names Minalogic now.
+    expect(s.idle).toBe(false);
+    document.body.lastElementChild!.textContent = 'Paragraph 14999: Minalogic.';
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.idle).toBe(false);
+    await vi.waitFor(() => expect(s.idle).toBe(true), { timeout: 20_000, interval: 20 });
+    expect(found(s)).toEqual([['minalogic', 1]]);
+  });
+});
