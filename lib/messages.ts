@@ -63,7 +63,7 @@ export interface ScanStatsResponse {
   checkMs: number;
   /** Blocks the full scan did not match, holding no word of what the quick check found. */
   skippedBlocks: number;
-  /** A large page read in pieces for the quick check: how many, and how many were then scanned. */
+  /** Pieces the page was read in for the quick check (1: in one call), and how many were then scanned. */
   pieces: number;
   piecesScanned: number;
   idle: boolean;

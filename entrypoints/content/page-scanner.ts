@@ -6,7 +6,6 @@ import type { MarkCategory } from '~/lib/settings';
 import {
   BlockCollector,
   blockAncestor,
-  findOpenShadowRoots,
   isInSkippedSubtree,
   isBlockVisible,
   isInline,
@@ -68,7 +67,7 @@ export interface ScanStats {
   checkMs: number;
   /** Blocks the full scan left unmatched, as they hold no word of what the quick check found. */
   skippedBlocks: number;
-  /** Pieces a large page was read in for the quick check (0: read in one, or not at all). */
+  /** Pieces the page was read in for the quick check (1: in one call; 0: not read). */
   pieces: number;
   /** Of those, the pieces scanned the full way, holding a word of what the check found. */
   piecesScanned: number;
@@ -103,7 +102,7 @@ export class PageScanner {
   /** The open shadow roots being scanned (hit-testing looks into them). */
   readonly shadowRoots = new Set<ShadowRoot>();
   private readonly roots: BlockCollector[] = [];
-  /** For the document's full scan after the quick check: blocks worth matching hold one of these words. */
+  /** For the pieces scanned after the quick check: blocks worth matching hold one of these words. */
   private readonly filters = new Map<BlockCollector, RegExp>();
   private readonly blocks: PendingBlock[] = [];
   private readonly scannedNodes = new Map<Text, number>();
@@ -126,11 +125,10 @@ export class PageScanner {
     pieces: 0,
     piecesScanned: 0,
   };
-  /** A document waiting for its first pass (since when), then whether the quick check's answer is awaited. */
+  /** A document waiting for its first pass (since when). */
   private pendingDocument: Document | null = null;
   private pendingSince = 0;
-  private checking = false;
-  /** A large document being read in pieces for the quick check, and its checks so far. */
+  /** The document being read for the quick check, and its checks until the last answer. */
   private reader: PieceReader | null = null;
   private pieceChecks: PieceChecks | null = null;
   private pass: ScanPass = 'full';
@@ -192,7 +190,7 @@ export class PageScanner {
   }
 
   private get quickPending(): boolean {
-    return this.pendingDocument !== null || this.pieceChecks !== null || this.checking;
+    return this.pendingDocument !== null || this.pieceChecks !== null;
   }
 
   getStats(): ScanStats {
@@ -320,69 +318,40 @@ export class PageScanner {
   }
 
   /**
-   * The quick check: the page's rendered text, read in one native call (innerText), goes to the
-   * background, whose warm matcher tells whether any alias occurs in it at all. Most pages name
-   * no cluster, and for them this is the whole scan: the page's main thread never runs a
-   * matcher. When an alias does occur (evidence aside) the document is scanned the full way,
-   * which alone knows text nodes and offsets to mark. Open shadow roots, whose text innerText
-   * leaves out, are always scanned the full way. Returns false when the document must wait
-   * (its body is hidden for now).
+   * The quick check: the page's rendered text goes to the background, whose warm matcher tells
+   * whether any alias occurs in it at all. Most pages name no cluster, and for them this is the
+   * whole scan: the page's main thread never runs a matcher. Where an alias does occur (evidence
+   * aside) the text around it is scanned the full way, which alone knows text nodes and offsets
+   * to mark. A page of usual size is one piece, its body's text read in one native call
+   * (innerText); a large one is read in pieces over the next slices (see PieceReader). Open
+   * shadow roots, whose text innerText leaves out, are always scanned the full way. Returns
+   * false when the document must wait (its body is hidden for now).
    */
   private startDocument(doc: Document): boolean {
-    const quickCheck = this.options.quickCheck;
     const body = doc.body;
-    if (!quickCheck || !body) {
+    if (!this.options.quickCheck || !body) {
       this.fullScan(doc);
       return true;
     }
     // Not yet: a body hidden while the page loads is looked at again shortly.
     if (isHiddenBody(doc) && this.now() - this.pendingSince < HIDDEN_BODY_WAIT_MS) return false;
     const count = doc.getElementsByTagName('*').length;
-    if (count > (this.options.quickCheckMaxElements ?? QUICK_CHECK_MAX_ELEMENTS)) {
-      // Read in pieces over the next slices, and checked batch by batch (checkPieces).
-      this.reader = new PieceReader(
-        body,
-        (shadow) => this.scan(shadow),
-        this.options.pieceMaxElements,
-      );
-      this.pieceChecks = {
-        doc,
-        sent: 0,
-        sentChars: 0,
-        waiting: 0,
-        failed: false,
-        mentions: false,
-        words: [],
-      };
-      return true;
-    }
-    findOpenShadowRoots(body, (shadow) => this.scan(shadow));
-    const text = body.innerText;
-    this.checking = true;
-    void quickCheck(text)
-      .catch(() => null)
-      .then((reply) => this.onQuickCheck(doc, text.length, reply));
+    const large = count > (this.options.quickCheckMaxElements ?? QUICK_CHECK_MAX_ELEMENTS);
+    this.reader = new PieceReader(
+      body,
+      (shadow) => this.scan(shadow),
+      large ? this.options.pieceMaxElements : Infinity,
+    );
+    this.pieceChecks = {
+      doc,
+      sent: 0,
+      sentChars: 0,
+      waiting: 0,
+      failed: false,
+      mentions: false,
+      words: [],
+    };
     return true;
-  }
-
-  private onQuickCheck(doc: Document, chars: number, reply: QuickCheckResponse | null) {
-    if (this.stopped) return;
-    const start = this.now();
-    this.checking = false;
-    this.stats.checkMs += reply?.ms ?? 0;
-    if (reply?.mayMention === false) {
-      this.pass = 'clear';
-      this.quickChars = chars;
-    } else {
-      this.pass = reply?.mayMention ? 'mentions' : 'full';
-      // The words filter only blocks as they were checked: text changed meanwhile is matched.
-      const words = reply?.mayMention && this.dirty.size === 0 ? reply.words : null;
-      this.fullScan(doc, true, words);
-      // The full scan reads the page as it is now, changes made meanwhile included.
-      this.dirty.clear();
-    }
-    this.endSlice(start);
-    if (this.dirty.size > 0) this.armMutationTimer();
   }
 
   /**
@@ -467,15 +436,11 @@ export class PageScanner {
     if (this.dirty.size > 0) this.armMutationTimer();
   }
 
-  /** `afterQuickCheck`: its open shadow roots are known, and `words` (if any) filter blocks. */
-  private fullScan(doc: Document, afterQuickCheck = false, words: readonly string[] | null = null) {
-    const collector = new BlockCollector(
-      doc,
-      afterQuickCheck ? null : (shadow) => this.scan(shadow),
+  /** `afterQuickCheck`: its open shadow roots are known already. */
+  private fullScan(doc: Document, afterQuickCheck = false) {
+    this.roots.push(
+      new BlockCollector(doc, afterQuickCheck ? null : (shadow) => this.scan(shadow)),
     );
-    this.roots.push(collector);
-    const filter = words && words.length > 0 ? wordFilter(words) : null;
-    if (filter) this.filters.set(collector, filter);
   }
 
   /**
