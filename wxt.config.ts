@@ -35,7 +35,17 @@ export default defineConfig({
     // activeTab: the popup reads the active tab's URL (for "not on this site" and "on this page").
     // No host permissions: content scripts are declared statically.
     // contextMenus: "Look up in Cluster Lens" on selected text.
-    permissions: ['storage', 'activeTab', 'contextMenus'],
+    // scripting (Chrome; Firefox's MV2 uses tabs.executeScript) and host access to the pages
+    // the content script already runs on: the background puts the hover card's code into a
+    // frame when it first shows a card (utils/card-injection.ts), so no page can probe a URL
+    // of ours. The hosts are the content script's own, so the install prompt is unchanged.
+    permissions: [
+      'storage',
+      'activeTab',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['scripting']),
+    ],
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     // Keyboard access to the hover card: move through the page's mentions, opening each card.
     commands: {

@@ -2,18 +2,25 @@ import { badgeText } from '~/lib/badge';
 import { mergeDetections } from '~/lib/detections';
 import {
   FRAME_REPORT,
+  LOAD_CARD,
+  MATCH,
   OTHER_FRAMES,
   QUICK_CHECK,
   RECORD,
+  SUPPRESS,
   type Detection,
+  type LoadCardResponse,
   type RecordResponse,
+  type SuppressResponse,
 } from '~/lib/messages';
 import { getActiveDataset } from '~/utils/active-dataset';
+import { BackgroundMatcher, watchBackgroundMatcher } from '~/utils/background-matcher';
+import { injectCard } from '~/utils/card-injection';
 import { createLookupMenu, lookUp, LOOKUP_MENU_ID } from '~/utils/lookup';
 import { onRequest } from '~/utils/messaging';
 import { forwardMentionCommand } from '~/utils/mention-commands';
-import { QuickChecker, watchQuickChecker } from '~/utils/quick-checker';
 import { refreshManagedPolicy } from '~/utils/settings';
+import { suppressOnSite } from '~/utils/suppressions';
 
 export default defineBackground(() => {
   // Menus persist across restarts of the worker; (re)create them when the extension installs.
@@ -57,10 +64,26 @@ export default defineBackground(() => {
     return { record: dataset.records.find((r) => r.id === id) ?? null, asOf: dataset.asOf };
   });
 
-  // Pages ask whether their text names any organisation at all (see PageScanner).
-  const quickChecker = new QuickChecker();
-  watchQuickChecker(quickChecker);
-  onRequest(QUICK_CHECK, (message) => quickChecker.check(message));
+  // The one matcher: pages ask whether their text names any organisation at all (see
+  // PageScanner), then where, block by block. Pages carry neither dataset nor matcher.
+  const matcher = new BackgroundMatcher();
+  watchBackgroundMatcher(matcher);
+  onRequest(QUICK_CHECK, (message) => matcher.check(message));
+  onRequest(MATCH, (message, sender) =>
+    matcher.match(message, hostnameOf(sender.url ?? sender.tab?.url)),
+  );
+
+  // A card opening for the first time in a frame: its code, put into that frame's content
+  // script world (see injectCard).
+  onRequest(LOAD_CARD, async (_message, sender): Promise<LoadCardResponse> => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { loaded: false };
+    return { loaded: await injectCard(tabId, sender.frameId ?? 0) };
+  });
+
+  onRequest(SUPPRESS, async ({ entry }): Promise<SuppressResponse> => ({
+    saved: await suppressOnSite(entry),
+  }));
 
   browser.commands.onCommand.addListener((command) => void forwardMentionCommand(command));
 
@@ -74,4 +97,13 @@ export default defineBackground(() => {
 async function showCount(tabId: number, count: number): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f4e79' });
   await browser.action.setBadgeText({ tabId, text: badgeText(count) });
+}
+
+/** The host a frame's address names ('' for about:blank and the like). */
+function hostnameOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
 }

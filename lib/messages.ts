@@ -4,6 +4,8 @@
  */
 
 import type { ClusterRecord } from './dataset/model';
+import type { MatchPart, PartMatch } from './page-matching';
+import type { MarkCategory, Settings } from './settings';
 
 export const PING = 'cluster-lens:ping';
 export const DETECTIONS = 'cluster-lens:detections';
@@ -51,10 +53,17 @@ export interface ScanStatsRequest {
 }
 export interface ScanStatsResponse {
   url: string;
+  /** The scanner's slices and mutation batches. */
   scanMs: number;
+  /** All the main-thread time the content script timed itself, start and callbacks included. */
+  scriptMs: number;
   longestTaskMs: number;
   collectMs: number;
   matchMs: number;
+  /** Background time matching the page's blocks, off the page's main thread. */
+  backgroundMatchMs: number;
+  /** Batches the background never answered. */
+  failedBatches: number;
   textChars: number;
   textNodes: number;
   /** How the first pass went: cleared by the quick check, or the full scan (and why). */
@@ -113,12 +122,10 @@ export const QUICK_CHECK = 'cluster-lens:quick-check';
 export interface QuickCheckRequest {
   type: typeof QUICK_CHECK;
   text: string;
-  /** The page's alias table (PageData.fingerprint): the check must use the same one. */
-  fingerprint: string;
 }
 export interface QuickCheckResponse {
-  /** null when the background's active dataset is not the page's: check the page fully. */
-  mayMention: boolean | null;
+  /** Whether any alias of the active dataset occurs in the text, evidence aside. */
+  mayMention: boolean;
   /**
    * When it may: the words of what was found (see candidateWords), so the full scan can skip
    * blocks that hold none of them; null to match every block.
@@ -126,6 +133,64 @@ export interface QuickCheckResponse {
   words?: string[] | null;
   /** Time the background spent matching, for the benchmark. */
   ms: number;
+  /** The active dataset's alias table (see aliasFingerprint): a change means a rescan. */
+  fingerprint: string;
+}
+
+export const MATCH = 'cluster-lens:match';
+
+/** How a page's alias table differs from the dataset's: the reader's settings for this site. */
+export interface PageTable {
+  acronymStrictness: Settings['acronymStrictness'];
+  /** The "not this organisation" entries that apply to this site. */
+  suppressed: Settings['suppressed'];
+}
+
+/**
+ * From a content script to the background: the mentions in these parts of the page's text
+ * blocks. The pages carry no matcher and no dataset; the background matches and drops the text.
+ */
+export interface MatchRequest {
+  type: typeof MATCH;
+  parts: MatchPart[];
+  /** Organisations the page has already named unambiguously (evidence for the others). */
+  confirmedIds: string[];
+  table: PageTable;
+}
+export interface MatchResponse {
+  matches: PartMatch[];
+  /** Per organisation matched: what the page shows and counts without asking again. */
+  organisations: Record<string, { name: string; category: MarkCategory }>;
+  fingerprint: string;
+  /** Time the background spent matching. */
+  ms: number;
+}
+
+export const LOAD_CARD = 'cluster-lens:load-card';
+
+/**
+ * From a content script to the background: put the card's code into my frame (it is injected
+ * into the content script's own isolated world, so no page can load or probe it by URL).
+ */
+export interface LoadCardRequest {
+  type: typeof LOAD_CARD;
+}
+export interface LoadCardResponse {
+  loaded: boolean;
+}
+
+export const SUPPRESS = 'cluster-lens:suppress';
+
+/**
+ * From a content script to the background: the reader said this alias on this site is "not
+ * this organisation". The background keeps the settings; pages only read them.
+ */
+export interface SuppressRequest {
+  type: typeof SUPPRESS;
+  entry: Settings['suppressed'][number];
+}
+export interface SuppressResponse {
+  saved: boolean;
 }
 
 export const CYCLE = 'cluster-lens:cycle';
@@ -148,13 +213,103 @@ export type Request =
   | RevealRequest
   | RecordRequest
   | QuickCheckRequest
+  | MatchRequest
+  | LoadCardRequest
+  | SuppressRequest
   | CycleRequest;
 
+/**
+ * Limits on what one message may carry. Pages send at most a batch of about 64 KB of text at a
+ * time (a page of usual size: its whole rendered text, split by the sender above this limit);
+ * anything larger or malformed comes from no content script of ours and is dropped unanswered.
+ */
+export const MESSAGE_LIMITS = {
+  textChars: 4_000_000,
+  parts: 1024,
+  segments: 200_000,
+  ids: 10_000,
+  detections: 5_000,
+  texts: 100,
+  idChars: 200,
+} as const;
+
+type Check = (message: Record<string, unknown>) => boolean;
+
+const isString = (v: unknown, max: number = MESSAGE_LIMITS.textChars): v is string =>
+  typeof v === 'string' && v.length <= max;
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const listOf = (v: unknown, max: number, item: (x: unknown) => boolean): boolean =>
+  Array.isArray(v) && v.length <= max && v.every(item);
+const isId = (v: unknown) => isString(v, MESSAGE_LIMITS.idChars);
+
+function isDetection(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Record<string, unknown>;
+  return (
+    isId(d.id) &&
+    isString(d.name, 1000) &&
+    isCount(d.count) &&
+    listOf(d.texts, MESSAGE_LIMITS.texts, (t) => isString(t, 1000))
+  );
+}
+
+function isMatchPart(v: unknown, budget: { chars: number; segments: number }): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  if (!Array.isArray(p.segments) || !isCount(p.from) || !isCount(p.until)) return false;
+  budget.segments -= p.segments.length;
+  if (budget.segments < 0) return false;
+  for (const s of p.segments) {
+    if (typeof s !== 'string') return false;
+    budget.chars -= s.length;
+  }
+  return budget.chars >= 0;
+}
+
+function isSuppressedEntry(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const e = v as Record<string, unknown>;
+  return isString(e.site, 300) && isString(e.alias, 1000) && isId(e.id);
+}
+
+function isPageTable(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const t = v as Record<string, unknown>;
+  return (
+    ['strict', 'balanced', 'off'].includes(t.acronymStrictness as string) &&
+    listOf(t.suppressed, MESSAGE_LIMITS.ids, isSuppressedEntry)
+  );
+}
+
+/** What each request must carry besides its type: every payload is checked here, once. */
+const PAYLOAD: Record<Request['type'], Check> = {
+  [PING]: () => true,
+  [DETECTIONS]: () => true,
+  [OTHER_FRAMES]: () => true,
+  [SCAN_STATS]: () => true,
+  [LOAD_CARD]: () => true,
+  [FRAME_REPORT]: (m) => listOf(m.detections, MESSAGE_LIMITS.detections, isDetection),
+  [REVEAL]: (m) => isId(m.id),
+  [RECORD]: (m) => isId(m.id),
+  [SUPPRESS]: (m) => isSuppressedEntry(m.entry),
+  [CYCLE]: (m) => m.direction === 1 || m.direction === -1,
+  [QUICK_CHECK]: (m) => isString(m.text),
+  [MATCH]: (m) => {
+    const budget = { chars: MESSAGE_LIMITS.textChars, segments: MESSAGE_LIMITS.segments };
+    return (
+      listOf(m.parts, MESSAGE_LIMITS.parts, (p) => isMatchPart(p, budget)) &&
+      listOf(m.confirmedIds, MESSAGE_LIMITS.ids, isId) &&
+      isPageTable(m.table)
+    );
+  },
+};
+
+/** Whether a message is a well-formed request of this type (see PAYLOAD). */
 export function isRequest<T extends Request['type']>(
   message: unknown,
   type: T,
 ): message is Extract<Request, { type: T }> {
-  return (
-    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type
-  );
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.type === type && PAYLOAD[type](m);
 }

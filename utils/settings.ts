@@ -1,9 +1,10 @@
 import { storage } from '#imports';
 import { applyManagedPolicy, readManagedPolicy, type ManagedPolicy } from '~/lib/managed-policy';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_VERSION, type Settings } from '~/lib/settings';
+import { STORAGE_KEYS } from '~/lib/storage-keys';
 import { checkSyncItem } from '~/lib/sync-quota';
 
-const SETTINGS_KEY = 'settings';
+const SETTINGS_KEY = STORAGE_KEYS.settings;
 
 /** The settings item in storage.sync, so settings follow the user across browsers. */
 export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
@@ -21,9 +22,12 @@ export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`,
  * and it throws where there is none), far too slow for every page's content script, so the
  * background keeps this copy in storage.local current and everything else reads the copy.
  */
-export const managedPolicyItem = storage.defineItem<ManagedPolicy>('local:managedPolicy', {
-  fallback: {},
-});
+export const managedPolicyItem = storage.defineItem<ManagedPolicy>(
+  `local:${STORAGE_KEYS.managedPolicy}`,
+  {
+    fallback: {},
+  },
+);
 
 /** Reads storage.managed and stores the policy copy. For the background. */
 export async function refreshManagedPolicy(): Promise<ManagedPolicy> {

@@ -1,15 +1,13 @@
 import { messagesLocale } from '~/utils/locale';
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
-import { h, render } from 'preact';
-import cardCss from '~/components/cluster-card.css?inline';
-import detailsCss from '~/components/cluster-details.css?inline';
-import { ClusterCard, type CardContent } from '~/components/ClusterCard';
+import type { ContentScriptContext } from '#imports';
+import type { CardContent } from '~/components/ClusterCard';
 import { isInViewport, placeCard, type Box } from '~/lib/card-position';
 import { chooseCardScheme, type CardScheme } from '~/lib/card-theme';
 import { cycleIndex, inDocumentOrder } from '~/lib/mention-cycle';
 import { RECORD, type RecordRequest, type RecordResponse } from '~/lib/messages';
 import type { Settings } from '~/lib/settings';
-import { OWN_UI_ATTRIBUTE } from './block-collector';
+import { loadCardView } from './card-loader';
+import type { CardView } from './card-view';
 import { compareMarks, markAtPoint, markRange } from './hit-test';
 import type { MarkStore, PageMark } from './mark-store';
 
@@ -26,7 +24,6 @@ export interface CardSource {
   shadowRoots(): ShadowRoot[];
   /** Changes identity when the active dataset changes (cached records are then dropped). */
   datasetKey(): unknown;
-  nameOf(id: string): string;
   /** Stops marking this alias of this organisation on this site (the reader said it isn't). */
   suppress(mark: PageMark): Promise<void>;
   /** The site the suppression applies to, as shown to the reader; null where there is none. */
@@ -65,8 +62,7 @@ const MODIFIER_KEYS = {
  * Keyboard commands and the popup's "show on page" open cards too, with focus inside.
  */
 export class HoverCard {
-  private ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | null = null;
-  private uiLoading: Promise<HTMLElement> | null = null;
+  private view: CardView | null = null;
   private open: OpenCard | null = null;
   private readonly pointer = { x: -1, y: -1, inside: false, overCard: false, modifier: false };
   private candidate: PageMark | null = null;
@@ -93,7 +89,10 @@ export class HoverCard {
     ctx.addEventListener(window, 'keyup', (e) => this.onKey(e, false), { capture: true });
     ctx.addEventListener(window, 'scroll', () => this.schedulePlace(), opts);
     ctx.addEventListener(window, 'resize', () => this.schedulePlace(), opts);
-    ctx.onInvalidated(() => this.close(false));
+    ctx.onInvalidated(() => {
+      this.close(false);
+      this.view?.host.remove();
+    });
   }
 
   /** Opens the card of the next or previous shown mention; the id opened, or null. */
@@ -144,7 +143,7 @@ export class HoverCard {
     this.pointer.x = event.clientX;
     this.pointer.y = event.clientY;
     this.pointer.inside = true;
-    this.pointer.overCard = this.ui !== null && event.composedPath().includes(this.ui.shadowHost);
+    this.pointer.overCard = this.view !== null && event.composedPath().includes(this.view.host);
     this.pointer.modifier = this.modifierHeld(event);
     this.scheduleHitTest();
   }
@@ -221,8 +220,9 @@ export class HoverCard {
     this.cancelOpen();
     this.candidate = hit.mark;
     this.candidateRect = hit.rectIndex;
-    // Ask for the record now, so it is usually there when the delay ends.
+    // Ask for the record and the card's code now, so they are usually there when the delay ends.
     void this.content(hit.mark.id);
+    void loadCardView();
     const delay = settings?.hoverDelayMs ?? 300;
     this.openTimer = setTimeout(() => {
       this.openTimer = null;
@@ -264,7 +264,8 @@ export class HoverCard {
     if (!settings) return;
     this.cancelClose();
     this.cancelOpen();
-    const container = await this.mountOnce();
+    const view = await this.mountOnce();
+    if (!view) return;
     const active = deepActiveElement();
     const keepFocus = this.open?.returnFocus;
     const pending = this.content(mark.id);
@@ -281,14 +282,14 @@ export class HoverCard {
       // Moving from card to card keeps the first card's return point.
       returnFocus: this.cardHasFocus() ? (keepFocus ?? null) : active,
     };
-    this.renderCard(container);
+    this.renderCard(view);
     this.place();
     if (by === 'keyboard') this.dialog()?.focus({ preventScroll: true });
     if (!early) {
       const content = await pending;
       if (this.open?.mark !== mark) return;
       this.open.content = content;
-      this.renderCard(container);
+      this.renderCard(view);
       this.place();
     }
   }
@@ -299,7 +300,7 @@ export class HoverCard {
     const hadFocus = this.cardHasFocus();
     this.open = null;
     this.cancelClose();
-    if (this.ui) render(null, this.ui.uiContainer);
+    this.view?.clear();
     if ((restoreFocus || hadFocus) && open.returnFocus?.isConnected) {
       open.returnFocus.focus({ preventScroll: true });
     }
@@ -318,58 +319,46 @@ export class HoverCard {
     };
   }
 
-  private renderCard(container: HTMLElement) {
+  private renderCard(view: CardView) {
     const open = this.open;
     if (!open) return;
-    render(
-      h(ClusterCard, {
-        name: this.source.nameOf(open.mark.id),
-        content: open.content,
-        scheme: open.scheme,
-        pinned: open.pinned,
-        locale: this.locale,
-        onTogglePin: () => {
-          if (!this.open) return;
-          this.open.pinned = !this.open.pinned;
-          this.renderCard(container);
-        },
-        onClose: () => this.close(true),
-        notThis: this.notThisFor(open.mark),
-      }),
-      container,
-    );
+    view.render({
+      name: open.mark.name,
+      content: open.content,
+      scheme: open.scheme,
+      pinned: open.pinned,
+      locale: this.locale,
+      onTogglePin: () => {
+        if (!this.open) return;
+        this.open.pinned = !this.open.pinned;
+        this.renderCard(view);
+      },
+      onClose: () => this.close(true),
+      notThis: this.notThisFor(open.mark),
+    });
   }
 
   private dialog(): HTMLElement | null {
-    return this.ui?.uiContainer.querySelector<HTMLElement>('.cl-card') ?? null;
+    return this.view?.dialog() ?? null;
   }
 
   private cardHasFocus(): boolean {
-    return this.ui !== null && this.ui.shadow.activeElement !== null;
+    return this.view?.hasFocus() ?? false;
   }
 
-  /** Creates the card's shadow root the first time a card opens (nothing is added before). */
-  private mountOnce(): Promise<HTMLElement> {
-    if (this.ui) {
-      if (!this.ui.shadowHost.isConnected) this.ui.mount();
-      return Promise.resolve(this.ui.uiContainer);
+  /**
+   * The card's view, in the page: created the first time a card opens (nothing is added
+   * before), its code loaded then if the pointer has not already loaded it. Null when the
+   * code could not be loaded (the extension was reloaded meanwhile).
+   */
+  private async mountOnce(): Promise<CardView | null> {
+    if (!this.view) {
+      const create = await loadCardView();
+      if (!create || !this.ctx.isValid) return null;
+      this.view ??= create();
     }
-    this.uiLoading ??= createShadowRootUi(this.ctx, {
-      name: 'cluster-lens-card',
-      position: 'inline',
-      // Outside <body>: the page's layout and transforms on body cannot move the card.
-      anchor: document.documentElement,
-      append: 'last',
-      css: `${detailsCss}\n${cardCss}`,
-      onMount: (container) => container,
-    }).then((ui) => {
-      // Before it enters the page, so the scanner never looks inside.
-      ui.shadowHost.setAttribute(OWN_UI_ATTRIBUTE, '');
-      ui.mount();
-      this.ui = ui;
-      return ui.uiContainer;
-    });
-    return this.uiLoading;
+    this.view.mount();
+    return this.view;
   }
 
   private schedulePlace() {

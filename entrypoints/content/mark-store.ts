@@ -1,10 +1,12 @@
-import type { AliasRule } from '~/lib/dataset/model';
 import type { MarkCategory } from '~/lib/settings';
 
 /** One mention found on the page. */
 export interface PageMark {
   id: string;
-  alias: AliasRule;
+  /** The organisation's name, as the card and the detections show it. */
+  name: string;
+  /** The alias that matched, as the dataset writes it. */
+  alias: string;
   category: MarkCategory;
   /** The page text that matched, as written. */
   text: string;
@@ -17,6 +19,8 @@ export interface PageMark {
 
 export interface DetectionCount {
   id: string;
+  name: string;
+  category: MarkCategory;
   count: number;
   texts: string[];
 }
@@ -107,14 +111,20 @@ export class MarkStore {
 
   /** Per organisation: how many confirmed mentions, and the distinct strings that matched. */
   detections(): DetectionCount[] {
-    const byId = new Map<string, { count: number; texts: Set<string> }>();
+    const byId = new Map<string, { mark: PageMark; count: number; texts: Set<string> }>();
     for (const mark of this.marks()) {
-      const entry = byId.get(mark.id) ?? { count: 0, texts: new Set<string>() };
+      const entry = byId.get(mark.id) ?? { mark, count: 0, texts: new Set<string>() };
       entry.count += 1;
       entry.texts.add(mark.text);
       byId.set(mark.id, entry);
     }
-    return [...byId].map(([id, { count, texts }]) => ({ id, count, texts: [...texts] }));
+    return [...byId].map(([id, { mark, count, texts }]) => ({
+      id,
+      name: mark.name,
+      category: mark.category,
+      count,
+      texts: [...texts],
+    }));
   }
 
   private dropMark(mark: PageMark) {

@@ -1,8 +1,7 @@
-import type { PageData } from '~/lib/dataset/page-data';
-import { markCategory } from '~/lib/mark-category';
-import { scanSegments, type CompiledMatcher, type SegmentMatch } from '~/lib/matcher';
-import type { QuickCheckResponse, ScanPass } from '~/lib/messages';
+import type { MatchResponse, QuickCheckResponse, ScanPass } from '~/lib/messages';
+import type { PartMatch } from '~/lib/page-matching';
 import type { MarkCategory } from '~/lib/settings';
+import type { PageMatching } from './background-client';
 import {
   BlockCollector,
   blockAncestor,
@@ -16,15 +15,15 @@ import {
 import type { Marker } from './highlighter';
 import { MarkStore, type PageMark } from './mark-store';
 import { PieceReader, type TextPiece } from './piece-reader';
-
-type PageRecord = PageData['records'][number];
+import { planPart, WINDOW_CHARS, type PendingBlock, type PlannedPart } from './text-windows';
 
 /** Main-thread time one slice may take before yielding to the page. */
 const SLICE_BUDGET_MS = 8;
-/** A block longer than this is matched window by window, one window per unit of work. */
-const WINDOW_CHARS = 16_384;
-/** Windows overlap by more than the longest alias, so no match is lost at a boundary. */
-const WINDOW_OVERLAP = 256;
+/**
+ * Blocks go to the background for matching in batches of about this much text: one message
+ * (and one call of the matcher there) costs far less than many small ones.
+ */
+const MATCH_BATCH_CHARS = WINDOW_CHARS * 4;
 
 /** A large page's pieces go to the background in batches of about this much text. */
 const PIECE_BATCH_CHARS = 65_536;
@@ -46,21 +45,17 @@ export const QUICK_CHECK_MAX_ELEMENTS = 20_000;
 const HIDDEN_BODY_RETRY_MS = 250;
 const HIDDEN_BODY_WAIT_MS = 5000;
 
-interface PendingBlock {
-  block: TextBlock;
-  /** Offset in the block's joined text where the next window starts. */
-  from: number;
-}
-
 export interface ScanStats {
   scanMs: number;
   textChars: number;
   textNodes: number;
   /** The longest single slice, to check the page never sees a long task from us. */
   longestSliceMs: number;
-  /** Of scanMs: walking the DOM into blocks, and matching the blocks' text. */
+  /** Of scanMs: walking the DOM into blocks, and preparing and marking what was matched. */
   collectMs: number;
   matchMs: number;
+  /** Background time matching blocks, off the page's main thread. */
+  backgroundMatchMs: number;
   /** How the document's first pass went (see ScanPass). */
   pass: ScanPass;
   /** Background time of the quick check. */
@@ -71,26 +66,31 @@ export interface ScanStats {
   pieces: number;
   /** Of those, the pieces scanned the full way, holding a word of what the check found. */
   piecesScanned: number;
+  /** Batches the background never answered (their text stays unmarked until it changes). */
+  failedBatches: number;
 }
 
 export interface ScannerOptions {
-  matcher: CompiledMatcher;
-  records: ReadonlyMap<string, PageRecord>;
+  /** The background's matcher: the page carries none. */
+  matching: PageMatching;
   marker: Marker;
   /** Which categories are marked (and counted). */
   shown: Record<MarkCategory, boolean>;
   /** Called when a scan pass has finished (all queued work done). */
   onIdle: () => void;
   /**
-   * Asks whether a text could name any organisation (the background's warm matcher answers);
-   * null when no answer came. Without it every document is scanned the full way.
+   * The background answered for another dataset than it did before (an import was applied or
+   * reset): the marks of this scan would mix two datasets, so the caller starts a new one.
    */
-  quickCheck?: (text: string) => Promise<QuickCheckResponse | null>;
+  onStale?: () => void;
+  /** Told the main-thread time of every slice and mutation batch, as it is spent. */
+  onTime?: (ms: number) => void;
+  /** False: every document is scanned the full way, without asking the quick check first. */
+  quickCheck?: boolean;
   /** Above this many elements a document is read in pieces of at most `pieceMaxElements`. */
   quickCheckMaxElements?: number;
   pieceMaxElements?: number;
   now?: () => number;
-  today?: Date;
 }
 
 /**
@@ -105,6 +105,11 @@ export class PageScanner {
   /** For the pieces scanned after the quick check: blocks worth matching hold one of these words. */
   private readonly filters = new Map<BlockCollector, RegExp>();
   private readonly blocks: PendingBlock[] = [];
+  /** Batches sent for matching and not yet answered, and answers waiting for a slice. */
+  private inFlight = 0;
+  private readonly answers: { batch: PlannedPart[]; reply: MatchResponse | null }[] = [];
+  /** The dataset the background matched this scan's text with (its alias table's fingerprint). */
+  private fingerprint: string | null = null;
   private readonly scannedNodes = new Map<Text, number>();
   private readonly confirmedIds = new Set<string>();
   private readonly observer: MutationObserver;
@@ -120,10 +125,12 @@ export class PageScanner {
     longestSliceMs: 0,
     collectMs: 0,
     matchMs: 0,
+    backgroundMatchMs: 0,
     checkMs: 0,
     skippedBlocks: 0,
     pieces: 0,
     piecesScanned: 0,
+    failedBatches: 0,
   };
   /** A document waiting for its first pass (since when). */
   private pendingDocument: Document | null = null;
@@ -175,6 +182,7 @@ export class PageScanner {
     this.roots.length = 0;
     this.filters.clear();
     this.blocks.length = 0;
+    this.answers.length = 0;
     this.pendingDocument = null;
     this.reader = null;
     this.pieceChecks = null;
@@ -183,6 +191,7 @@ export class PageScanner {
   get idle(): boolean {
     return (
       !this.quickPending &&
+      !this.matchPending &&
       this.roots.length === 0 &&
       this.blocks.length === 0 &&
       this.dirty.size === 0
@@ -191,6 +200,11 @@ export class PageScanner {
 
   private get quickPending(): boolean {
     return this.pendingDocument !== null || this.pieceChecks !== null;
+  }
+
+  /** Text sent for matching whose marks are not in yet. */
+  private get matchPending(): boolean {
+    return this.inFlight > 0 || this.answers.length > 0;
   }
 
   getStats(): ScanStats {
@@ -206,11 +220,8 @@ export class PageScanner {
   detections() {
     return this.store
       .detections()
-      .filter(({ id }) => {
-        const record = this.options.records.get(id);
-        return record !== undefined && this.options.shown[this.categoryOf(record)];
-      })
-      .map((d) => ({ ...d, name: this.options.records.get(d.id)?.name ?? d.id }));
+      .filter((d) => this.options.shown[d.category])
+      .map(({ id, name, count, texts }) => ({ id, name, count, texts }));
   }
 
   /** Shows or hides categories at once, without rescanning. */
@@ -220,10 +231,6 @@ export class PageScanner {
     for (const mark of this.store.marks()) {
       if (shown[mark.category]) this.options.marker.add(mark.range, mark.category);
     }
-  }
-
-  private categoryOf(record: PageRecord): MarkCategory {
-    return markCategory(record, this.options.today ?? new Date());
   }
 
   private observe(root: Node) {
@@ -282,9 +289,16 @@ export class PageScanner {
       }
     }
     while (!outOfTime()) {
-      if (this.blocks.length > 0) {
+      const answer = this.answers.shift();
+      if (answer) {
         const t0 = this.now();
-        this.matchNextBatch();
+        this.applyAnswer(answer.batch, answer.reply);
+        this.stats.matchMs += this.now() - t0;
+        continue;
+      }
+      if (this.blocks.length > 0 && (this.blockChars() >= MATCH_BATCH_CHARS || !this.roots[0])) {
+        const t0 = this.now();
+        this.sendNextBatch();
         this.stats.matchMs += this.now() - t0;
         continue;
       }
@@ -311,10 +325,12 @@ export class PageScanner {
 
   private endSlice(start: number) {
     const spent = this.now() - start;
+    this.options.onTime?.(spent);
     this.stats.scanMs += spent;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
-    if (this.reader || this.roots.length > 0 || this.blocks.length > 0) this.schedule();
-    else if (!this.quickPending) this.options.onIdle();
+    if (this.reader || this.roots.length > 0 || this.blocks.length > 0 || this.answers.length > 0)
+      this.schedule();
+    else if (!this.quickPending && this.inFlight === 0) this.options.onIdle();
   }
 
   /**
@@ -329,7 +345,7 @@ export class PageScanner {
    */
   private startDocument(doc: Document): boolean {
     const body = doc.body;
-    if (!this.options.quickCheck || !body) {
+    if (this.options.quickCheck === false || !body) {
       this.fullScan(doc);
       return true;
     }
@@ -362,8 +378,7 @@ export class PageScanner {
    */
   private checkPieces(reader: PieceReader, done: boolean) {
     const checks = this.pieceChecks;
-    const quickCheck = this.options.quickCheck;
-    if (!checks || !quickCheck) return;
+    if (!checks) return;
     if (done) this.reader = null;
     if (reader.chars - checks.sentChars < PIECE_BATCH_CHARS && !done) return;
     const pieces = reader.pieces;
@@ -376,7 +391,8 @@ export class PageScanner {
       checks.sent = pieces.length;
       checks.sentChars = reader.chars;
       checks.waiting++;
-      void quickCheck(text)
+      void this.options.matching
+        .quickCheck(text)
         .catch(() => null)
         .then((reply) => this.onPieceCheck(checks, pieces, reply));
     } else if (done && checks.waiting === 0) {
@@ -399,8 +415,9 @@ export class PageScanner {
     if (answered) {
       checks.waiting--;
       this.stats.checkMs += reply?.ms ?? 0;
-      // No answer, or one for another dataset (mayMention null): this batch is not cleared.
-      if (!reply || reply.mayMention === null) checks.failed = true;
+      // No answer: this batch is not cleared.
+      if (!reply) checks.failed = true;
+      else if (!this.sameDataset(reply.fingerprint)) return;
       else if (reply.mayMention) {
         checks.mentions = true;
         if (!reply.words || checks.words === null) checks.words = null;
@@ -443,77 +460,109 @@ export class PageScanner {
     );
   }
 
-  /**
-   * Matches the next blocks in one call of the matcher: small blocks are joined (with a
-   * separator no alias can span) until the batch holds about a window of text, since one long
-   * call costs far less than many short ones; a long block is matched window by window.
-   */
-  private matchNextBatch() {
-    const parts: Part[] = [];
+  /** The characters of the pending blocks still to send, counted up to a batch's worth. */
+  private blockChars(): number {
     let chars = 0;
-    while (this.blocks.length > 0 && chars < WINDOW_CHARS) {
-      const pending = this.blocks[0]!;
-      const part = planPart(pending);
-      if (parts.length > 0 && part.total - pending.from > WINDOW_CHARS - chars) break;
-      parts.push(part);
-      chars += part.until - part.from;
-      pending.from = part.until >= part.total ? -1 : part.until;
-      if (pending.from < 0) this.blocks.shift();
-      else break;
+    for (const pending of this.blocks) {
+      for (const node of pending.block.nodes) chars += node.data.length;
+      chars -= pending.from;
+      if (chars >= MATCH_BATCH_CHARS) break;
     }
-    const segments: string[] = [];
-    const origin: { part: number; piece: Piece }[] = [];
-    parts.forEach((part, index) => {
-      if (part.from === 0) {
-        for (const node of part.block.nodes) this.scannedNodes.set(node, node.data.length);
-      }
-      if (index > 0) {
-        segments.push(BATCH_SEPARATOR);
-        origin.push({ part: -1, piece: { node: -1, offset: 0, start: 0 } });
-      }
-      part.sliced.segments.forEach((text, k) => {
-        segments.push(text);
-        origin.push({ part: index, piece: part.sliced.pieces[k]! });
-      });
-    });
-    const matches = scanSegments(this.options.matcher, segments, {
-      confirmedIds: this.confirmedIds,
-    });
-    const visible = new Map<number, boolean>();
-    for (const match of matches) {
-      const start = origin[match.start.segment];
-      const end = origin[match.end.segment];
-      if (!start || !end || start.part < 0 || start.part !== end.part) continue;
-      const part = parts[start.part]!;
-      const absoluteStart = start.piece.start + match.start.offset;
-      if (absoluteStart < part.from || absoluteStart >= part.until) continue;
-      // A cluster word counts only inside the mention's own block, not a neighbour in the batch.
-      if (
-        match.evidence === 'cluster-word' &&
-        parts.length > 1 &&
-        !confirmedAlone(this.options.matcher, part, absoluteStart, this.confirmedIds)
-      ) {
-        continue;
-      }
-      let shown = visible.get(start.part);
-      if (shown === undefined) {
-        // Text hidden by the page's CSS is not a mention anyone reads.
-        shown = isBlockVisible(part.block);
-        visible.set(start.part, shown);
-      }
-      if (!shown) continue;
-      this.addMark(match, part.block, start.piece, end.piece);
-    }
+    return chars;
   }
 
-  private addMark(match: SegmentMatch, block: TextBlock, start: Piece, end: Piece) {
-    const record = this.options.records.get(match.id);
-    if (!record) return;
-    const { nodes } = block;
+  /**
+   * Sends the next blocks to the background for matching, in one message: small blocks are
+   * batched until the batch holds about MATCH_BATCH_CHARS of text; a long block goes window
+   * by window. The answer is marked in a later slice (applyAnswer).
+   */
+  private sendNextBatch() {
+    const batch: PlannedPart[] = [];
+    let chars = 0;
+    while (this.blocks.length > 0 && chars < MATCH_BATCH_CHARS) {
+      const pending = this.blocks[0]!;
+      const planned = planPart(pending);
+      if (batch.length > 0 && planned.part.until - planned.part.from > MATCH_BATCH_CHARS - chars)
+        break;
+      if (pending.from === 0) {
+        for (const node of pending.block.nodes) this.scannedNodes.set(node, node.data.length);
+      }
+      batch.push(planned);
+      chars += planned.part.until - planned.part.from;
+      pending.from = planned.next;
+      if (pending.from < 0) this.blocks.shift();
+    }
+    this.inFlight++;
+    void this.options.matching
+      .match(
+        batch.map((p) => p.part),
+        [...this.confirmedIds],
+      )
+      .catch(() => null)
+      .then((reply) => {
+        if (this.stopped) return;
+        this.inFlight--;
+        this.answers.push({ batch, reply });
+        this.schedule();
+      });
+  }
+
+  /**
+   * Marks what the background found in a batch. A mention over text that changed since it was
+   * read is left out: the change is rescanned. Without an answer (the background did not
+   * answer after every try) the batch stays unmarked, and its text is read again when it
+   * changes.
+   */
+  private applyAnswer(batch: PlannedPart[], reply: MatchResponse | null) {
+    if (!reply) {
+      this.stats.failedBatches++;
+      if (this.dirty.size > 0 || this.removals) this.armMutationTimer();
+      return;
+    }
+    if (!this.sameDataset(reply.fingerprint)) return;
+    this.stats.backgroundMatchMs += reply.ms;
+    const visible = new Map<PlannedPart, boolean>();
+    for (const match of reply.matches) {
+      const planned = batch[match.part];
+      const organisation = reply.organisations[match.id];
+      if (!planned || !organisation || !unchanged(planned, match)) continue;
+      let shown = visible.get(planned);
+      if (shown === undefined) {
+        // Text hidden by the page's CSS is not a mention anyone reads.
+        shown = isBlockVisible(planned.block);
+        visible.set(planned, shown);
+      }
+      if (!shown) continue;
+      this.addMark(match, planned, organisation);
+    }
+    if (this.dirty.size > 0 || this.removals) this.armMutationTimer();
+  }
+
+  /**
+   * Whether an answer comes from the dataset this scan began with (the first answer sets it).
+   * If not, the scan is stale: the caller restarts it.
+   */
+  private sameDataset(fingerprint: string): boolean {
+    this.fingerprint ??= fingerprint;
+    if (this.fingerprint === fingerprint) return true;
+    this.stop();
+    this.options.onStale?.();
+    return false;
+  }
+
+  private addMark(
+    match: PartMatch,
+    planned: PlannedPart,
+    organisation: { name: string; category: MarkCategory },
+  ) {
+    const { nodes } = planned.block;
+    const start = planned.origins[match.start.segment]!;
+    const end = planned.origins[match.end.segment]!;
     const mark: PageMark = {
       id: match.id,
+      name: organisation.name,
       alias: match.alias,
-      category: this.categoryOf(record),
+      category: organisation.category,
       text: match.text,
       range: new StaticRange({
         startContainer: nodes[start.node]!,
@@ -532,6 +581,12 @@ export class PageScanner {
   }
 
   private onMutations(records: MutationRecord[]) {
+    const start = this.now();
+    this.gatherMutations(records);
+    this.options.onTime?.(this.now() - start);
+  }
+
+  private gatherMutations(records: MutationRecord[]) {
     for (const record of records) {
       if (isOwnUi(record.target)) continue;
       if (record.type === 'characterData') {
@@ -564,7 +619,7 @@ export class PageScanner {
     if (this.stopped) return;
     // Changes wait until the quick check has answered and every walk under way has ended: a
     // walk that had not yet reached a changed node would mark it again after its rescan.
-    if (this.quickPending || this.roots.length > 0) {
+    if (this.quickPending || this.matchPending || this.roots.length > 0) {
       this.armMutationTimer();
       return;
     }
@@ -596,6 +651,7 @@ export class PageScanner {
       }
     }
     const spent = this.now() - start;
+    this.options.onTime?.(spent);
     this.stats.scanMs += spent;
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
     if (outermost.length > 0) this.schedule();
@@ -663,77 +719,17 @@ interface PieceChecks {
   words: string[] | null;
 }
 
-/** Joins blocks in a batch: a character no alias contains, so no match spans two blocks. */
-const BATCH_SEPARATOR = '\uFFFC';
-
-/** The part of a pending block matched next, with a margin either side for context. */
-interface Part {
-  block: TextBlock;
-  total: number;
-  /** Matches starting in [from, until) belong to this part. */
-  from: number;
-  until: number;
-  sliced: ReturnType<typeof sliceSegments>;
-}
-
-function planPart(pending: PendingBlock): Part {
-  const segments = pending.block.nodes.map((n) => n.data);
-  const total = segments.reduce((sum, s) => sum + s.length, 0);
-  const from = pending.from;
-  const until = total - from > WINDOW_CHARS ? windowBoundary(segments, from + WINDOW_CHARS) : total;
-  // Read a little either side, so words cut by a window and their evidence are whole.
-  const sliced = sliceSegments(
-    segments,
-    Math.max(0, from - WINDOW_OVERLAP),
-    Math.min(total, until + WINDOW_OVERLAP),
-  );
-  return { block: pending.block, total, from, until, sliced };
-}
-
-/** Whether a match found in a batch also holds with its own block as the only text. */
-function confirmedAlone(
-  matcher: CompiledMatcher,
-  part: Part,
-  absoluteStart: number,
-  confirmedIds: ReadonlySet<string>,
-): boolean {
-  return scanSegments(matcher, part.sliced.segments, { confirmedIds }).some((m) => {
-    const piece = part.sliced.pieces[m.start.segment];
-    return (
-      piece !== undefined && piece.start + m.start.offset === absoluteStart && m.evidence !== null
-    );
-  });
-}
-
-/** The first whitespace at or after `target` (within reach), so windows rarely cut words. */
-function windowBoundary(segments: readonly string[], target: number): number {
-  const text = segments.join('');
-  const rest = text.slice(target, target + WINDOW_OVERLAP).search(/\s/);
-  return rest < 0 ? target : target + rest;
-}
-
-interface Piece {
-  /** Index of the text node in the block. */
-  node: number;
-  /** Where the piece starts inside that node. */
-  offset: number;
-  /** Where it starts in the block's joined text. */
-  start: number;
-}
-
-/** The part [lo, hi) of the joined segments, as segments, with where each piece came from. */
-function sliceSegments(segments: readonly string[], lo: number, hi: number) {
-  const out = { segments: [] as string[], pieces: [] as Piece[] };
-  let pos = 0;
-  segments.forEach((s, node) => {
-    const start = pos;
-    pos += s.length;
-    const overlaps = s.length === 0 ? start >= lo && start < hi : pos > lo && start < hi;
-    if (!overlaps) return;
-    const a = Math.max(lo, start) - start;
-    const b = Math.min(hi, pos) - start;
-    out.segments.push(s.slice(a, b));
-    out.pieces.push({ node, offset: a, start: start + a });
-  });
-  return out;
+/**
+ * Whether the text nodes a match spans still hold what was read: a part's positions mean
+ * nothing in text that changed meanwhile (the change is rescanned anyway).
+ */
+function unchanged(planned: PlannedPart, match: PartMatch): boolean {
+  const start = planned.origins[match.start.segment];
+  const end = planned.origins[match.end.segment];
+  if (!start || !end) return false;
+  for (let k = start.node; k <= end.node; k++) {
+    const node = planned.block.nodes[k];
+    if (!node?.isConnected || node.data !== planned.data[k]) return false;
+  }
+  return true;
 }

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageScanner, QUICK_CHECK_MAX_ELEMENTS } from '~/entrypoints/content/page-scanner';
 import type { Marker } from '~/entrypoints/content/highlighter';
+import type { PageMatching } from '~/entrypoints/content/background-client';
 import type { AliasRule } from '~/lib/dataset/model';
-import type { PageData } from '~/lib/dataset/page-data';
-import { candidateWords, compileMatcher } from '~/lib/matcher';
+import { aliasFingerprint, type PageData } from '~/lib/dataset/page-data';
 import type { QuickCheckResponse } from '~/lib/messages';
+import { BackgroundMatcher } from '~/utils/background-matcher';
 
 // happy-dom has no StaticRange; the scanner only stores what it is given.
 if (typeof globalThis.StaticRange === 'undefined') {
@@ -41,21 +42,38 @@ const aliases: AliasRule[] = [
     needsContext: false,
   },
 ];
-const matcher = compileMatcher(aliases);
-const records = new Map<string, PageData['records'][number]>([
-  [
-    'valorial',
+const pageData: PageData = {
+  asOf: '2026-01',
+  records: [
     { id: 'valorial', name: 'Valorial', label: { level: 'gold', year: 2024, validUntil: null } },
-  ],
-  [
-    'minalogic',
     {
       id: 'minalogic',
       name: 'Minalogic',
       label: { level: 'unknown', year: null, validUntil: null },
     },
+    {
+      id: 'cap-digital',
+      name: 'Cap Digital',
+      label: { level: 'unknown', year: null, validUntil: null },
+    },
+    {
+      id: 'digital-cluster-lab',
+      name: 'Digital Cluster Lab',
+      label: { level: 'unknown', year: null, validUntil: null },
+    },
   ],
-]);
+  aliases,
+  fingerprint: aliasFingerprint(aliases),
+};
+
+/** The background's real matcher, in process: what pages ask of it, without messaging. */
+const backgroundMatcher = new BackgroundMatcher(() => Promise.resolve(pageData));
+const TABLE = { acronymStrictness: 'balanced', suppressed: [] } as const;
+const matchInBackground: PageMatching['match'] = (parts, confirmedIds) =>
+  backgroundMatcher.match(
+    { parts, confirmedIds, table: { ...TABLE, suppressed: [] } },
+    'example.org',
+  );
 
 const marker: Marker = {
   add() {},
@@ -72,8 +90,8 @@ function background(delayMs = 0) {
   const check = vi.fn(async (text: string): Promise<QuickCheckResponse | null> => {
     texts.push(text);
     await new Promise((r) => setTimeout(r, delayMs));
-    const words = candidateWords(matcher, text);
-    return { mayMention: words === null || words.length > 0, words, ms: 0.5 };
+    const reply = await backgroundMatcher.check({ text });
+    return { ...reply, ms: 0.5 };
   });
   return { check, texts };
 }
@@ -94,12 +112,14 @@ function start(
 ) {
   let idle = 0;
   scanner = new PageScanner({
-    matcher,
-    records,
+    matching: {
+      quickCheck: quickCheck ?? (() => Promise.reject(new Error('not asked'))),
+      match: matchInBackground,
+    },
+    quickCheck: quickCheck !== undefined,
     marker,
     shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
     onIdle: () => idle++,
-    quickCheck,
     ...sizes,
   });
   scanner.scan(document);
@@ -385,8 +405,8 @@ describe('text changed while the walk is under way', () => {
       (_, k) => `<p>Paragraph ${k}.</p>`,
     ).join('');
     scanner = new PageScanner({
-      matcher,
-      records,
+      matching: { quickCheck: () => Promise.resolve(null), match: matchInBackground },
+      quickCheck: false,
       marker,
       shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
       onIdle: () => {},

@@ -1,0 +1,39 @@
+import { h, render } from 'preact';
+import cardCss from '~/components/cluster-card.css?inline';
+import detailsCss from '~/components/cluster-details.css?inline';
+import { ClusterCard } from '~/components/ClusterCard';
+import { OWN_UI_ATTRIBUTE } from '../content/block-collector';
+import type { CardView } from '../content/card-view';
+
+/** The card's host element's name, which tests and the page's own tools see. */
+const HOST_NAME = 'cluster-lens-card';
+
+/**
+ * The card's host and shadow root, created once per frame on first use. The page's styles do
+ * not reach into the shadow root, and `all: initial` on the host stops inherited ones.
+ */
+export function createCardView(): CardView {
+  const host = document.createElement(HOST_NAME);
+  // Before it enters the page, so the scanner never looks inside.
+  host.setAttribute(OWN_UI_ATTRIBUTE, '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = `:host{all:initial !important;}\n${detailsCss}\n${cardCss}`;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  return {
+    host,
+    mount() {
+      // Outside <body>: the page's layout and transforms on body cannot move the card.
+      if (!host.isConnected) document.documentElement.append(host);
+    },
+    render(props) {
+      render(h(ClusterCard, props), container);
+    },
+    clear() {
+      render(null, container);
+    },
+    dialog: () => container.querySelector<HTMLElement>('.cl-card'),
+    hasFocus: () => shadow.activeElement !== null,
+  };
+}

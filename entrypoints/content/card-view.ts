@@ -1,0 +1,29 @@
+import type { ClusterCardProps } from '~/components/ClusterCard';
+
+/**
+ * The hover card's view: its host element and shadow root, and the Preact tree inside. Its code
+ * (Preact, the card's components and styles: most of what a card costs) is not part of the
+ * content script every frame loads; the background puts it into a frame's content script world
+ * the first time that frame needs a card (see card-loader.ts and entrypoints/card).
+ */
+export interface CardView {
+  /** The element that holds the card's shadow root; marked as our own UI, never scanned. */
+  readonly host: HTMLElement;
+  /** Puts the host into the page (last child of <html>), if it is not there. */
+  mount(): void;
+  render(props: ClusterCardProps): void;
+  /** Empties the card. */
+  clear(): void;
+  dialog(): HTMLElement | null;
+  /** Whether focus is inside the card. */
+  hasFocus(): boolean;
+}
+
+export type CreateCardView = () => CardView;
+
+/**
+ * Where the card's code leaves its factory: a property of the content scripts' own global,
+ * which in both browsers is apart from the page's (an isolated world in Chromium, a sandbox in
+ * Firefox), so no page script can reach it.
+ */
+export const CARD_VIEW_GLOBAL = '__clusterLensCardView';
