@@ -76,11 +76,20 @@ export class MarkStore {
     }
   }
 
-  /** Drops the marks of every marked node that `test` picks. */
-  dropWhere(test: (node: Text) => boolean) {
-    const picked: Text[] = [];
-    for (const node of this.byNode.keys()) if (test(node)) picked.push(node);
-    this.dropNodes(picked);
+  /** The marks touching any marked node that `test` picks. */
+  marksWhere(test: (node: Text) => boolean): Set<PageMark> {
+    const found = new Set<PageMark>();
+    for (const [node, marks] of this.byNode) {
+      if (test(node)) for (const mark of marks) found.add(mark);
+    }
+    return found;
+  }
+
+  /** Drops these marks (those already dropped are skipped). */
+  dropMarks(marks: Iterable<PageMark>) {
+    for (const mark of marks) {
+      if (mark.nodes.some((node) => this.byNode.get(node)?.includes(mark))) this.dropMark(mark);
+    }
   }
 
   /** Drops the marks of nodes no longer in the page. */

@@ -108,6 +108,8 @@ export class PageScanner {
   /** Batches sent for matching and not yet answered, and answers waiting for a slice. */
   private inFlight = 0;
   private readonly answers: { batch: PlannedPart[]; reply: MatchResponse | null }[] = [];
+  /** Marks of rescanned text, dropped once the rescan's answers are all in. */
+  private readonly replaced = new Set<PageMark>();
   /** The dataset the background matched this scan's text with (its alias table's fingerprint). */
   private fingerprint: string | null = null;
   private readonly scannedNodes = new Map<Text, number>();
@@ -183,6 +185,7 @@ export class PageScanner {
     this.filters.clear();
     this.blocks.length = 0;
     this.answers.length = 0;
+    this.replaced.clear();
     this.pendingDocument = null;
     this.reader = null;
     this.pieceChecks = null;
@@ -330,7 +333,13 @@ export class PageScanner {
     this.stats.longestSliceMs = Math.max(this.stats.longestSliceMs, spent);
     if (this.reader || this.roots.length > 0 || this.blocks.length > 0 || this.answers.length > 0)
       this.schedule();
-    else if (!this.quickPending && this.inFlight === 0) this.options.onIdle();
+    else if (!this.quickPending && this.inFlight === 0) {
+      if (this.replaced.size > 0) {
+        this.store.dropMarks(this.replaced);
+        this.replaced.clear();
+      }
+      this.options.onIdle();
+    }
   }
 
   /**
@@ -641,9 +650,12 @@ export class PageScanner {
     const outermost = [...roots].filter((root) => !hasAncestorIn(root.parentNode, roots));
     if (outermost.length > 0) {
       const chosen = new Set<Node>(outermost);
-      // What was marked or queued inside them is redone: costs the marks and the queue, not the
-      // size of the subtrees (a root can be the whole body).
-      this.store.dropWhere((node) => hasAncestorIn(node, chosen));
+      // What was marked inside them is redone. The old marks stay until the new answers are in
+      // (see endSlice), so a mention that is still there does not flicker off and on; this costs
+      // the marks and the queue, not the size of the subtrees (a root can be the whole body).
+      for (const mark of this.store.marksWhere((node) => hasAncestorIn(node, chosen))) {
+        this.replaced.add(mark);
+      }
       const kept = this.blocks.filter((b) => !hasAncestorIn(b.block.nodes[0] ?? null, chosen));
       this.blocks.splice(0, this.blocks.length, ...kept);
       for (const root of outermost) {

@@ -76,18 +76,6 @@ const ALLOWED_APIS: Allowed[] = [
     why: "Vite's modulepreload polyfill in the extension pages' shared chunk. It fetches only <link rel=modulepreload> hrefs of our own HTML (chrome-extension:// files), and returns at once in every browser we support, which all support modulepreload natively.",
   },
   {
-    api: 'fetch',
-    file: 'content-scripts/content.js',
-    near: /"url"in \w+\?\w+\.textContent=yield fetch\(\w+\.url\)/,
-    why: '@webext-core/isolated-element (used by WXT createShadowRootUi): loads a stylesheet by URL only when given `css: { url }`. WXT always passes `{ textContent }` (node_modules/wxt/dist/utils/content-script-ui/shadow-root.mjs), so this branch never runs.',
-  },
-  {
-    api: 'fetch',
-    file: 'content-scripts/content.js',
-    near: /Failed to load styles @/,
-    why: "WXT's loadCss for createShadowRootUi: runs only with `cssInjectionMode: 'ui'`, which our content script does not set (checked below); it would fetch our own packaged CSS, never a remote URL.",
-  },
-  {
     api: 'XMLHttpRequest',
     file: 'chunks/',
     near: /RemoteChunkSize|downloadRequestBody/,
@@ -189,8 +177,12 @@ describe(`the built extension (${EXTENSION_DIR})`, () => {
       unknown
     >;
     expect(manifest.content_security_policy).toBeUndefined(); // MV3's default: 'self' only
-    expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.permissions).toEqual(['storage', 'activeTab', 'contextMenus']);
+    // The hosts the content script runs on, no more: the background injects the card's code
+    // into a frame of such a page (scripting), the first time it shows a card there.
+    expect(manifest.host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(manifest.permissions).toEqual(['storage', 'activeTab', 'contextMenus', 'scripting']);
+    const [contentScript] = manifest.content_scripts as { matches: string[] }[];
+    expect(contentScript?.matches).toEqual(manifest.host_permissions);
   });
 });
 
