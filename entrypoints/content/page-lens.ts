@@ -28,6 +28,7 @@ export class PageLens {
   /** What the page's alias table depends on, to rescan only when it changes. */
   private tableKey = '';
   private reportTimer: ReturnType<typeof setTimeout> | null = null;
+  private waitingForSize = false;
 
   /** The marks of the current scan, for the hover card. */
   get store() {
@@ -70,6 +71,7 @@ export class PageLens {
   restart() {
     const { settings } = this;
     if (!settings?.enabled || !isSiteEnabled(settings, location.hostname)) return;
+    if (this.waitForSize()) return;
     this.scanner?.stop();
     this.marker?.clear();
     if (!supportsHighlights()) {
@@ -89,6 +91,25 @@ export class PageLens {
       onTime: (ms) => contentClock.add(ms),
     });
     this.scanner.scan(document);
+  }
+
+  /**
+   * A frame too small to show a line of text (a hidden or 1×1 ad or tracking frame) costs no
+   * scan: it is scanned if it grows. True while waiting.
+   */
+  private waitForSize(): boolean {
+    if (window === window.top || !isTooSmall()) return false;
+    if (!this.waitingForSize) {
+      this.waitingForSize = true;
+      const grown = () => {
+        if (isTooSmall()) return;
+        window.removeEventListener('resize', grown);
+        this.waitingForSize = false;
+        this.restart();
+      };
+      window.addEventListener('resize', grown);
+    }
+    return true;
   }
 
   stop() {
@@ -174,6 +195,14 @@ export class PageLens {
         // No background to tell (extension reloading): the next report will do.
       });
   }
+}
+
+/** Smaller than a short word in small print, in either direction. */
+const MIN_FRAME_WIDTH = 16;
+const MIN_FRAME_HEIGHT = 8;
+
+function isTooSmall(): boolean {
+  return window.innerWidth < MIN_FRAME_WIDTH || window.innerHeight < MIN_FRAME_HEIGHT;
 }
 
 function round(ms: number): number {

@@ -28,6 +28,9 @@ const MATCH_BATCH_CHARS = WINDOW_CHARS * 4;
 /** A large page's pieces go to the background in batches of about this much text. */
 const PIECE_BATCH_CHARS = 65_536;
 
+/** A text without a letter or digit names no organisation. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 /** Mutations are gathered for this long before the changed parts are rescanned. */
 const MUTATION_DELAY_MS = 150;
 
@@ -399,6 +402,11 @@ export class PageScanner {
         .join('\n');
       checks.sent = pieces.length;
       checks.sentChars = reader.chars;
+      if (!HAS_WORD.test(text)) {
+        // No word to name anyone (an empty ad frame, say): nothing to ask the background.
+        if (done && checks.waiting === 0) this.onPieceCheck(checks, pieces, null, false);
+        return;
+      }
       checks.waiting++;
       void this.options.matching
         .quickCheck(text)

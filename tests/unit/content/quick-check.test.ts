@@ -166,6 +166,15 @@ describe('the quick check', () => {
     expect(s.detections()).toEqual([]);
   });
 
+  it('asks nothing of the background for a page without a word', async () => {
+    document.body.innerHTML = '<div> </div><p>·</p><span>\u00a0—\u00a0</span>';
+    const bg = background();
+    const { scanner: s } = start(bg.check);
+    await settle(s);
+    expect(bg.check).not.toHaveBeenCalled();
+    expect(s.getStats()).toMatchObject({ pass: 'clear', textNodes: 0 });
+  });
+
   it('hands a page with a name to the full scan, which marks it', async () => {
     document.body.innerHTML = '<p>Partners: Valo<b>rial</b> and others.</p>';
     const bg = background();
@@ -422,5 +431,109 @@ describe('text changed while the walk is under way', () => {
     expect(s.idle).toBe(false);
     await vi.waitFor(() => expect(s.idle).toBe(true), { timeout: 20_000, interval: 20 });
     expect(found(s)).toEqual([['minalogic', 1]]);
+  });
+});
+
+describe('answers from the background', () => {
+  const ALL_SHOWN = { gold: true, silver: true, bronze: true, expired: true, unlabelled: true };
+
+  /** A scanner over `matching`, with no quick check, that restarts itself when told it is stale. */
+  function scanWith(matching: PageMatching, markWith: Marker = marker) {
+    const stale: PageScanner[] = [];
+    const begin = () => {
+      scanner = new PageScanner({
+        matching,
+        quickCheck: false,
+        marker: markWith,
+        shown: ALL_SHOWN,
+        onIdle: () => {},
+        onStale: () => {
+          stale.push(scanner!);
+          begin();
+        },
+      });
+      scanner.scan(document);
+    };
+    begin();
+    return { current: () => scanner!, stale };
+  }
+
+  it('leaves a batch the background never answered unmarked, and counts it', async () => {
+    document.body.innerHTML = '<p>Valorial met Minalogic.</p>';
+    const s = scanWith({
+      quickCheck: () => Promise.resolve(null),
+      match: () => Promise.resolve(null),
+    });
+    await settle(s.current());
+    expect(s.current().detections()).toEqual([]);
+    expect(s.current().getStats().failedBatches).toBe(1);
+  });
+
+  it('drops a mention whose text changed before the answer came, and marks the change once', async () => {
+    document.body.innerHTML = '<p id="p">Valorial today.</p>';
+    let calls = 0;
+    // What each mark covered in the page when it was drawn.
+    const drawn: string[] = [];
+    const recording: Marker = {
+      ...marker,
+      add: (range) => {
+        const node = range.startContainer as Text;
+        drawn.push(node.data.slice(range.startOffset, range.endOffset));
+      },
+    };
+    const s = scanWith(
+      {
+        quickCheck: () => Promise.resolve(null),
+        match: async (parts, ids) => {
+          const reply = await matchInBackground(parts, ids);
+          // The page changes while the first answer is on its way.
+          if (calls++ === 0)
+            document.getElementById('p')!.firstChild!.textContent = 'Minalogic now.';
+          return reply;
+        },
+      },
+      recording,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    await settle(s.current());
+    expect(found(s.current())).toEqual([['minalogic', 1]]);
+    expect(drawn).toEqual(['Minalogic']);
+    expect(calls).toBe(2);
+  });
+
+  it('starts again when the dataset changes mid-scan: no mark of the old one, none twice', async () => {
+    // Three blocks, one batch each; the background's dataset changes after the first answer.
+    document.body.innerHTML = `<p>Valorial</p><div>${'x '.repeat(40_000)}</div><p>Minalogic</p>`;
+    let fingerprint = 'old';
+    let calls = 0;
+    const s = scanWith({
+      quickCheck: () => Promise.resolve(null),
+      match: async (parts, ids) => {
+        const reply = (await matchInBackground(parts, ids))!;
+        const answer = { ...reply, fingerprint };
+        if (++calls === 1) fingerprint = 'new';
+        return answer;
+      },
+    });
+    await vi.waitFor(() => expect(s.stale).toHaveLength(1));
+    await settle(s.current());
+    expect(s.stale[0]!.detections()).toEqual([]);
+    expect(found(s.current())).toEqual([
+      ['minalogic', 1],
+      ['valorial', 1],
+    ]);
+  });
+
+  it('takes the name and category of each mark from the answer, not from the page', async () => {
+    document.body.innerHTML = '<p>Valorial</p>';
+    const s = scanWith({ quickCheck: () => Promise.resolve(null), match: matchInBackground });
+    await settle(s.current());
+    const [mark] = [...s.current().store.marks()];
+    expect(mark).toMatchObject({
+      id: 'valorial',
+      name: 'Valorial',
+      alias: 'Valorial',
+      category: 'gold',
+    });
   });
 });
