@@ -1,4 +1,3 @@
-import { badgeText } from '~/lib/badge';
 import { mergeDetections } from '~/lib/detections';
 import {
   FRAME_REPORT,
@@ -9,6 +8,7 @@ import {
   type RecordResponse,
 } from '~/lib/messages';
 import { getActiveDataset } from '~/utils/active-dataset';
+import { showCount } from '~/utils/badge-count';
 import { createLookupMenu, lookUp, LOOKUP_MENU_ID } from '~/utils/lookup';
 import { onRequest } from '~/utils/messaging';
 import { forwardMentionCommand } from '~/utils/mention-commands';
@@ -70,8 +70,3 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => reports.delete(tabId));
 });
-
-async function showCount(tabId: number, count: number): Promise<void> {
-  await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f4e79' });
-  await browser.action.setBadgeText({ tabId, text: badgeText(count) });
-}
