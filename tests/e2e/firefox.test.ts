@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixtures } from './harness';
 
@@ -20,6 +20,18 @@ interface ExtensionApi {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
+}
+
+/** A page of the add-on in a new tab, its document loaded. */
+async function openExtensionPage(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  // Firefox's BiDi reports no navigation into an extension page, so goto would never settle
+  // (it rejects when the page closes); the page is ready once its document is complete.
+  void page.goto(extensionPage(path), { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction(
+    () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+  );
+  return page;
 }
 
 let browser: Browser;
@@ -115,13 +127,7 @@ describe('the toolbar button in Firefox', () => {
     await page.goto(url);
     // An extension page asks as the popup would: the tab's id through the detections message
     // (DESIGN.md ⚑2), then that tab's badge; Firefox's MV2 build has browserAction, not action.
-    const extension = await browser.newPage();
-    // Firefox's BiDi reports no navigation into an extension page, so goto would never settle
-    // (it rejects when the page closes); the page is ready once its document is complete.
-    void extension.goto(extensionPage('popup.html'), { timeout: 0 }).catch(() => undefined);
-    await extension.waitForFunction(
-      () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
-    );
+    const extension = await openExtensionPage('popup.html');
     const badge = await extension.evaluate(async (url) => {
       // The page's own `browser`; this file's is puppeteer's.
       const ext = (globalThis as unknown as { browser: ExtensionApi }).browser;
@@ -146,5 +152,22 @@ describe('the toolbar button in Firefox', () => {
     }, url);
     // Valorial, Hamburg Aviation, BioCon Valley and ACLIMA.
     expect(badge).toEqual({ text: '4', found: 4 });
+  });
+});
+
+describe('the popup in Firefox', () => {
+  it('puts focus on "Back to the list" when details open', async () => {
+    const popup = await openExtensionPage('popup.html');
+    const firstName = () =>
+      popup.evaluate(() => document.querySelector('[role="option"] .cl-result__name')?.textContent);
+    await expect.poll(firstName).toBeDefined();
+    // The search box has focus on opening.
+    await popup.keyboard.type('valorial');
+    await expect.poll(firstName).toBe('Valorial');
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.textContent), { timeout: 3000 })
+      .toBe('← Back to the list');
+    await popup.close();
   });
 });

@@ -177,6 +177,19 @@ describe('the popup in Chromium', () => {
       .toBe('combobox');
   });
 
+  it('puts focus on "Back to the list" when details open, by keyboard or by click', async () => {
+    const back = popup.getByRole('button', { name: 'Back to the list' });
+    const backHasFocus = () => back.evaluate((el) => el === document.activeElement);
+    await typeQuery('valorial');
+    await expect.poll(async () => (await optionNames())[0]).toBe('Valorial');
+    await search().press('Enter');
+    await expect.poll(backHasFocus).toBe(true);
+    await popup.keyboard.press('Escape');
+    await popup.locator('[role="option"]').first().click();
+    await expect.poll(backHasFocus).toBe(true);
+    await popup.keyboard.press('Escape');
+  });
+
   it('shows an expired label as Expired, with its date', async () => {
     await typeQuery('ACLIMA');
     await expect
