@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useId, useState } from 'preact/hooks';
 import { labelName } from './LabelBadge';
+import { MonthField } from './MonthField';
 import {
   diffDatasets,
   type DatasetDiff,
@@ -387,16 +388,15 @@ export function DatasetImport({
           )}
           {state.asOf === null && (
             <div class="field">
-              <label for={`${id}-asof`}>{i18n.t('options.data.asOfLabel')}</label>
-              <input
+              <MonthField
                 id={`${id}-asof`}
-                type="month"
-                max={maxMonth}
+                legend={i18n.t('options.data.asOfLabel')}
                 value={asOfDraft}
-                required
-                aria-invalid={!asOfValid}
-                aria-describedby={`${id}-asof-help`}
-                onInput={(e) => setAsOfDraft(e.currentTarget.value)}
+                newestYear={Number(maxMonth.slice(0, 4))}
+                locale={locale}
+                invalid={!asOfValid}
+                describedBy={`${id}-asof-help`}
+                onChange={setAsOfDraft}
               />
               <p class="help" id={`${id}-asof-help`}>
                 {asOfValid ? i18n.t('options.data.asOfHelp') : i18n.t('options.data.asOfInvalid')}

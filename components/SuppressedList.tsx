@@ -10,6 +10,11 @@ export interface SuppressedListProps {
   onRemove: (entry: Suppressed) => void;
 }
 
+/** "“Valorial” on example.org (not Valorial)" says the name twice; case alone is no difference. */
+function sameName(alias: string, name: string): boolean {
+  return alias.toLocaleLowerCase() === name.toLocaleLowerCase();
+}
+
 /** The names the user said are "Not this organisation" on a site, each with a way back. */
 export function SuppressedList({ suppressed, nameOf, onRemove }: SuppressedListProps) {
   if (suppressed.length === 0) return null;
@@ -23,7 +28,9 @@ export function SuppressedList({ suppressed, nameOf, onRemove }: SuppressedListP
           return (
             <li key={`${entry.site}\u0000${entry.alias}\u0000${entry.id}`}>
               <span>
-                {i18n.t('options.suppressed.item', [entry.alias, entry.site, organisation])}
+                {sameName(entry.alias, organisation)
+                  ? i18n.t('options.suppressed.itemSameName', [entry.alias, entry.site])
+                  : i18n.t('options.suppressed.item', [entry.alias, entry.site, organisation])}
               </span>
               <button
                 type="button"

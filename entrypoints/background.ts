@@ -1,4 +1,3 @@
-import { badgeText } from '~/lib/badge';
 import { mergeDetections } from '~/lib/detections';
 import {
   FRAME_REPORT,
@@ -14,6 +13,7 @@ import {
   type SuppressResponse,
 } from '~/lib/messages';
 import { getActiveDataset } from '~/utils/active-dataset';
+import { showCount } from '~/utils/badge-count';
 import { BackgroundMatcher, watchBackgroundMatcher } from '~/utils/background-matcher';
 import { injectCard } from '~/utils/card-injection';
 import { createLookupMenu, lookUp, LOOKUP_MENU_ID } from '~/utils/lookup';
@@ -93,11 +93,6 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => reports.delete(tabId));
 });
-
-async function showCount(tabId: number, count: number): Promise<void> {
-  await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f4e79' });
-  await browser.action.setBadgeText({ tabId, text: badgeText(count) });
-}
 
 /** The host a frame's address names ('' for about:blank and the like). */
 function hostnameOf(url: string | undefined): string {

@@ -123,6 +123,13 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     };
   }, [tab, settings?.enabled, settings && isSiteEnabled(settings, hostname ?? '')]);
 
+  // Details replace the list or the search box that had focus. The autofocus attribute acts
+  // only on a page's first focus, so a keyboard user would be left on <body>: focus "Back".
+  const backButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (view.kind === 'details') backButton.current?.focus();
+  }, [view]);
+
   const openDetails = (record: ClusterRecord, from: 'search' | 'page') =>
     setView({ kind: 'details', record, from });
   const back = () => {
@@ -311,7 +318,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
 
         {view.kind === 'details' && dataset && (
           <div class="cl-details-view">
-            <button type="button" class="cl-back" onClick={back} autoFocus>
+            <button type="button" class="cl-back" onClick={back} ref={backButton}>
               <span aria-hidden="true">←</span> {i18n.t('popup.back')}
             </button>
             <ClusterDetails

@@ -1,13 +1,38 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFixtures } from './harness';
 
 /** The Firefox build (`wxt build -b firefox`) beside the Chrome one the harness uses. */
 const FIREFOX_BUILD = resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The add-on's gecko id (wxt.config.ts) and the internal UUID we give it, so its pages have a known address. */
+const ADDON_ID = 'cluster-lens@cluster-lens.eu';
+const ADDON_UUID = '6f1c3e52-9a0b-4d7e-8c41-2b5d9e7a0f13';
+const extensionPage = (path: string) => `moz-extension://${ADDON_UUID}/${path}`;
+
+/** What the test calls of an extension page's `browser` (Chrome's types have no promises for browserAction). */
+interface ExtensionApi {
+  tabs: {
+    query(query: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
+}
+
+/** A page of the add-on in a new tab, its document loaded. */
+async function openExtensionPage(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  // Firefox's BiDi reports no navigation into an extension page, so goto would never settle
+  // (it rejects when the page closes); the page is ready once its document is complete.
+  void page.goto(extensionPage(path), { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction(
+    () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+  );
+  return page;
+}
 
 let browser: Browser;
 let profile: string;
@@ -24,11 +49,14 @@ beforeAll(async () => {
     executablePath: FIREFOX,
     headless: true,
     userDataDir: profile,
+    // Lets the test run script in the add-on's own pages (moz-extension:), as a popup would.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       // Nothing leaves the machine during the test.
       'network.proxy.type': 0,
       'app.update.enabled': false,
       'extensions.update.enabled': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
     },
   });
   // WebDriver BiDi webExtension.install: a temporary add-on, as about:debugging loads it.
@@ -89,5 +117,57 @@ describe('the content script in Firefox', () => {
           ?.shadowRoot?.querySelector('[role="dialog"]') === null,
     );
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the toolbar button in Firefox', () => {
+  it('shows the number of organisations the page mentions', async () => {
+    const page = await browser.newPage();
+    const url = server.url('card.html');
+    await page.goto(url);
+    // An extension page asks as the popup would: the tab's id through the detections message
+    // (DESIGN.md ⚑2), then that tab's badge; Firefox's MV2 build has browserAction, not action.
+    const extension = await openExtensionPage('popup.html');
+    const badge = await extension.evaluate(async (url) => {
+      // The page's own `browser`; this file's is puppeteer's.
+      const ext = (globalThis as unknown as { browser: ExtensionApi }).browser;
+      // The last badge seen on the page's tab: the count may follow the page's load.
+      let seen: { text: string; found?: number } | null = null;
+      for (let attempt = 0; attempt < 100; attempt++) {
+        for (const tab of await ext.tabs.query({})) {
+          const reply = (await ext.tabs
+            .sendMessage(tab.id!, { type: 'cluster-lens:detections' })
+            // Tabs without our content script (this one) have no one to answer.
+            .catch(() => undefined)) as { url?: string; detections?: unknown[] } | undefined;
+          if (reply?.url !== url) continue;
+          seen = {
+            text: await ext.browserAction.getBadgeText({ tabId: tab.id! }),
+            found: reply.detections?.length,
+          };
+          if (seen.text !== '') return seen;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return seen;
+    }, url);
+    // Valorial, Hamburg Aviation, BioCon Valley and ACLIMA.
+    expect(badge).toEqual({ text: '4', found: 4 });
+  });
+});
+
+describe('the popup in Firefox', () => {
+  it('puts focus on "Back to the list" when details open', async () => {
+    const popup = await openExtensionPage('popup.html');
+    const firstName = () =>
+      popup.evaluate(() => document.querySelector('[role="option"] .cl-result__name')?.textContent);
+    await expect.poll(firstName).toBeDefined();
+    // The search box has focus on opening.
+    await popup.keyboard.type('valorial');
+    await expect.poll(firstName).toBe('Valorial');
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(() => popup.evaluate(() => document.activeElement?.textContent), { timeout: 3000 })
+      .toBe('← Back to the list');
+    await popup.close();
   });
 });

@@ -161,6 +161,17 @@ describe('the options page in Chromium', () => {
     await page.close();
   });
 
+  it("sets its text in 14 px, not in Chromium's 75 % for extension pages", async () => {
+    const { page, errors } = await openOptions();
+    const sizes = await page.evaluate(() => {
+      const px = (selector: string) => getComputedStyle(document.querySelector(selector)!).fontSize;
+      return { body: px('body'), help: px('.help'), legend: px('legend'), h1: px('h1') };
+    });
+    expect(sizes).toEqual({ body: '14px', help: '14px', legend: '14px', h1: '21px' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('has no serious or critical axe violations, light and dark, and is captured for review', async () => {
     const { page, errors } = await openOptions();
     for (const scheme of ['light', 'dark'] as const) {

@@ -117,6 +117,22 @@ describe('the popup in Chromium', () => {
     await popup.emulateMedia({ colorScheme: 'light' });
   });
 
+  it("sets its text in 14 px, not in Chromium's 75 % for extension pages", async () => {
+    await typeQuery('cluster');
+    await expect.poll(async () => (await optionNames()).length).toBeGreaterThan(3);
+    const sizes = await popup.evaluate(() => {
+      const px = (selector: string) => getComputedStyle(document.querySelector(selector)!).fontSize;
+      return {
+        body: px('body'),
+        search: px('.cl-search input'),
+        status: px('.cl-status'),
+        name: px('.cl-result__name'),
+      };
+    });
+    // A name in the list is larger than the status line above it, not smaller.
+    expect(sizes).toEqual({ body: '14px', search: '14px', status: '12px', name: '14px' });
+  });
+
   it('opens details with Enter and goes back with Esc', async () => {
     await typeQuery('valorial');
     await expect.poll(async () => (await optionNames())[0]).toBe('Valorial');
@@ -159,6 +175,19 @@ describe('the popup in Chromium', () => {
     await expect
       .poll(() => popup.evaluate(() => document.activeElement?.getAttribute('role')))
       .toBe('combobox');
+  });
+
+  it('puts focus on "Back to the list" when details open, by keyboard or by click', async () => {
+    const back = popup.getByRole('button', { name: 'Back to the list' });
+    const backHasFocus = () => back.evaluate((el) => el === document.activeElement);
+    await typeQuery('valorial');
+    await expect.poll(async () => (await optionNames())[0]).toBe('Valorial');
+    await search().press('Enter');
+    await expect.poll(backHasFocus).toBe(true);
+    await popup.keyboard.press('Escape');
+    await popup.locator('[role="option"]').first().click();
+    await expect.poll(backHasFocus).toBe(true);
+    await popup.keyboard.press('Escape');
   });
 
   it('shows an expired label as Expired, with its date', async () => {

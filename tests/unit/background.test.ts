@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '~/entrypoints/background';
 import { badgeText } from '~/lib/badge';
@@ -77,6 +77,27 @@ describe('background: frame reports and the badge', () => {
     );
     expect(reply).toBeUndefined();
     expect(await fakeBrowser.action.getBadgeText({ tabId: 12 })).toBe('');
+  });
+});
+
+describe('background: the badge in Firefox (MV2)', () => {
+  // Firefox's MV2 build has browserAction, with the same badge methods, and no action.
+  const { action, browserAction } = fakeBrowser;
+  beforeEach(() => {
+    Object.assign(fakeBrowser, { action: undefined, browserAction: action });
+    background.main();
+  });
+  afterEach(() => {
+    Object.assign(fakeBrowser, { action, browserAction });
+  });
+
+  it('shows the count through browserAction', async () => {
+    const reply = send(
+      { type: FRAME_REPORT, detections: [found('a'), found('b')] },
+      { tab: { id: 12 }, frameId: 0 },
+    );
+    await expect(reply).resolves.toBeUndefined();
+    expect(await action.getBadgeText({ tabId: 12 })).toBe('2');
   });
 });
 

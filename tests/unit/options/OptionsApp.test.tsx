@@ -97,6 +97,73 @@ describe('the options page', () => {
     expect(root.querySelector('.origin')?.textContent).toBe('The data bundled with Cluster Lens.');
   });
 
+  it('asks the date of a CSV as a month and a year to choose, never a future one', async () => {
+    // Only the clock is fake: the page still waits on real timers.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-15T12:00:00Z'));
+    try {
+      const root = await mount();
+      await chooseFile(root, 'newer.csv', new Uint8Array(readFileSync('data/clusters.csv')));
+      await vi.waitFor(() => expect(root.querySelector('.preview')).not.toBeNull());
+      // No <input type="month">: Firefox shows it as a bare text box, the format unexplained.
+      expect(root.querySelector('input[type="month"]')).toBeNull();
+      expect(root.querySelector('.preview fieldset legend')?.textContent).toBe('Data as of');
+      const labelled = (name: string) =>
+        [...root.querySelectorAll('.preview label')]
+          .find((l) => l.firstChild?.textContent === name)!
+          .querySelector('select')!;
+      const month = labelled('Month');
+      const year = labelled('Year');
+      const shown = (select: HTMLSelectElement) => select.selectedOptions[0]?.textContent;
+      expect([shown(month), shown(year)]).toEqual(['March', '2026']);
+      expect([...month.options].map((o) => o.textContent)).toEqual([
+        'January',
+        'February',
+        'March',
+        'April',
+        'May',
+        'June',
+        'July',
+        'August',
+        'September',
+        'October',
+        'November',
+        'December',
+      ]);
+      expect(year.options[0]?.textContent).toBe('2026');
+      const help = () => root.querySelector('.preview .month-field + .help')?.textContent;
+      expect(help()).toBe('The month of the newest source the file was compiled from.');
+
+      const choose = async (select: HTMLSelectElement, text: string) => {
+        select.value = [...select.options].find((o) => o.textContent === text)!.value;
+        await act(async () => {
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+          await new Promise((r) => setTimeout(r, 10));
+        });
+      };
+      await choose(month, 'December');
+      expect(help()).toBe('Choose a month that is not in the future.');
+      expect(month.getAttribute('aria-invalid')).toBe('true');
+      expect(button(root, 'Apply this dataset').disabled).toBe(true);
+
+      await choose(year, '2025');
+      expect(help()).toBe('The month of the newest source the file was compiled from.');
+      expect(button(root, 'Apply this dataset').disabled).toBe(false);
+      await act(async () => {
+        button(root, 'Apply this dataset').click();
+        await new Promise((r) => setTimeout(r, 20));
+      });
+      const stored = await vi.waitFor(async () => {
+        const value = (await fakeBrowser.storage.local.get('importedDataset')).importedDataset;
+        expect(value).toBeDefined();
+        return value as Dataset;
+      });
+      expect(stored.asOf).toBe('2025-12');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('locks a managed control and says why', async () => {
     await fakeBrowser.storage.managed.set({ enabled: false });
     // What the background does at start: copy the policy where the page reads it.
