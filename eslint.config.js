@@ -8,6 +8,7 @@ export default tseslint.config(
   {
     ignores: [
       '.output/',
+      '.output-*/',
       '.wxt/',
       'node_modules/',
       'data/generated/',
