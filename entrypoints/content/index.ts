@@ -29,7 +29,7 @@ export default defineContentScript({
   main(ctx) {
     const isTop = window === window.top;
     const lens = new PageLens();
-    const { timed } = contentClock;
+    const timed = contentClock.timed.bind(contentClock);
 
     onRequest(PING, () => Promise.resolve<PingResponse>({ url: location.href, topFrame: isTop }));
     // The top frame answers for the tab, frames' findings included; frames stay silent.

@@ -10,7 +10,6 @@ import {
   isInline,
   isSkippedElement,
   OWN_UI_ATTRIBUTE,
-  type TextBlock,
 } from './block-collector';
 import type { Marker } from './highlighter';
 import { MarkStore, type PageMark } from './mark-store';

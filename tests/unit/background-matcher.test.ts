@@ -20,10 +20,6 @@ const act: AliasRule = {
   needsContext: true,
 };
 
-function pageData(aliases: AliasRule[]): PageData {
-  return toPageData({ asOf: '2026-01', records: [], aliases } as unknown as Dataset);
-}
-
 describe('aliasFingerprint', () => {
   it('changes with what matching depends on, and only with that', () => {
     const base = aliasFingerprint([valorial, act]);

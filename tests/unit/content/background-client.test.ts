@@ -51,7 +51,8 @@ describe('backgroundMatching', () => {
 
   it('checks a text longer than one message may carry in overlapping chunks', async () => {
     const sent: string[] = [];
-    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((message: unknown) => {
+    /** The background's side: says whether a chunk holds the name. */
+    function reply(message: unknown): Promise<unknown> {
       const { type, text } = message as { type: string; text: string };
       expect(type).toBe(QUICK_CHECK);
       sent.push(text);
@@ -62,7 +63,8 @@ describe('backgroundMatching', () => {
         ms: 1,
         fingerprint: 'f',
       });
-    });
+    }
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(reply as never);
     const max = MESSAGE_LIMITS.textChars;
     // The name straddles the first chunk's end.
     const text = `${'a'.repeat(max - 4)} Valorial ${'b'.repeat(100)}`;
