@@ -54,3 +54,31 @@ export function writeLargeArticle(): { valorial: number; hamburg: number } {
   );
   return { valorial, hamburg };
 }
+
+/**
+ * A page with 20 iframes, as a news page with ad slots has them: 10 empty (five blank 300×250
+ * slots, five 1×1 tracking frames) and 10 small article frames, each naming two organisations.
+ */
+export function writeTwentyFrames(): { frames: number; valorial: number; hamburg: number } {
+  mkdirSync(GENERATED, { recursive: true });
+  const frames: string[] = [];
+  for (let k = 1; k <= 10; k++) {
+    writeFileSync(
+      `${GENERATED}/frame-${k}.html`,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frame ${k}</title><link rel="icon" href="data:,"></head><body><p>Partner note ${k}: Valorial signed a letter with Hamburg Aviation.</p></body></html>`,
+    );
+    frames.push(
+      `<iframe src="frame-${k}.html" width="400" height="80" title="Note ${k}"></iframe>`,
+    );
+    frames.push(
+      k % 2 === 0
+        ? `<iframe src="about:blank" width="300" height="250" title="Advertisement"></iframe>`
+        : `<iframe src="about:blank" width="1" height="1" style="border:0" title=""></iframe>`,
+    );
+  }
+  writeFileSync(
+    `${GENERATED}/twenty-frames.html`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Twenty frames</title><link rel="icon" href="data:,"></head><body><h1>Regional news</h1><p>The port reopened on Monday.</p>${frames.join('\n')}</body></html>`,
+  );
+  return { frames: 20, valorial: 10, hamburg: 10 };
+}
