@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { labelName } from './LabelBadge';
 import {
   diffDatasets,
@@ -14,7 +14,7 @@ import {
   displayFileName,
   importedDataset,
   MAX_IMPORT_BYTES,
-  parseImport,
+  parseImportInSlices,
   type ImportKind,
   type ImportProblem,
 } from '~/lib/dataset/import-file';
@@ -44,9 +44,18 @@ type State =
       asOf: string | null;
       diff: DatasetDiff;
     }
-  | { step: 'invalid'; fileName: string; kind: ImportKind | null; problems: ImportProblem[] };
+  | {
+      step: 'invalid';
+      fileName: string;
+      kind: ImportKind | null;
+      /** The first problems (at most PROBLEMS_SHOWN), and how many more were found. */
+      problems: ImportProblem[];
+      more?: number;
+    };
 
 const EXAMPLES = 5;
+/** A file can have hundreds of thousands of problems; the first ones are enough to fix it. */
+export const PROBLEMS_SHOWN = 50;
 
 function thisMonth(now = new Date()): string {
   return now.toISOString().slice(0, 7);
@@ -154,9 +163,17 @@ function valueText(change: FieldChange, value: string): string {
   return value.length > 80 ? `${value.slice(0, 79)}…` : value;
 }
 
-function More({ total, locale }: { total: number; locale: string }) {
-  if (total <= EXAMPLES) return null;
-  const more = total - EXAMPLES;
+function More({
+  total,
+  shown = EXAMPLES,
+  locale,
+}: {
+  total: number;
+  shown?: number;
+  locale: string;
+}) {
+  if (total <= shown) return null;
+  const more = total - shown;
   return <li class="more">{plural('options.data.more', more, [more.toLocaleString(locale)])}</li>;
 }
 
@@ -173,10 +190,13 @@ export function DatasetImport({
   const [state, setState] = useState<State>({ step: 'idle' });
   const [asOfDraft, setAsOfDraft] = useState(thisMonth());
   const [dragging, setDragging] = useState(false);
+  // The file read last: a file still being checked when another is chosen is forgotten.
+  const reading = useRef<File | null>(null);
   const maxMonth = thisMonth();
   const asOfValid = /^\d{4}-\d{2}$/.test(asOfDraft) && asOfDraft <= maxMonth;
 
   const readFile = async (file: File) => {
+    reading.current = file;
     const fileName = displayFileName(file.name);
     const tooLarge = checkImportSize(file.size);
     if (tooLarge) {
@@ -189,13 +209,24 @@ export function DatasetImport({
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
+      if (reading.current !== file) return;
       setState({ step: 'invalid', fileName, kind: null, problems: [] });
       announce(i18n.t('options.data.readFailed'));
       return;
     }
-    const result = parseImport(bytes, { today: new Date() });
+    const result = await parseImportInSlices(bytes, {
+      today: new Date(),
+      maxProblems: PROBLEMS_SHOWN,
+    });
+    if (reading.current !== file) return;
     if (!result.ok) {
-      setState({ step: 'invalid', fileName, kind: result.kind, problems: result.problems });
+      setState({
+        step: 'invalid',
+        fileName,
+        kind: result.kind,
+        problems: result.problems,
+        more: result.more,
+      });
       announce(i18n.t('options.data.notImported', [fileName]));
       return;
     }
@@ -301,15 +332,20 @@ export function DatasetImport({
         <section class="problems" aria-labelledby={`${id}-problems`}>
           <h4 id={`${id}-problems`}>{i18n.t('options.data.notImported', [state.fileName])}</h4>
           <p>
-            {plural('options.data.problemCount', state.problems.length, [
-              state.problems.length.toLocaleString(locale),
+            {plural('options.data.problemCount', state.problems.length + (state.more ?? 0), [
+              (state.problems.length + (state.more ?? 0)).toLocaleString(locale),
             ])}
           </p>
           <ul>
             {state.problems.length === 0 && <li>{i18n.t('options.data.readFailed')}</li>}
-            {state.problems.map((p, i) => (
+            {state.problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
               <li key={i}>{problemText(p, state.kind, locale)}</li>
             ))}
+            <More
+              total={state.problems.length + (state.more ?? 0)}
+              shown={state.problems.length}
+              locale={locale}
+            />
           </ul>
         </section>
       )}
