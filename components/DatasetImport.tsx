@@ -24,6 +24,8 @@ import { plural } from '~/utils/plural';
 
 export interface DatasetImportProps {
   active: Dataset;
+  /** A stored import could not be read and the bundle stands in: say so, and allow a reset. */
+  storedUnreadable?: boolean;
   locale: string;
   /** Stores the dataset; resolves false when storing failed (the reason is announced). */
   onApply: (dataset: Dataset) => Promise<boolean>;
@@ -180,6 +182,7 @@ function More({
 /** The active dataset, import with preview, reset to the bundle, and export. */
 export function DatasetImport({
   active,
+  storedUnreadable = false,
   locale,
   onApply,
   onReset,
@@ -281,6 +284,11 @@ export function DatasetImport({
 
   return (
     <div class="dataset">
+      {storedUnreadable && (
+        <p class="stored-problem" role="alert">
+          {i18n.t('options.data.storedUnreadable')}
+        </p>
+      )}
       <div class="dataset-info" data-testid="dataset-info">
         <p>
           {plural('dataset.organisations', n, [n.toLocaleString(locale)])}
@@ -483,7 +491,7 @@ export function DatasetImport({
         </button>
         <button
           type="button"
-          disabled={active.origin === 'bundled'}
+          disabled={active.origin === 'bundled' && !storedUnreadable}
           aria-describedby={`${id}-reset-help`}
           onClick={() => void onReset()}
         >
