@@ -18,6 +18,7 @@ import {
   type ImportKind,
   type ImportProblem,
 } from '~/lib/dataset/import-file';
+import { ECCP_HOST, importWarnings, type ImportWarning } from '~/lib/dataset/import-warnings';
 import type { ClusterRecord, Dataset, LabelLevel } from '~/lib/dataset/model';
 import { formatPartialDate } from '~/lib/format-date';
 import { plural } from '~/utils/plural';
@@ -45,6 +46,8 @@ type State =
       /** From a JSON export; a CSV has no date of its own, so the user gives it. */
       asOf: string | null;
       diff: DatasetDiff;
+      /** What passed every rule yet may be a lookalike or hidden text; the user decides. */
+      warnings: ImportWarning[];
     }
   | {
       step: 'invalid';
@@ -165,6 +168,30 @@ function valueText(change: FieldChange, value: string): string {
   return value.length > 80 ? `${value.slice(0, 79)}…` : value;
 }
 
+function scriptNames(codes: string[], locale: string): string {
+  const names = new Intl.DisplayNames([locale], { type: 'script' });
+  return new Intl.ListFormat(locale, { type: 'unit' }).format(codes.map((c) => names.of(c) ?? c));
+}
+
+function warningText(w: ImportWarning, locale: string): string {
+  switch (w.kind) {
+    case 'mixed-script':
+      return i18n.t('options.data.warningMixedScript', [
+        fieldName(w.field),
+        w.name,
+        scriptNames(w.scripts, locale),
+      ]);
+    case 'invisible':
+      return i18n.t('options.data.warningInvisible', [
+        fieldName(w.field),
+        w.name,
+        w.codePoints.join(', '),
+      ]);
+    case 'eccp-host':
+      return i18n.t('options.data.warningEccpHost', [w.name, w.host, ECCP_HOST]);
+  }
+}
+
 function More({
   total,
   shown = EXAMPLES,
@@ -241,6 +268,7 @@ export function DatasetImport({
       records: result.records,
       asOf: result.asOf,
       diff,
+      warnings: importWarnings(result.records),
     });
     setAsOfDraft(thisMonth());
     announce(i18n.t('options.data.previewReady', [fileName]));
@@ -428,6 +456,18 @@ export function DatasetImport({
                 <More total={state.diff.removed.length} locale={locale} />
               </ul>
             </>
+          )}
+          {state.warnings.length > 0 && (
+            <div class="warnings">
+              <h5>{i18n.t('options.data.warningsHeading')}</h5>
+              <p class="help">{i18n.t('options.data.warningsHelp')}</p>
+              <ul>
+                {state.warnings.slice(0, PROBLEMS_SHOWN).map((w, i) => (
+                  <li key={i}>{warningText(w, locale)}</li>
+                ))}
+                <More total={state.warnings.length} shown={PROBLEMS_SHOWN} locale={locale} />
+              </ul>
+            </div>
           )}
           {state.asOf === null && (
             <div class="field">
