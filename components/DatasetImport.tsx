@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import { labelName } from './LabelBadge';
 import { MonthField } from './MonthField';
 import {
@@ -15,16 +15,19 @@ import {
   displayFileName,
   importedDataset,
   MAX_IMPORT_BYTES,
-  parseImport,
+  parseImportInSlices,
   type ImportKind,
   type ImportProblem,
 } from '~/lib/dataset/import-file';
+import { ECCP_HOST, importWarnings, type ImportWarning } from '~/lib/dataset/import-warnings';
 import type { ClusterRecord, Dataset, LabelLevel } from '~/lib/dataset/model';
 import { formatPartialDate } from '~/lib/format-date';
 import { plural } from '~/utils/plural';
 
 export interface DatasetImportProps {
   active: Dataset;
+  /** A stored import could not be read and the bundle stands in: say so, and allow a reset. */
+  storedUnreadable?: boolean;
   locale: string;
   /** Stores the dataset; resolves false when storing failed (the reason is announced). */
   onApply: (dataset: Dataset) => Promise<boolean>;
@@ -44,10 +47,21 @@ type State =
       /** From a JSON export; a CSV has no date of its own, so the user gives it. */
       asOf: string | null;
       diff: DatasetDiff;
+      /** What passed every rule yet may be a lookalike or hidden text; the user decides. */
+      warnings: ImportWarning[];
     }
-  | { step: 'invalid'; fileName: string; kind: ImportKind | null; problems: ImportProblem[] };
+  | {
+      step: 'invalid';
+      fileName: string;
+      kind: ImportKind | null;
+      /** The first problems (at most PROBLEMS_SHOWN), and how many more were found. */
+      problems: ImportProblem[];
+      more?: number;
+    };
 
 const EXAMPLES = 5;
+/** A file can have hundreds of thousands of problems; the first ones are enough to fix it. */
+export const PROBLEMS_SHOWN = 50;
 
 function thisMonth(now = new Date()): string {
   return now.toISOString().slice(0, 7);
@@ -155,15 +169,48 @@ function valueText(change: FieldChange, value: string): string {
   return value.length > 80 ? `${value.slice(0, 79)}…` : value;
 }
 
-function More({ total, locale }: { total: number; locale: string }) {
-  if (total <= EXAMPLES) return null;
-  const more = total - EXAMPLES;
+function scriptNames(codes: string[], locale: string): string {
+  const names = new Intl.DisplayNames([locale], { type: 'script' });
+  return new Intl.ListFormat(locale, { type: 'unit' }).format(codes.map((c) => names.of(c) ?? c));
+}
+
+function warningText(w: ImportWarning, locale: string): string {
+  switch (w.kind) {
+    case 'mixed-script':
+      return i18n.t('options.data.warningMixedScript', [
+        fieldName(w.field),
+        w.name,
+        scriptNames(w.scripts, locale),
+      ]);
+    case 'invisible':
+      return i18n.t('options.data.warningInvisible', [
+        fieldName(w.field),
+        w.name,
+        w.codePoints.join(', '),
+      ]);
+    case 'eccp-host':
+      return i18n.t('options.data.warningEccpHost', [w.name, w.host, ECCP_HOST]);
+  }
+}
+
+function More({
+  total,
+  shown = EXAMPLES,
+  locale,
+}: {
+  total: number;
+  shown?: number;
+  locale: string;
+}) {
+  if (total <= shown) return null;
+  const more = total - shown;
   return <li class="more">{plural('options.data.more', more, [more.toLocaleString(locale)])}</li>;
 }
 
 /** The active dataset, import with preview, reset to the bundle, and export. */
 export function DatasetImport({
   active,
+  storedUnreadable = false,
   locale,
   onApply,
   onReset,
@@ -174,10 +221,13 @@ export function DatasetImport({
   const [state, setState] = useState<State>({ step: 'idle' });
   const [asOfDraft, setAsOfDraft] = useState(thisMonth());
   const [dragging, setDragging] = useState(false);
+  // The file read last: a file still being checked when another is chosen is forgotten.
+  const reading = useRef<File | null>(null);
   const maxMonth = thisMonth();
   const asOfValid = /^\d{4}-\d{2}$/.test(asOfDraft) && asOfDraft <= maxMonth;
 
   const readFile = async (file: File) => {
+    reading.current = file;
     const fileName = displayFileName(file.name);
     const tooLarge = checkImportSize(file.size);
     if (tooLarge) {
@@ -190,13 +240,24 @@ export function DatasetImport({
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch {
+      if (reading.current !== file) return;
       setState({ step: 'invalid', fileName, kind: null, problems: [] });
       announce(i18n.t('options.data.readFailed'));
       return;
     }
-    const result = parseImport(bytes, { today: new Date() });
+    const result = await parseImportInSlices(bytes, {
+      today: new Date(),
+      maxProblems: PROBLEMS_SHOWN,
+    });
+    if (reading.current !== file) return;
     if (!result.ok) {
-      setState({ step: 'invalid', fileName, kind: result.kind, problems: result.problems });
+      setState({
+        step: 'invalid',
+        fileName,
+        kind: result.kind,
+        problems: result.problems,
+        more: result.more,
+      });
       announce(i18n.t('options.data.notImported', [fileName]));
       return;
     }
@@ -208,6 +269,7 @@ export function DatasetImport({
       records: result.records,
       asOf: result.asOf,
       diff,
+      warnings: importWarnings(result.records),
     });
     setAsOfDraft(thisMonth());
     announce(i18n.t('options.data.previewReady', [fileName]));
@@ -251,6 +313,11 @@ export function DatasetImport({
 
   return (
     <div class="dataset">
+      {storedUnreadable && (
+        <p class="stored-problem" role="alert">
+          {i18n.t('options.data.storedUnreadable')}
+        </p>
+      )}
       <div class="dataset-info" data-testid="dataset-info">
         <p>
           {plural('dataset.organisations', n, [n.toLocaleString(locale)])}
@@ -302,15 +369,20 @@ export function DatasetImport({
         <section class="problems" aria-labelledby={`${id}-problems`}>
           <h4 id={`${id}-problems`}>{i18n.t('options.data.notImported', [state.fileName])}</h4>
           <p>
-            {plural('options.data.problemCount', state.problems.length, [
-              state.problems.length.toLocaleString(locale),
+            {plural('options.data.problemCount', state.problems.length + (state.more ?? 0), [
+              (state.problems.length + (state.more ?? 0)).toLocaleString(locale),
             ])}
           </p>
           <ul>
             {state.problems.length === 0 && <li>{i18n.t('options.data.readFailed')}</li>}
-            {state.problems.map((p, i) => (
+            {state.problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
               <li key={i}>{problemText(p, state.kind, locale)}</li>
             ))}
+            <More
+              total={state.problems.length + (state.more ?? 0)}
+              shown={state.problems.length}
+              locale={locale}
+            />
           </ul>
         </section>
       )}
@@ -386,6 +458,18 @@ export function DatasetImport({
               </ul>
             </>
           )}
+          {state.warnings.length > 0 && (
+            <div class="warnings">
+              <h5>{i18n.t('options.data.warningsHeading')}</h5>
+              <p class="help">{i18n.t('options.data.warningsHelp')}</p>
+              <ul>
+                {state.warnings.slice(0, PROBLEMS_SHOWN).map((w, i) => (
+                  <li key={i}>{warningText(w, locale)}</li>
+                ))}
+                <More total={state.warnings.length} shown={PROBLEMS_SHOWN} locale={locale} />
+              </ul>
+            </div>
+          )}
           {state.asOf === null && (
             <div class="field">
               <MonthField
@@ -447,7 +531,7 @@ export function DatasetImport({
         </button>
         <button
           type="button"
-          disabled={active.origin === 'bundled'}
+          disabled={active.origin === 'bundled' && !storedUnreadable}
           aria-describedby={`${id}-reset-help`}
           onClick={() => void onReset()}
         >

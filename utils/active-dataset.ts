@@ -1,18 +1,39 @@
 import type { Dataset } from '~/lib/dataset/model';
 import { bundledDataset } from './dataset';
-import { importedDatasetItem } from './imported-dataset';
+import type { StoredDatasetRead } from '~/lib/dataset/stored-dataset';
+import { importedDatasetItem, readImportedDataset, watchImportedDataset } from './imported-dataset';
+
+export interface ActiveDataset {
+  dataset: Dataset;
+  /** A stored import could not be read, so the bundle is in use; a reset removes it. */
+  storedUnreadable: boolean;
+}
+
+function activeOf(read: StoredDatasetRead): ActiveDataset {
+  return read.kind === 'valid'
+    ? { dataset: read.dataset, storedUnreadable: false }
+    : { dataset: bundledDataset, storedUnreadable: read.kind === 'invalid' };
+}
 
 /**
- * The dataset in use: a user's import (storage.local) when there is one, else the bundle.
- * The bundle always stays as the fallback.
+ * The dataset in use: a user's import (storage.local) when there is a valid one, else the
+ * bundle. The bundle always stays as the fallback, also when storage cannot be read at all.
  */
+export async function readActiveDataset(): Promise<ActiveDataset> {
+  try {
+    return activeOf(await readImportedDataset());
+  } catch {
+    return { dataset: bundledDataset, storedUnreadable: true };
+  }
+}
+
 export async function getActiveDataset(): Promise<Dataset> {
-  return (await importedDatasetItem.getValue()) ?? bundledDataset;
+  return (await readActiveDataset()).dataset;
 }
 
 /** Calls back with the active dataset whenever an import is applied or reset. */
-export function watchActiveDataset(callback: (dataset: Dataset) => void): () => void {
-  return importedDatasetItem.watch((value) => callback(value ?? bundledDataset));
+export function watchActiveDataset(callback: (active: ActiveDataset) => void): () => void {
+  return watchImportedDataset((read) => callback(activeOf(read)));
 }
 
 /**

@@ -1,14 +1,34 @@
 import { storage } from '#imports';
 import type { Dataset } from '~/lib/dataset/model';
+import {
+  readStoredDataset,
+  storedDatasetOf,
+  type StoredDatasetRead,
+} from '~/lib/dataset/stored-dataset';
 import { STORAGE_KEYS } from '~/lib/storage-keys';
 
 /**
  * A dataset the user imported (storage.local), or null: then the bundled dataset is active.
- * Kept apart from the bundle so the content script can read it without bundling all records.
+ * Read by the background (which matches pages against it), the popup and the options page;
+ * pages never read it.
+ * What storage holds is unknown until checked: every read goes through readStoredDataset.
  */
-export const importedDatasetItem = storage.defineItem<Dataset | null>(
-  `local:${STORAGE_KEYS.importedDataset}`,
-  {
-    fallback: null,
-  },
-);
+const storedItem = storage.defineItem<unknown>(`local:${STORAGE_KEYS.importedDataset}`, {
+  fallback: null,
+});
+
+export async function readImportedDataset(): Promise<StoredDatasetRead> {
+  return readStoredDataset(await storedItem.getValue());
+}
+
+export function watchImportedDataset(callback: (read: StoredDatasetRead) => void): () => void {
+  return storedItem.watch((value) => callback(readStoredDataset(value)));
+}
+
+/** The import as a valid dataset, or null when there is none or what is stored is not valid. */
+export const importedDatasetItem = {
+  getValue: async (): Promise<Dataset | null> => storedDatasetOf(await readImportedDataset()),
+  watch: (callback: (dataset: Dataset | null) => void): (() => void) =>
+    watchImportedDataset((read) => callback(storedDatasetOf(read))),
+  setValue: (dataset: Dataset | null): Promise<void> => storedItem.setValue(dataset),
+};

@@ -19,7 +19,8 @@ import { optionId, ResultList } from './ResultList';
 /** What the popup needs from the browser, so tests can give it stand-ins. */
 export interface PopupEnv {
   locale: string;
-  loadDataset: () => Promise<Dataset>;
+  /** The active dataset; `storedUnreadable`: an import could not be read and the bundle stands in. */
+  loadDataset: () => Promise<{ dataset: Dataset; storedUnreadable: boolean }>;
   /** Offers text as a file download (no network). */
   saveFile: (text: string, fileName: string, type: string) => void;
   /** A query to start with ("Look up in Cluster Lens" on a selection), if any. */
@@ -52,6 +53,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   const today = useMemo(() => new Date(), []);
   const input = useRef<HTMLInputElement>(null);
   const [dataset, setDataset] = useState<Dataset | null>(env.initialDataset ?? null);
+  const [storedUnreadable, setStoredUnreadable] = useState(false);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tab, setTab] = useState<{ id: number | undefined; url: string | undefined } | null>(null);
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
@@ -62,7 +64,10 @@ export function PopupApp({ env }: { env: PopupEnv }) {
 
   useEffect(() => {
     input.current?.focus();
-    void env.loadDataset().then(setDataset);
+    void env.loadDataset().then((active) => {
+      setDataset(active.dataset);
+      setStoredUnreadable(active.storedUnreadable);
+    });
     void env.loadSettings().then(setSettings);
     void env.activeTab().then(setTab);
     void env.initialQuery?.().then((q) => q && setQuery(q));
@@ -233,6 +238,12 @@ export function PopupApp({ env }: { env: PopupEnv }) {
           )}
         </div>
       </header>
+
+      {storedUnreadable && (
+        <p class="cl-stored-problem" role="alert">
+          {i18n.t('popup.storedUnreadable')}
+        </p>
+      )}
 
       <section
         id="cl-panel"

@@ -9,7 +9,12 @@ import { SuppressedList } from '~/components/SuppressedList';
 import type { Dataset } from '~/lib/dataset/model';
 import { applyManagedPolicy, isLocked, type ManagedPolicy } from '~/lib/managed-policy';
 import { MARK_CATEGORIES, type Settings } from '~/lib/settings';
-import { getActiveDataset, setImportedDataset, watchActiveDataset } from '~/utils/active-dataset';
+import {
+  readActiveDataset,
+  setImportedDataset,
+  watchActiveDataset,
+  type ActiveDataset,
+} from '~/utils/active-dataset';
 import { uiLocale } from '~/utils/dataset';
 import { downloadText } from '~/utils/download';
 import {
@@ -24,19 +29,20 @@ import { readSettings } from '~/lib/settings';
 export function App() {
   const [user, setUser] = useState<Settings | null>(null);
   const [policy, setPolicy] = useState<ManagedPolicy>({});
-  const [dataset, setDataset] = useState<Dataset | null>(null);
+  const [active, setActive] = useState<ActiveDataset | null>(null);
+  const dataset = active?.dataset ?? null;
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
 
   useEffect(() => {
     void loadUserSettings().then(setUser);
     void loadManagedPolicy().then(setPolicy);
-    void getActiveDataset().then(setDataset);
+    void readActiveDataset().then(setActive);
     // Another window, the popup or a card may change these while the page is open.
     const unwatch = [
       settingsItem.watch((value) => setUser(readSettings(value))),
       watchManagedPolicy(() => void loadManagedPolicy().then(setPolicy)),
-      watchActiveDataset(setDataset),
+      watchActiveDataset(setActive),
     ];
     return () => unwatch.forEach((u) => u());
   }, []);
@@ -75,7 +81,7 @@ export function App() {
   const applyDataset = async (next: Dataset): Promise<boolean> => {
     try {
       await setImportedDataset(next);
-      setDataset(next);
+      setActive({ dataset: next, storedUnreadable: false });
       return true;
     } catch (e) {
       fail(i18n.t('options.data.applyFailed', [e instanceof Error ? e.message : String(e)]));
@@ -85,7 +91,7 @@ export function App() {
 
   const resetDataset = async () => {
     await setImportedDataset(null);
-    setDataset(await getActiveDataset());
+    setActive(await readActiveDataset());
     announce(i18n.t('options.data.resetDone'));
   };
 
@@ -171,6 +177,7 @@ export function App() {
         <legend>{i18n.t('options.dataset')}</legend>
         <DatasetImport
           active={dataset}
+          storedUnreadable={active?.storedUnreadable ?? false}
           locale={locale}
           onApply={applyDataset}
           onReset={resetDataset}

@@ -1,6 +1,6 @@
 import prebuilt from '~/data/generated/search-index.json';
 import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
-import { bundledDatasetIfActive, getActiveDataset } from '~/utils/active-dataset';
+import { bundledDatasetIfActive, readActiveDataset } from '~/utils/active-dataset';
 import { downloadText } from '~/utils/download';
 import { takeInitialQuery } from '~/utils/lookup';
 import { queryActiveTab, requestDetections, revealOnPage } from '~/utils/active-tab';
@@ -16,7 +16,7 @@ declare global {
 
 const env: PopupEnv = {
   locale: uiLocale(),
-  loadDataset: getActiveDataset,
+  loadDataset: readActiveDataset,
   initialDataset: bundledDatasetIfActive(),
   initialQuery: () => takeInitialQuery(location.search),
   saveFile: downloadText,

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { CSV_COLUMNS, LIST_SEPARATOR, type CsvColumn } from './csv-columns';
 import type { ClusterRecord, Dataset } from './model';
+import { DEFUSE } from './spreadsheet-formula';
 
 /** Marks a JSON file as a Cluster Lens dataset export. */
 export const EXPORT_FORMAT = 'cluster-lens-dataset';
@@ -32,8 +33,8 @@ export function recordToCsvRow(record: ClusterRecord): Record<CsvColumn, string>
 export interface CsvExportOptions {
   /**
    * Prefix cells that start with = + - @ (or a tab or return) with an apostrophe, so a
-   * spreadsheet opening the file does not run them as formulas. On for files people download;
-   * off where the text is parsed again at once.
+   * spreadsheet opening the file does not run them as formulas (see spreadsheet-formula.ts:
+   * our import takes the apostrophe off again). On by default.
    */
   escapeFormulae?: boolean;
 }
@@ -49,7 +50,7 @@ export function recordsToCsv(
         fields: [...CSV_COLUMNS],
         data: records.map((r) => CSV_COLUMNS.map((c) => recordToCsvRow(r)[c])),
       },
-      { newline: '\n', escapeFormulae: options.escapeFormulae ?? true },
+      { newline: '\n', escapeFormulae: (options.escapeFormulae ?? true) && DEFUSE },
     ) + '\n'
   );
 }

@@ -1,7 +1,8 @@
-import { buildDataset, parseClusterCsv } from './parse-csv';
+import { buildDataset, parseClusterCsvSteps, type ParseOptions } from './parse-csv';
 import type { ClusterRecord, Dataset } from './model';
-import { parseDatasetJson } from './parse-json';
+import { parseDatasetJsonSteps } from './parse-json';
 import type { RowProblem } from './row-problem';
+import { runInSlices, runToEnd, type SliceOptions, type Steps } from './steps';
 
 /**
  * One entry point for a file the user picked: size, bytes, text encoding, format, then the
@@ -27,7 +28,8 @@ export interface ImportProblem extends RowProblem {
 
 export type ImportResult =
   | { ok: true; kind: ImportKind; records: ClusterRecord[]; asOf: string | null }
-  | { ok: false; kind: ImportKind | null; problems: ImportProblem[] };
+  /** `more`: how many problems were found beyond those listed (see ParseOptions.maxProblems). */
+  | { ok: false; kind: ImportKind | null; problems: ImportProblem[]; more?: number };
 
 const fileProblem = (
   code: ImportProblemCode,
@@ -88,25 +90,41 @@ export function detectKind(text: string): ImportKind {
   return /^\s*[{[]/.test(text) ? 'json' : 'csv';
 }
 
-export function parseImport(bytes: Uint8Array, options: { today?: Date } = {}): ImportResult {
+export function parseImport(bytes: Uint8Array, options: ParseOptions = {}): ImportResult {
+  return runToEnd(parseImportSteps(bytes, options));
+}
+
+/**
+ * parseImport in slices of a few milliseconds, so a page stays responsive while a large file
+ * (thousands of rows, each checked by a schema) is read.
+ */
+export function parseImportInSlices(
+  bytes: Uint8Array,
+  options: ParseOptions & SliceOptions = {},
+): Promise<ImportResult> {
+  return runInSlices(parseImportSteps(bytes, options), options);
+}
+
+function* parseImportSteps(bytes: Uint8Array, options: ParseOptions): Steps<ImportResult> {
   const tooLarge = checkImportSize(bytes.length);
   if (tooLarge) return { ok: false, kind: null, problems: [tooLarge] };
   const decoded = decodeImportBytes(bytes);
   if (!decoded.ok) return { ok: false, kind: null, problems: [decoded.problem] };
+  yield;
   const text = decoded.text;
   if (text.trim() === '') {
     return { ok: false, kind: null, problems: [fileProblem('empty', 'the file is empty')] };
   }
   if (detectKind(text) === 'json') {
-    const result = parseDatasetJson(text, options);
+    const result = yield* parseDatasetJsonSteps(text, options);
     return result.ok
       ? { ok: true, kind: 'json', records: result.records, asOf: result.asOf }
-      : { ok: false, kind: 'json', problems: result.problems };
+      : { ok: false, kind: 'json', problems: result.problems, more: result.more };
   }
-  const result = parseClusterCsv(text, options);
+  const result = yield* parseClusterCsvSteps(text, options);
   return result.ok
     ? { ok: true, kind: 'csv', records: result.records, asOf: null }
-    : { ok: false, kind: 'csv', problems: result.problems };
+    : { ok: false, kind: 'csv', problems: result.problems, more: result.more };
 }
 
 // C0/C1 controls and bidi overrides, which could disguise a name.

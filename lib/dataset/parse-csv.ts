@@ -3,17 +3,23 @@ import { CSV_COLUMNS, OPTIONAL_COLUMNS } from './csv-columns';
 import { buildAliasTable } from './alias-table';
 import { deriveEccp } from './eccp';
 import { isAwarded, type ClusterRecord, type Dataset } from './model';
-import type { RowProblem } from './row-problem';
+import { firstProblems, type RowProblem } from './row-problem';
 import { rowSchema, type ValidRow } from './row-schema';
 import { slugify } from './slug';
+import { restoreFormula } from './spreadsheet-formula';
+import { runToEnd, type Steps } from './steps';
 
 export interface ParseOptions {
   /** Reference day for "in the future" checks. */
   today?: Date;
+  /** Keep the first this many problems (by row) and count the rest; all by default. */
+  maxProblems?: number;
 }
 
 export type ParseResult =
-  { ok: true; records: ClusterRecord[] } | { ok: false; problems: RowProblem[] };
+  | { ok: true; records: ClusterRecord[] }
+  /** `more`: how many problems were found beyond those listed (see maxProblems). */
+  | { ok: false; problems: RowProblem[]; more?: number };
 
 /** Spreadsheet row of the first data row: the header is row 1. */
 const FIRST_DATA_ROW = 2;
@@ -23,7 +29,14 @@ const FIRST_DATA_ROW = 2;
  * the records come back, or every problem found comes back with its row and column.
  */
 export function parseClusterCsv(text: string, options: ParseOptions = {}): ParseResult {
-  const today = options.today ?? new Date();
+  return runToEnd(parseClusterCsvSteps(text, options));
+}
+
+/** parseClusterCsv one row at a time (see steps.ts). */
+export function* parseClusterCsvSteps(
+  text: string,
+  options: ParseOptions = {},
+): Steps<ParseResult> {
   const fileProblems = checkFile(text);
   if (fileProblems.length > 0) return { ok: false, problems: fileProblems };
 
@@ -31,13 +44,14 @@ export function parseClusterCsv(text: string, options: ParseOptions = {}): Parse
     header: true,
     delimiter: ',',
     skipEmptyLines: false,
+    // Our export puts an apostrophe before formula-like cells; take it off (spreadsheet-formula.ts).
+    transform: restoreFormula,
   });
+  yield;
   const header = (parsed.meta.fields ?? []).map((f) => f.trim());
   const headerProblems = checkHeader(header);
   if (headerProblems.length > 0) return { ok: false, problems: headerProblems };
 
-  const isBlank = (raw: Record<string, string> | undefined) =>
-    raw === undefined || Object.values(raw).every((v) => (v ?? '').trim() === '');
   const problems: RowProblem[] = parsed.errors
     // A blank line (such as the file's last) parses as a one-field row; it is not a problem.
     .filter((e) => !(e.row !== undefined && isBlank(parsed.data[e.row])))
@@ -46,35 +60,66 @@ export function parseClusterCsv(text: string, options: ParseOptions = {}): Parse
       column: null,
       message: e.message,
     }));
-
-  const schema = rowSchema(today);
-  const valid: { row: number; value: ValidRow }[] = [];
-  parsed.data.forEach((raw, index) => {
-    const row = index + FIRST_DATA_ROW;
-    if (isBlank(raw)) return;
-    const result = schema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        problems.push({ row, column: String(issue.path[0] ?? ''), message: issue.message });
-      }
-      return;
-    }
-    problems.push(...crossFieldProblems(result.data, row));
-    valid.push({ row, value: result.data });
-  });
-
-  if (valid.length === 0 && problems.length === 0) {
+  const rows = parsed.data.map((raw, index) => ({ row: index + FIRST_DATA_ROW, raw }));
+  const result = yield* validateRowsSteps(rows, options);
+  if (result.records.length === 0 && problems.length === 0 && result.problems.length === 0) {
     problems.push({ row: null, column: null, message: 'the file has a header but no rows' });
   }
-  const records = valid.map(({ value }) => toRecord(value));
-  problems.push(
-    ...duplicateIdProblems(
-      records,
-      valid.map((v) => v.row),
-    ),
+  const found = firstProblems(
+    [{ problems: sortProblems(problems), more: 0 }, result],
+    options.maxProblems ?? Infinity,
   );
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
-  return { ok: true, records };
+  if (found.problems.length > 0) return { ok: false, ...found };
+  return { ok: true, records: result.records };
+}
+
+const isBlank = (raw: Record<string, string> | undefined) =>
+  raw === undefined || Object.values(raw).every((v) => (v ?? '').trim() === '');
+
+/**
+ * The rules every row meets, whether it came from a CSV file, a JSON record (by way of its CSV
+ * row) or storage: each cell, the cells together, and ids unique across rows. Blank rows are
+ * skipped. The records of the valid rows come back with the problems of the others.
+ */
+export function* validateRowsSteps(
+  rows: readonly { row: number; raw: Record<string, string> }[],
+  options: ParseOptions = {},
+): Steps<{ records: ClusterRecord[]; problems: RowProblem[]; more: number }> {
+  const schema = rowSchema(options.today ?? new Date());
+  const max = options.maxProblems ?? Infinity;
+  const problems: RowProblem[] = [];
+  let more = 0;
+  // Rows come in order, so the first problems kept are the first by row.
+  const add = (p: RowProblem) => (problems.length < max ? problems.push(p) : more++);
+  const valid: { row: number; value: ValidRow }[] = [];
+  for (const { row, raw } of rows) {
+    if (isBlank(raw)) continue;
+    const result = schema.safeParse(raw);
+    yield;
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        add({ row, column: String(issue.path[0] ?? ''), message: issue.message });
+      }
+      continue;
+    }
+    crossFieldProblems(result.data, row).forEach(add);
+    valid.push({ row, value: result.data });
+  }
+  const records = valid.map(({ value }) => toRecord(value));
+  const duplicates = duplicateIdProblems(
+    records,
+    valid.map((v) => v.row),
+  );
+  return {
+    records,
+    ...firstProblems(
+      [
+        { problems, more },
+        { problems: duplicates, more: 0 },
+      ],
+      max,
+    ),
+  };
 }
 
 export function buildDataset(

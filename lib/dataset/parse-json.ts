@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { LIST_SEPARATOR, type CsvColumn } from './csv-columns';
-import { EXPORT_FORMAT, recordsToCsv } from './export';
+import { EXPORT_FORMAT, recordToCsvRow } from './export';
 import type { ClusterRecord } from './model';
-import { parseClusterCsv, type ParseOptions } from './parse-csv';
-import type { RowProblem } from './row-problem';
+import { validateRowsSteps, type ParseOptions } from './parse-csv';
+import { firstProblems, type RowProblem } from './row-problem';
 import { isValidPartialDate } from './row-schema';
+import { runToEnd, type Steps } from './steps';
 
 /**
  * Validation of a Cluster Lens JSON export. The shape is checked strictly (an unknown field is a
@@ -21,7 +22,15 @@ export const MAX_JSON_DEPTH = 8;
 const MAX_TEXT = 20_000;
 
 export type JsonParseResult =
-  { ok: true; records: ClusterRecord[]; asOf: string } | { ok: false; problems: RowProblem[] };
+  | { ok: true; records: ClusterRecord[]; asOf: string }
+  | { ok: false; problems: RowProblem[]; more?: number };
+
+/** The fields of an export besides its records, as validated. */
+export type DatasetFile = z.output<typeof fileSchema>;
+
+export type DatasetValidation =
+  | { ok: true; file: DatasetFile; records: ClusterRecord[] }
+  | { ok: false; problems: RowProblem[]; more?: number };
 
 const text = z.string().max(MAX_TEXT);
 const list = z.array(text);
@@ -100,7 +109,14 @@ const notOurs = (): RowProblem => ({
 });
 
 export function parseDatasetJson(source: string, options: ParseOptions = {}): JsonParseResult {
-  const today = options.today ?? new Date();
+  return runToEnd(parseDatasetJsonSteps(source, options));
+}
+
+/** parseDatasetJson one record at a time (see steps.ts). */
+export function* parseDatasetJsonSteps(
+  source: string,
+  options: ParseOptions = {},
+): Steps<JsonParseResult> {
   if (jsonDepth(source) > MAX_JSON_DEPTH) {
     return {
       ok: false,
@@ -123,6 +139,20 @@ export function parseDatasetJson(source: string, options: ParseOptions = {}): Js
       problems: [{ row: null, column: null, message: `not valid JSON: ${reason}` }],
     };
   }
+  yield;
+  const result = yield* validateDatasetSteps(data, options);
+  return result.ok ? { ok: true, records: result.records, asOf: result.file.asOf } : result;
+}
+
+/**
+ * The rules of a dataset export applied to a value already parsed, whether from a file or from
+ * storage: its shape, then every record by the very rules of the CSV import.
+ */
+export function* validateDatasetSteps(
+  data: unknown,
+  options: ParseOptions = {},
+): Steps<DatasetValidation> {
+  const today = options.today ?? new Date();
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { ok: false, problems: [notOurs()] };
   }
@@ -146,8 +176,8 @@ export function parseDatasetJson(source: string, options: ParseOptions = {}): Js
   const problems: RowProblem[] = [];
   const file = fileSchema.safeParse(data);
   if (!file.success) {
-    problems.push(...file.error.issues.map((issue) => problemOf(issue, null)));
-    return { ok: false, problems };
+    // A large file can have more issues than push(...) can take arguments.
+    return { ok: false, problems: file.error.issues.map((issue) => problemOf(issue, null)) };
   }
   const { asOf } = file.data;
   if (!isValidPartialDate(asOf)) {
@@ -163,12 +193,13 @@ export function parseDatasetJson(source: string, options: ParseOptions = {}): Js
   }
 
   // Shape first, record by record; records with a sound shape then meet the CSV rules.
-  const sound: { index: number; record: ClusterRecord }[] = [];
-  file.data.records.forEach((raw, index) => {
+  const sound: { row: number; raw: Record<string, string> }[] = [];
+  for (const [index, raw] of file.data.records.entries()) {
     const result = recordSchema.safeParse(raw);
+    yield;
     if (!result.success) {
       problems.push(...result.error.issues.map((issue) => problemOf(issue, index + 1)));
-      return;
+      continue;
     }
     const record = result.data as ClusterRecord;
     // A list item holding the CSV list separator would become two items; say so, and check
@@ -186,37 +217,30 @@ export function parseDatasetJson(source: string, options: ParseOptions = {}): Js
       });
       cleaned[field] = record[field].map((item) => item.replaceAll(LIST_SEPARATOR, ' '));
     }
-    sound.push({ index, record: cleaned });
-  });
+    // Problems of a row are then those of record number `row`.
+    sound.push({ row: index + 1, raw: recordToCsvRow(cleaned) });
+  }
   if (sound.length === 0) {
     return { ok: false, problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
   }
 
-  const csv = parseClusterCsv(
-    recordsToCsv(
-      sound.map((s) => s.record),
-      { escapeFormulae: false },
-    ),
-    { today },
+  const rows = yield* validateRowsSteps(sound, options);
+  const found = firstProblems(
+    [
+      { problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)), more: 0 },
+      {
+        problems: rows.problems.map((p) => ({
+          row: p.row,
+          column: p.column === null ? null : (FIELD_OF_COLUMN[p.column as CsvColumn] ?? p.column),
+          message: p.message.replace(/already used by row (\d+)/, 'already used by record $1'),
+        })),
+        more: rows.more,
+      },
+    ],
+    options.maxProblems ?? Infinity,
   );
-  if (!csv.ok) {
-    for (const p of csv.problems) {
-      // CSV row 2 is the first sound record.
-      const at = p.row === null ? undefined : sound[p.row - 2];
-      problems.push({
-        row: at === undefined ? null : at.index + 1,
-        column: p.column === null ? null : (FIELD_OF_COLUMN[p.column as CsvColumn] ?? p.column),
-        message: p.message.replace(/already used by row (\d+)/, (_, r: string) => {
-          const earlier = sound[Number(r) - 2];
-          return `already used by record ${earlier === undefined ? r : earlier.index + 1}`;
-        }),
-      });
-    }
-  }
-  if (problems.length > 0) {
-    return { ok: false, problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
-  }
-  return { ok: true, records: csv.ok ? csv.records : [], asOf };
+  if (found.problems.length > 0) return { ok: false, ...found };
+  return { ok: true, file: file.data, records: rows.records };
 }
 
 function problemOf(issue: z.core.$ZodIssue, record: number | null): RowProblem {

@@ -13,3 +13,20 @@ export function formatProblem(p: RowProblem): string {
     .join(', ');
   return `${where}: ${p.message}`;
 }
+
+/**
+ * Problems of several lists, each in row order, merged in row order and cut at `max`, with the
+ * number cut. A file can have hundreds of thousands; keeping them all costs memory and the
+ * collector's pauses, and nobody reads past the first few.
+ */
+export function firstProblems(
+  lists: readonly { problems: readonly RowProblem[]; more: number }[],
+  max: number,
+): { problems: RowProblem[]; more: number } {
+  const all = lists
+    .flatMap((l) => l.problems.slice(0, max))
+    .sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const total = lists.reduce((n, l) => n + l.problems.length + l.more, 0);
+  const problems = all.slice(0, max);
+  return { problems, more: total - problems.length };
+}
