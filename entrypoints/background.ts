@@ -12,7 +12,9 @@ import {
   type RecordResponse,
   type SuppressResponse,
 } from '~/lib/messages';
+import type { Dataset } from '~/lib/dataset/model';
 import { getActiveDataset } from '~/utils/active-dataset';
+import { watchImportChange } from '~/utils/imported-dataset';
 import { showCount } from '~/utils/badge-count';
 import { BackgroundMatcher, watchBackgroundMatcher } from '~/utils/background-matcher';
 import { injectCard } from '~/utils/card-injection';
@@ -58,9 +60,12 @@ export default defineBackground(() => {
     return Promise.resolve<Detection[][]>(others);
   });
 
-  // A card opening on a page: the full record, which pages do not carry.
+  // A card opening on a page: the full record, which pages do not carry. The active dataset
+  // is read (and an import checked) once, not at every card.
+  let active: Promise<Dataset> | null = null;
+  watchImportChange(() => (active = null));
   onRequest(RECORD, async ({ id }): Promise<RecordResponse> => {
-    const dataset = await getActiveDataset();
+    const dataset = await (active ??= getActiveDataset());
     return { record: dataset.records.find((r) => r.id === id) ?? null, asOf: dataset.asOf };
   });
 

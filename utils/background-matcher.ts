@@ -10,7 +10,8 @@ import type {
 } from '~/lib/messages';
 import { aliasesForPage } from '~/lib/page-aliases';
 import { matchParts } from '~/lib/page-matching';
-import { getActivePageData, watchActivePageData } from './page-data';
+import { loadActiveMatching, type ActiveMatching } from './active-matching';
+import { watchImportChange } from './imported-dataset';
 
 /** Page tables (acronym strictness, suppressions) whose matchers are kept compiled. */
 const TABLES_KEPT = 8;
@@ -34,7 +35,7 @@ export class BackgroundMatcher {
   private active: Promise<Active> | null = null;
 
   constructor(
-    private readonly load: () => Promise<PageData> = getActivePageData,
+    private readonly load: () => Promise<ActiveMatching> = loadActiveMatching,
     private readonly now: () => number = () => performance.now(),
     private readonly today: () => Date = () => new Date(),
   ) {}
@@ -42,6 +43,11 @@ export class BackgroundMatcher {
   /** Forget the matchers: the active dataset changed. */
   reset() {
     this.active = null;
+  }
+
+  /** Loads (and for an import, checks and compiles) the active dataset now, not on first use. */
+  warm(): Promise<unknown> {
+    return this.current().catch(() => undefined);
   }
 
   /**
@@ -99,9 +105,9 @@ export class BackgroundMatcher {
   }
 
   private current() {
-    this.active ??= this.load().then((data) => ({
+    this.active ??= this.load().then(({ data, matcher }) => ({
       data,
-      matcher: pageMatcher(data, data.aliases),
+      matcher,
       records: new Map(data.records.map((r) => [r.id, r])),
       tables: new Map(),
     }));
@@ -120,7 +126,13 @@ function tableKey(table: PageTable): string {
   return JSON.stringify([table.acronymStrictness, suppressed]);
 }
 
-/** Keeps the matcher on the active dataset: an import applied or reset rebuilds it. */
+/**
+ * Keeps the matcher on the active dataset: an import applied or reset is compiled at once, so
+ * the next page does not wait for it.
+ */
 export function watchBackgroundMatcher(matcher: BackgroundMatcher): () => void {
-  return watchActivePageData(() => matcher.reset());
+  return watchImportChange(() => {
+    matcher.reset();
+    void matcher.warm();
+  });
 }

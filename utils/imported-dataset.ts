@@ -21,6 +21,16 @@ export async function readImportedDataset(): Promise<StoredDatasetRead> {
   return readStoredDataset(await storedItem.getValue());
 }
 
+/** What storage holds, unchecked: for the background's matcher, which keys its cache by it. */
+export async function readRawImport(): Promise<unknown> {
+  return storedItem.getValue();
+}
+
+/** Calls back when an import is applied or reset, without reading or checking it. */
+export function watchImportChange(callback: () => void): () => void {
+  return storedItem.watch(() => callback());
+}
+
 export function watchImportedDataset(callback: (read: StoredDatasetRead) => void): () => void {
   return storedItem.watch((value) => callback(readStoredDataset(value)));
 }

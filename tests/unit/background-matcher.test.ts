@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AliasRule, Dataset } from '~/lib/dataset/model';
-import { aliasFingerprint, toPageData, type PageData } from '~/lib/dataset/page-data';
+import { aliasFingerprint, pageMatcher, toPageData, type PageData } from '~/lib/dataset/page-data';
 import { candidateWords, compileMatcher } from '~/lib/matcher';
 import type { PageTable } from '~/lib/messages';
+import type { ActiveMatching } from '~/utils/active-matching';
 import { BackgroundMatcher } from '~/utils/background-matcher';
 
 const valorial: AliasRule = {
@@ -19,6 +20,11 @@ const act: AliasRule = {
   caseSensitive: true,
   needsContext: true,
 };
+
+/** Page data with its matcher, as the background loads them. */
+function compiled(data: PageData): ActiveMatching {
+  return { data, matcher: pageMatcher(data, data.aliases) };
+}
 
 describe('aliasFingerprint', () => {
   it('changes with what matching depends on, and only with that', () => {
@@ -61,7 +67,7 @@ describe('BackgroundMatcher', () => {
 
   it('says whether a text holds any alias, evidence and letter case rules as the matcher has them', async () => {
     const data = pageData([valorial, act]);
-    const matcher = new BackgroundMatcher(() => Promise.resolve(data));
+    const matcher = new BackgroundMatcher(() => Promise.resolve(compiled(data)));
     const check = (text: string) => matcher.check({ text });
     expect((await check('News from the VALORIAL network')).mayMention).toBe(true);
     // A common-word alias counts even without evidence: only the full scan can weigh that.
@@ -74,7 +80,7 @@ describe('BackgroundMatcher', () => {
   it('matches parts and names each organisation with its mark category for the day', async () => {
     const data = pageData([valorial, act]);
     const matcher = new BackgroundMatcher(
-      () => Promise.resolve(data),
+      () => Promise.resolve(compiled(data)),
       () => 0,
       () => new Date('2026-11-30T12:00:00Z'),
     );
@@ -101,7 +107,7 @@ describe('BackgroundMatcher', () => {
 
   it("applies the page's table: acronym strictness and the site's suppressions", async () => {
     const data = pageData([valorial, act]);
-    const matcher = new BackgroundMatcher(() => Promise.resolve(data));
+    const matcher = new BackgroundMatcher(() => Promise.resolve(compiled(data)));
     const ids = async (table: Parameters<BackgroundMatcher['match']>[0]['table']) =>
       (
         await matcher.match(
@@ -127,7 +133,9 @@ describe('BackgroundMatcher', () => {
   });
 
   it('counts an organisation the page confirmed elsewhere as evidence', async () => {
-    const matcher = new BackgroundMatcher(() => Promise.resolve(pageData([valorial, act])));
+    const matcher = new BackgroundMatcher(() =>
+      Promise.resolve(compiled(pageData([valorial, act]))),
+    );
     const reply = await matcher.match(
       { parts: [part('They passed the ACT.')], confirmedIds: ['act'], table: balanced },
       '',
@@ -137,7 +145,7 @@ describe('BackgroundMatcher', () => {
 
   it('reads the dataset once and keeps the matcher warm', async () => {
     const data = pageData([valorial]);
-    const load = vi.fn(() => Promise.resolve(data));
+    const load = vi.fn(() => Promise.resolve(compiled(data)));
     const matcher = new BackgroundMatcher(load);
     for (let k = 0; k < 5; k++) await matcher.check({ text: 'x' });
     await matcher.match({ parts: [part('Valorial')], confirmedIds: [], table: balanced }, '');
@@ -147,9 +155,9 @@ describe('BackgroundMatcher', () => {
   it('forgets a failed read, so the next page tries again', async () => {
     const data = pageData([valorial]);
     const load = vi
-      .fn<() => Promise<PageData>>()
+      .fn<() => Promise<ActiveMatching>>()
       .mockRejectedValueOnce(new Error('storage busy'))
-      .mockResolvedValue(data);
+      .mockResolvedValue(compiled(data));
     const matcher = new BackgroundMatcher(load);
     await expect(matcher.check({ text: 'x' })).rejects.toThrow('storage busy');
     expect((await matcher.check({ text: 'Valorial' })).mayMention).toBe(true);
@@ -159,9 +167,9 @@ describe('BackgroundMatcher', () => {
     const old = pageData([valorial]);
     const imported = pageData([valorial, act]);
     const load = vi
-      .fn<() => Promise<PageData>>()
-      .mockResolvedValueOnce(old)
-      .mockResolvedValue(imported);
+      .fn<() => Promise<ActiveMatching>>()
+      .mockResolvedValueOnce(compiled(old))
+      .mockResolvedValue(compiled(imported));
     const matcher = new BackgroundMatcher(load);
     expect((await matcher.check({ text: 'ACT' })).fingerprint).toBe(old.fingerprint);
     matcher.reset();

@@ -4,6 +4,7 @@ import type { Marker } from '~/entrypoints/content/highlighter';
 import type { PageMatching } from '~/entrypoints/content/background-client';
 import type { AliasRule } from '~/lib/dataset/model';
 import { aliasFingerprint, type PageData } from '~/lib/dataset/page-data';
+import { compileMatcher } from '~/lib/matcher';
 import type { QuickCheckResponse } from '~/lib/messages';
 import { BackgroundMatcher } from '~/utils/background-matcher';
 
@@ -67,7 +68,9 @@ const pageData: PageData = {
 };
 
 /** The background's real matcher, in process: what pages ask of it, without messaging. */
-const backgroundMatcher = new BackgroundMatcher(() => Promise.resolve(pageData));
+const backgroundMatcher = new BackgroundMatcher(() =>
+  Promise.resolve({ data: pageData, matcher: compileMatcher(aliases) }),
+);
 const TABLE = { acronymStrictness: 'balanced', suppressed: [] } as const;
 const matchInBackground: PageMatching['match'] = (parts, confirmedIds) =>
   backgroundMatcher.match(

@@ -1,10 +1,27 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import bundledPageData from '~/data/generated/page-data.json';
 import { importedDataset } from '~/lib/dataset/import-file';
 import { readStoredDataset } from '~/lib/dataset/stored-dataset';
 import { bundledDataset } from '~/utils/dataset';
-import { getActivePageData } from '~/utils/page-data';
+import { loadActiveMatching, type ActiveMatching } from '~/utils/active-matching';
+import type { CompiledMatcherStore } from '~/utils/compiled-matcher-store';
+
+/** An in-memory stand-in for the background's IndexedDB store, counting its uses. */
+function memoryStore() {
+  const kept = new Map<string, unknown>();
+  const put = vi.fn((key: string, value: ActiveMatching) => {
+    kept.clear();
+    // What IndexedDB gives back is a structured clone.
+    kept.set(key, structuredClone(value));
+    return Promise.resolve();
+  });
+  const store: CompiledMatcherStore = {
+    get: (key: string) => Promise.resolve(kept.get(key)),
+    put,
+  };
+  return { store, kept, put };
+}
 
 const applied = importedDataset(
   bundledDataset.records,
@@ -56,8 +73,49 @@ describe('the page data of a stored dataset that is not valid', () => {
     const spoilt = structuredClone(applied);
     spoilt.records[0]!.label.validUntil = '2024-02-30';
     await fakeBrowser.storage.local.set({ importedDataset: spoilt });
-    const data = await getActivePageData();
+    const { store, put } = memoryStore();
+    const { data } = await loadActiveMatching(store);
     expect(data.records[0]!.label).toEqual(bundledPageData.records[0]!.label);
     expect(data.fingerprint).toBe(bundledPageData.fingerprint);
+    expect(put).not.toHaveBeenCalled();
+  });
+});
+
+describe("the background's compiled matcher of an import", () => {
+  it('is checked and compiled once, then read back as it was kept', async () => {
+    await fakeBrowser.storage.local.set({ importedDataset: structuredClone(applied) });
+    const { store, kept, put } = memoryStore();
+    const first = await loadActiveMatching(store);
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(first.data.aliases).toEqual(applied.aliases);
+    // A restarted worker: the same import, read back from the store, not compiled again.
+    const again = await loadActiveMatching(store);
+    expect(put).toHaveBeenCalledTimes(1);
+    expect(again).toEqual(first);
+    expect(again).toBe(kept.values().next().value);
+  });
+
+  it('is compiled afresh for another import, and when what was kept is not a matcher', async () => {
+    await fakeBrowser.storage.local.set({ importedDataset: structuredClone(applied) });
+    const { store, kept, put } = memoryStore();
+    await loadActiveMatching(store);
+    const other = { ...structuredClone(applied), asOf: '2026-01' };
+    await fakeBrowser.storage.local.set({ importedDataset: other });
+    expect((await loadActiveMatching(store)).data.asOf).toBe('2026-01');
+    expect(put).toHaveBeenCalledTimes(2);
+    const [key] = kept.keys();
+    kept.set(key!, { data: { aliases: 'spoilt' } });
+    const rebuilt = await loadActiveMatching(store);
+    expect(rebuilt.matcher.edgeStart).toBeInstanceOf(Int32Array);
+    expect(put).toHaveBeenCalledTimes(3);
+  });
+
+  it('works without a store (no IndexedDB): compiled each time', async () => {
+    await fakeBrowser.storage.local.set({ importedDataset: structuredClone(applied) });
+    const broken: CompiledMatcherStore = {
+      get: () => Promise.reject(new Error('no IndexedDB')),
+      put: () => Promise.reject(new Error('no IndexedDB')),
+    };
+    expect((await loadActiveMatching(broken)).data.aliases).toEqual(applied.aliases);
   });
 });
