@@ -9,10 +9,10 @@ import {
   type FieldChange,
 } from '~/lib/dataset/dataset-diff';
 import { datasetToCsv, datasetToJson, exportFileName } from '~/lib/dataset/export';
+import { displayFileName } from '~/lib/dataset/file-name';
 import {
   checkImportSize,
   checkStoredSize,
-  displayFileName,
   importedDataset,
   MAX_IMPORT_BYTES,
   parseImportInSlices,

@@ -1,4 +1,5 @@
 import { buildDataset, parseClusterCsvSteps, type ParseOptions } from './parse-csv';
+import { displayFileName } from './file-name';
 import type { ClusterRecord, Dataset } from './model';
 import { parseDatasetJsonSteps } from './parse-json';
 import type { RowProblem } from './row-problem';
@@ -125,16 +126,6 @@ function* parseImportSteps(bytes: Uint8Array, options: ParseOptions): Steps<Impo
   return result.ok
     ? { ok: true, kind: 'csv', records: result.records, asOf: null }
     : { ok: false, kind: 'csv', problems: result.problems, more: result.more };
-}
-
-// C0/C1 controls and bidi overrides, which could disguise a name.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** A file name as shown to the user: no path, no control characters, not endless. */
-export function displayFileName(name: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(UNSHOWABLE, '');
-  return base.length > 120 ? `${base.slice(0, 117)}…` : base;
 }
 
 /** The dataset to store for an import, its alias table derived again from the records. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LIST_SEPARATOR, type CsvColumn } from './csv-columns';
-import { EXPORT_FORMAT, recordToCsvRow } from './export';
+import { EXPORT_FORMAT, recordToCsvRow } from './csv-row';
 import type { ClusterRecord } from './model';
-import { validateRowsSteps, type ParseOptions } from './parse-csv';
+import { validateRowsSteps, type ParseOptions } from './validate-rows';
 import { firstProblems, type RowProblem } from './row-problem';
 import { isValidPartialDate } from './row-schema';
 import { runToEnd, type Steps } from './steps';

@@ -1,6 +1,6 @@
-import { displayFileName } from './import-file';
+import { displayFileName } from './file-name';
 import type { Dataset } from './model';
-import { buildDataset } from './parse-csv';
+import { buildDataset } from './validate-rows';
 import { validateDatasetSteps } from './parse-json';
 import type { RowProblem } from './row-problem';
 import { runToEnd } from './steps';
