@@ -7,6 +7,7 @@ import { cycleIndex, inDocumentOrder } from '~/lib/mention-cycle';
 import { RECORD, type RecordRequest, type RecordResponse } from '~/lib/messages';
 import type { Settings } from '~/lib/settings';
 import { loadCardView } from './card-loader';
+import { contentClock } from './content-clock';
 import type { CardView } from './card-view';
 import { compareMarks, markAtPoint, markRange } from './hit-test';
 import type { MarkStore, PageMark } from './mark-store';
@@ -48,6 +49,9 @@ interface OpenCard {
   returnFocus: HTMLElement | null;
 }
 
+/** Every handler's time counts in the content script's own figure (stats.scanMs). */
+const timed = contentClock.timed.bind(contentClock);
+
 const MODIFIER_KEYS = {
   alt: { flag: 'altKey', key: 'Alt' },
   ctrl: { flag: 'ctrlKey', key: 'Control' },
@@ -83,12 +87,42 @@ export class HoverCard {
     private readonly source: CardSource,
   ) {
     const opts = { capture: true, passive: true };
-    ctx.addEventListener(document, 'pointermove', (e) => this.onPointerMove(e), opts);
-    ctx.addEventListener(document, 'pointerout', (e) => this.onPointerOut(e), opts);
-    ctx.addEventListener(window, 'keydown', (e) => this.onKey(e, true), { capture: true });
-    ctx.addEventListener(window, 'keyup', (e) => this.onKey(e, false), { capture: true });
-    ctx.addEventListener(window, 'scroll', () => this.schedulePlace(), opts);
-    ctx.addEventListener(window, 'resize', () => this.schedulePlace(), opts);
+    ctx.addEventListener(
+      document,
+      'pointermove',
+      timed((e) => this.onPointerMove(e)),
+      opts,
+    );
+    ctx.addEventListener(
+      document,
+      'pointerout',
+      timed((e) => this.onPointerOut(e)),
+      opts,
+    );
+    ctx.addEventListener(
+      window,
+      'keydown',
+      timed((e) => this.onKey(e, true)),
+      { capture: true },
+    );
+    ctx.addEventListener(
+      window,
+      'keyup',
+      timed((e) => this.onKey(e, false)),
+      { capture: true },
+    );
+    ctx.addEventListener(
+      window,
+      'scroll',
+      timed(() => this.schedulePlace()),
+      opts,
+    );
+    ctx.addEventListener(
+      window,
+      'resize',
+      timed(() => this.schedulePlace()),
+      opts,
+    );
     ctx.onInvalidated(() => {
       this.close(false);
       this.view?.host.remove();
@@ -176,10 +210,12 @@ export class HoverCard {
 
   private scheduleHitTest() {
     if (this.hitFrame) return;
-    this.hitFrame = requestAnimationFrame(() => {
-      this.hitFrame = 0;
-      this.hitTest();
-    });
+    this.hitFrame = requestAnimationFrame(
+      timed(() => {
+        this.hitFrame = 0;
+        this.hitTest();
+      }),
+    );
   }
 
   private hitTest() {
@@ -224,12 +260,15 @@ export class HoverCard {
     void this.content(hit.mark.id);
     void loadCardView();
     const delay = settings?.hoverDelayMs ?? 300;
-    this.openTimer = setTimeout(() => {
-      this.openTimer = null;
-      const mark = this.candidate;
-      this.candidate = null;
-      if (mark) void this.show(mark, 'hover', this.candidateRect);
-    }, delay);
+    this.openTimer = setTimeout(
+      timed(() => {
+        this.openTimer = null;
+        const mark = this.candidate;
+        this.candidate = null;
+        if (mark) void this.show(mark, 'hover', this.candidateRect);
+      }),
+      delay,
+    );
   }
 
   private pointerOnMark(mark: PageMark): boolean {
@@ -246,10 +285,13 @@ export class HoverCard {
 
   private scheduleClose() {
     if (this.closeTimer !== null) return;
-    this.closeTimer = setTimeout(() => {
-      this.closeTimer = null;
-      if (this.open && !this.open.pinned) this.close(false);
-    }, CLOSE_GRACE_MS);
+    this.closeTimer = setTimeout(
+      timed(() => {
+        this.closeTimer = null;
+        if (this.open && !this.open.pinned) this.close(false);
+      }),
+      CLOSE_GRACE_MS,
+    );
   }
 
   private cancelClose() {
@@ -363,10 +405,12 @@ export class HoverCard {
 
   private schedulePlace() {
     if (!this.open || this.placeFrame) return;
-    this.placeFrame = requestAnimationFrame(() => {
-      this.placeFrame = 0;
-      this.place();
-    });
+    this.placeFrame = requestAnimationFrame(
+      timed(() => {
+        this.placeFrame = 0;
+        this.place();
+      }),
+    );
   }
 
   /** Puts the card by its mark; closes it when the mark is gone or scrolled away (unless pinned). */

@@ -51,8 +51,14 @@ export default defineContentScript({
     // top frame: it moves through its own mentions (not its frames').
     const opened = (id: Promise<string | null>) =>
       id.then((openedId): CardOpenedResponse => ({ id: openedId }));
-    onRequest(CYCLE, ({ direction }) => (isTop ? opened(card.cycle(direction)) : undefined));
-    onRequest(REVEAL, ({ id }) => (isTop ? opened(card.revealId(id)) : undefined));
+    onRequest(
+      CYCLE,
+      timed(({ direction }) => (isTop ? opened(card.cycle(direction)) : undefined)),
+    );
+    onRequest(
+      REVEAL,
+      timed(({ id }) => (isTop ? opened(card.revealId(id)) : undefined)),
+    );
 
     void loadPageSettings().then(
       timed((settings) => {
