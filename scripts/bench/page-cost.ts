@@ -35,7 +35,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession } from 'playwright-core';
@@ -343,8 +343,8 @@ interface Row extends PageCost {
   spreadMs: number;
 }
 
-/** Loads every page with the extension build in `extension`, tracing each load. */
-async function measureBuild(extension: string, pages: string[]): Promise<Row[]> {
+/** Loads every page with the extension build in `extension` (called `build`), tracing each load. */
+async function measureBuild(build: string, extension: string, pages: string[]): Promise<Row[]> {
   const server = await serve(CORPUS);
   const browsers = await launchBenchBrowsers(extension);
   const { ext, plainContext } = browsers;
@@ -368,7 +368,7 @@ async function measureBuild(extension: string, pages: string[]): Promise<Row[]> 
       // For a closer look: load the file in DevTools' Performance panel or Perfetto.
       mkdirSync(process.env.BENCH_COST_TRACES, { recursive: true });
       writeFileSync(
-        join(process.env.BENCH_COST_TRACES, `${basename(extension)}-${name}.json`),
+        join(process.env.BENCH_COST_TRACES, `${build.replace(/[^\w.-]+/g, '_')}-${name}.json`),
         JSON.stringify({ traceEvents: events }),
       );
     }
@@ -503,7 +503,7 @@ export async function runPageCostBench(): Promise<void> {
   }
   const results = [];
   for (const [name, dir] of builds) {
-    results.push({ name, ...printBuild(name, dir, await measureBuild(dir, pages)) });
+    results.push({ name, ...printBuild(name, dir, await measureBuild(name, dir, pages)) });
   }
   const [first, ...others] = results;
   for (const other of others) {
