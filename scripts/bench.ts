@@ -1,11 +1,13 @@
 /**
  * Every speed table, in one run: the matcher against its baselines (Node), popup search per
- * keystroke (Node), page scanning and popup readiness in headless Chromium with the build.
+ * keystroke (Node), page scanning, what a page pays for the extension (from Chromium's trace,
+ * real and 5× dataset) and popup readiness in headless Chromium with the build.
  *
  *   npm run bench            (builds first)
  */
 import { runMatcherBench } from './bench/matcher';
 import { runLargePageBench } from './bench/large-page';
+import { runPageCostBench } from './bench/page-cost';
 import { runPageScanBench } from './bench/page-scan';
 import { runPopupBench } from './bench/popup';
 import { runSearchBench } from './bench/search';
@@ -13,5 +15,6 @@ import { runSearchBench } from './bench/search';
 await runMatcherBench();
 await runSearchBench();
 await runPageScanBench();
+await runPageCostBench();
 await runLargePageBench();
 await runPopupBench();

@@ -4,6 +4,11 @@
  * A bad row fails the build with its row number, column and what is wrong.
  *
  *   tsx scripts/build-data.ts [--input data/clusters.csv] [--out data/generated]
+ *
+ * CLUSTER_LENS_BENCH_SCALE=N (benchmarks only) writes instead a synthetic dataset N times the
+ * size of the real one, made from its rows (scripts/bench/synthetic-dataset.ts), so a build
+ * shows what a bigger dataset would cost every page. Not data: run it again without the
+ * variable before using the build.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -16,6 +21,7 @@ import { formatProblem } from '../lib/dataset/row-problem';
 import { isValidPartialDate } from '../lib/dataset/row-schema';
 import type { Dataset } from '../lib/dataset/model';
 import { buildSearchIndex } from '../lib/search/search-index';
+import { syntheticDataset } from './bench/synthetic-dataset';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,6 +41,25 @@ export function loadDataset(input: string, metaPath: string, today = new Date())
   return buildDataset(result.records, meta.asOf, 'bundled');
 }
 
+/**
+ * `scale` times as many organisations, the real ones first (their names unchanged, so pages
+ * still mention some), with the alias table derived again as for real rows.
+ */
+export function scaledDataset(dataset: Dataset, scale: number): Dataset {
+  const synthetic = syntheticDataset(dataset, dataset.records.length * scale);
+  return buildDataset(synthetic.records, dataset.asOf, 'bundled');
+}
+
+function benchScale(): number {
+  const text = process.env.CLUSTER_LENS_BENCH_SCALE;
+  if (!text) return 1;
+  const scale = Number(text);
+  if (!Number.isInteger(scale) || scale < 1) {
+    throw new Error(`CLUSTER_LENS_BENCH_SCALE must be a whole number ≥ 1, not ${text}`);
+  }
+  return scale;
+}
+
 function main() {
   const { values } = parseArgs({
     options: {
@@ -46,6 +71,11 @@ function main() {
   let dataset: Dataset;
   try {
     dataset = loadDataset(values.input, values.meta);
+    const scale = benchScale();
+    if (scale > 1) {
+      dataset = scaledDataset(dataset, scale);
+      console.warn(`data: SYNTHETIC dataset, ${scale}× the real one (CLUSTER_LENS_BENCH_SCALE)`);
+    }
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -22,9 +22,9 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ScanStatsResponse } from '../../lib/messages';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
-const CORPUS = resolve(ROOT, '../shared/corpus/pages');
-const EXTENSION = resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
+export const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+export const CORPUS = resolve(ROOT, '../shared/corpus/pages');
+export const EXTENSION = resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BARE_RUNS = 5;
 /** Passes over the corpus; each page's figures are the medians of its passes. */
@@ -114,19 +114,28 @@ async function statsOf(context: BrowserContext, url: string): Promise<ScanStatsR
   }, url);
 }
 
+/** The corpus pages to load, by file name: all of them, or those listed in BENCH_PAGES. */
+export function corpusPages(): string[] {
+  const only = process.env.BENCH_PAGES?.split(',');
+  return readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.html') && (!only || only.includes(f)))
+    .sort();
+}
+
 /**
- * Headless Chromium with the built extension, and one without it for the baselines (its pages
- * open in `plainContext`); only the local server is reachable from either.
+ * Headless Chromium with the built extension (`extension`: its chrome-mv3 directory), and one
+ * without it for the baselines (its pages open in `plainContext`); only the local server is
+ * reachable from either.
  */
-export async function launchBenchBrowsers() {
-  if (!existsSync(join(EXTENSION, 'manifest.json'))) {
-    throw new Error(`No extension build at ${EXTENSION}: run npm run build first.`);
+export async function launchBenchBrowsers(extension = EXTENSION) {
+  if (!existsSync(join(extension, 'manifest.json'))) {
+    throw new Error(`No extension build at ${extension}: run npm run build first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'cl-bench-'));
   const ext = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...ARGS, `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`],
+    args: [...ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
   });
   const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   const plainContext = await plain.newContext();
@@ -160,13 +169,7 @@ export async function statsWhenScanned(
 }
 
 export async function runPageScanBench(): Promise<void> {
-  const pages = readdirSync(CORPUS)
-    .filter(
-      (f) =>
-        f.endsWith('.html') &&
-        (!process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(',').includes(f)),
-    )
-    .sort();
+  const pages = corpusPages();
   const server = await serve(CORPUS);
   const browsers = await launchBenchBrowsers();
   const { ext, plainContext } = browsers;

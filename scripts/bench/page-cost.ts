@@ -1,0 +1,518 @@
+/**
+ * What a page pays for the extension, measured from outside: every corpus page is loaded in
+ * headless Chromium with a build of the extension while Chromium records a trace, and the
+ * extension's work on the pages' main threads is added up from that trace. Unlike the
+ * page-scan bench (which reads the content script's own clock), this also sees what the script
+ * cannot time itself: compiling and evaluating content.js in every frame, its promise
+ * continuations, its message and timer callbacks, in every frame, out-of-process ones included.
+ *
+ * Counted, per renderer main thread (`CrRendererMain`, every process but the extension's own):
+ *   - trace events whose script is the extension's (`chrome-extension://<id>/…`):
+ *     EvaluateScript, v8.compile, v8.run, FunctionCall (timers, animation frames, events,
+ *     messages, observers all end in one), each only where it is not nested in an event already
+ *     counted;
+ *   - microtask checkpoints (RunMicrotasks) not nested in a counted event: the continuations
+ *     after an `await` run there and name no script, so each checkpoint is split between the
+ *     extension and the page by V8's CPU samples taken in it (the share of samples with an
+ *     extension frame on the stack, among those with any script frame).
+ * A page's trace runs from before its navigation to BENCH_COST_SETTLE_MS (default 1500) after
+ * its load event; the content script is asked whether its scan was idle only after the trace
+ * ends, so that question costs nothing inside it.
+ *
+ * Also per page: the frames that ran content.js, the extension's longest task (its share of one
+ * top-level task of a main thread) and the cold bare TreeWalker pass over all text of the same
+ * page in a browser without the extension (page-scan.ts's baseline).
+ *
+ * Then the same for a build whose dataset is BENCH_COST_SCALE (default 5) times the real one
+ * (built into its own output directory, the generated data rebuilt normally afterwards).
+ *
+ *   npm run build && npx tsx scripts/bench/page-cost.ts
+ *
+ * BENCH_PAGES=a.html,b.html: some pages only. BENCH_COST_ROUNDS=n: loads per page (median).
+ * BENCH_COST_BUILDS=name=dir,name=dir: measure these chrome-mv3 directories (an old build, say)
+ * and build nothing; ratios are to the first. BENCH_COST_SCALE=0: no scaled build.
+ * BENCH_COST_TRACES=dir: keep each load's trace there. BENCH_DETAIL=1: each load's figures.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession } from 'playwright-core';
+import {
+  bareTextPass,
+  CORPUS,
+  corpusPages,
+  EXTENSION,
+  launchBenchBrowsers,
+  median,
+  ROOT,
+  serve,
+  statsWhenScanned,
+} from './page-scan';
+
+const SETTLE_MS = Number(process.env.BENCH_COST_SETTLE_MS ?? 1500);
+const ROUNDS = Number(process.env.BENCH_COST_ROUNDS ?? 1);
+const SCALE = Number(process.env.BENCH_COST_SCALE ?? 5);
+/** A frame at 60 Hz: an extension task longer than this can cost the page a frame. */
+const FRAME_MS = 16;
+
+/**
+ * devtools.timeline: EvaluateScript, FunctionCall, v8.compile and the frame ids;
+ * disabled-by-default-devtools.timeline: RunTask, the top-level tasks; v8: v8.run;
+ * v8.execute: RunMicrotasks; the CPU profiler's samples to split microtask checkpoints.
+ */
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  ...(process.env.BENCH_COST_SAMPLES === '0' ? [] : ['disabled-by-default-v8.cpu_profiler']),
+];
+
+interface CallFrame {
+  url?: string;
+  functionName?: string;
+}
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: CallFrame;
+}
+
+/** The fields of trace events' arguments that are read here. */
+interface TraceArgs {
+  /** Metadata events: the thread's or process's name. */
+  name?: string;
+  /** v8.run, v8.compile: the script. */
+  fileName?: string;
+  data?: {
+    url?: string;
+    scriptName?: string;
+    frame?: string;
+    startTime?: number;
+    cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
+    timeDeltas?: number[];
+  };
+}
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  id?: string;
+  args?: TraceArgs;
+}
+
+/** A trace event with a duration, in microseconds. */
+type Slice = TraceEvent & { dur: number };
+
+export interface PageCost {
+  /** Extension time on all main threads, ms. */
+  totalMs: number;
+  /** Of which compiling and evaluating content.js (EvaluateScript and compiles outside it). */
+  startMs: number;
+  /** Of which the extension's share of microtask checkpoints. */
+  microtaskMs: number;
+  /** Frames that evaluated content.js. */
+  frames: number;
+  /** Main threads (so processes) where the extension ran. */
+  threads: number;
+  /** The extension's largest share of one top-level task, ms. */
+  longestMs: number;
+  /** CPU samples of extension code outside everything counted, ms: what the count misses. */
+  missedMs: number;
+  /** When the extension's last counted work ended, ms after the trace began. */
+  lastMs: number;
+}
+
+/** Runs `body` while Chromium traces every process; returns the trace's events. */
+async function traced(cdp: CDPSession, body: () => Promise<void>): Promise<TraceEvent[]> {
+  const chunks: TraceEvent[][] = [];
+  const collect = ({ value }: { value: object[] }) => chunks.push(value as TraceEvent[]);
+  cdp.on('Tracing.dataCollected', collect);
+  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
+  });
+  try {
+    await body();
+  } finally {
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+  }
+  return chunks.flat();
+}
+
+/**
+ * Per sampled thread (`pid:tid`), the times of V8's CPU samples and, for each, whether an
+ * extension frame was on the stack (`ext`) and whether any script frame was (`js`).
+ */
+function samplesByThread(events: TraceEvent[], isExtUrl: (url: string) => boolean) {
+  interface Profile {
+    thread: string;
+    time: number;
+    nodes: Map<number, ProfileNode>;
+    samples: { t: number; node: number }[];
+  }
+  const profiles = new Map<string, Profile>();
+  for (const e of events) {
+    if (e.name !== 'Profile') continue;
+    profiles.set(`${e.pid}:${e.id}`, {
+      thread: `${e.pid}:${e.tid}`,
+      time: Number(e.args?.data?.startTime ?? e.ts),
+      nodes: new Map(),
+      samples: [],
+    });
+  }
+  // Chunks come from the profiler's own thread, in order; each sample's time is the previous
+  // one's plus its delta.
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk') continue;
+    const profile = profiles.get(`${e.pid}:${e.id}`);
+    if (!profile) continue;
+    const cpu = e.args?.data?.cpuProfile;
+    const deltas = e.args?.data?.timeDeltas ?? [];
+    for (const node of cpu?.nodes ?? []) profile.nodes.set(node.id, node);
+    (cpu?.samples ?? []).forEach((node, i) => {
+      profile.time += deltas[i] ?? 0;
+      profile.samples.push({ t: profile.time, node });
+    });
+  }
+  const result = new Map<string, { t: number; ext: boolean; js: boolean }[]>();
+  for (const profile of profiles.values()) {
+    const kind = new Map<number, { ext: boolean; js: boolean }>();
+    const kindOf = (id: number): { ext: boolean; js: boolean } => {
+      const known = kind.get(id);
+      if (known) return known;
+      const node = profile.nodes.get(id);
+      if (!node) return { ext: false, js: false };
+      const parent = node.parent === undefined ? { ext: false, js: false } : kindOf(node.parent);
+      const url = node.callFrame.url ?? '';
+      const own = { ext: url !== '' && isExtUrl(url), js: url !== '' };
+      const k = { ext: parent.ext || own.ext, js: parent.js || own.js };
+      kind.set(id, k);
+      return k;
+    };
+    const samples = profile.samples.map(({ t, node }) => ({ t, ...kindOf(node) }));
+    result.set(profile.thread, [...(result.get(profile.thread) ?? []), ...samples]);
+  }
+  for (const list of result.values()) list.sort((a, b) => a.t - b.t);
+  return result;
+}
+
+/** The first index in `samples` (sorted by time) at or after `t`. */
+function firstAtOrAfter(samples: { t: number }[], t: number): number {
+  let lo = 0;
+  let hi = samples.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (samples[mid]!.t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The extension's cost in one page load's trace; `extensionId` names its scripts. */
+export function extensionCost(events: TraceEvent[], extensionId: string): PageCost {
+  const prefix = `chrome-extension://${extensionId}/`;
+  const isExtUrl = (url: string) => url.startsWith(prefix);
+  const threadName = new Map<string, string>();
+  const processName = new Map<number, string>();
+  let traceStart = Infinity;
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') {
+      threadName.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+    }
+    if (e.ph === 'M' && e.name === 'process_name') processName.set(e.pid, e.args?.name ?? '');
+    if (e.name === 'TracingStartedInBrowser') traceStart = Math.min(traceStart, e.ts);
+  }
+  // A page's frames run on renderer main threads; the extension's own renderer (its popup or
+  // options page, were one open) is not the page's cost, and its service worker has a thread
+  // of its own.
+  const isPageMain = (pid: number, tid: number) =>
+    threadName.get(`${pid}:${tid}`) === 'CrRendererMain' &&
+    processName.get(pid) !== 'Extension Renderer';
+  const threads = new Map<string, Slice[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || !isPageMain(e.pid, e.tid)) continue;
+    const key = `${e.pid}:${e.tid}`;
+    const list = threads.get(key) ?? [];
+    list.push(e as Slice);
+    threads.set(key, list);
+  }
+  const samples = samplesByThread(events, isExtUrl);
+  const scriptOf = (e: TraceEvent): string =>
+    e.args?.data?.url ?? e.args?.fileName ?? e.args?.data?.scriptName ?? '';
+
+  const cost: PageCost = {
+    totalMs: 0,
+    startMs: 0,
+    microtaskMs: 0,
+    frames: 0,
+    threads: 0,
+    longestMs: 0,
+    missedMs: 0,
+    lastMs: 0,
+  };
+  const frames = new Set<string>();
+  let lastEnd = -Infinity;
+  for (const [key, slices] of threads) {
+    // Parents before their children: by start, and the longer first at equal starts.
+    slices.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    const threadSamples = samples.get(key) ?? [];
+    /** The extension's time in each top-level task of this thread, µs. */
+    const perTask: number[] = [];
+    let taskEnd = -Infinity;
+    let countedEnd = -Infinity;
+    const counted: Slice[] = [];
+    const checkpoints: { slice: Slice; task: number }[] = [];
+    let checkpointEnd = -Infinity;
+    for (const e of slices) {
+      if (e.ts >= taskEnd) {
+        perTask.push(0);
+        taskEnd = e.ts + e.dur;
+      }
+      if (e.ts < countedEnd) continue; // inside something already counted
+      if (isExtUrl(scriptOf(e))) {
+        counted.push(e);
+        countedEnd = e.ts + e.dur;
+        perTask[perTask.length - 1]! += e.dur;
+        cost.totalMs += e.dur / 1000;
+        if (e.name === 'EvaluateScript' || e.name.startsWith('v8.compile') || e.name === 'v8.run') {
+          cost.startMs += e.dur / 1000;
+        }
+        if (e.name === 'EvaluateScript') frames.add(`${e.pid}:${e.args?.data?.frame ?? ''}`);
+        lastEnd = Math.max(lastEnd, countedEnd);
+      } else if (e.name === 'RunMicrotasks' && e.ts >= checkpointEnd) {
+        checkpoints.push({ slice: e, task: perTask.length - 1 });
+        checkpointEnd = e.ts + e.dur;
+      }
+    }
+    // A checkpoint's time outside the counted events nested in it, split by its samples there.
+    const inCounted = (t: number) => counted.some((c) => t >= c.ts && t <= c.ts + c.dur);
+    for (const { slice, task } of checkpoints) {
+      const end = slice.ts + slice.dur;
+      const nested = counted.filter((c) => c.ts >= slice.ts && c.ts < end);
+      const own = slice.dur - nested.reduce((s, c) => s + c.dur, 0);
+      let ext = 0;
+      let js = 0;
+      for (let i = firstAtOrAfter(threadSamples, slice.ts); i < threadSamples.length; i++) {
+        const sample = threadSamples[i]!;
+        if (sample.t > end) break;
+        if (nested.length > 0 && inCounted(sample.t)) continue;
+        if (sample.ext) ext++;
+        if (sample.js) js++;
+      }
+      if (ext === 0) continue;
+      const share = (own * ext) / js;
+      perTask[task]! += share;
+      cost.totalMs += share / 1000;
+      cost.microtaskMs += share / 1000;
+      lastEnd = Math.max(lastEnd, end);
+    }
+    // Extension samples outside anything counted: each stands for the time to the next sample.
+    const checkpointOf = (t: number) =>
+      checkpoints.some(({ slice }) => t >= slice.ts && t <= slice.ts + slice.dur);
+    threadSamples.forEach((sample, i) => {
+      const next = threadSamples[i + 1];
+      if (!sample.ext || !next || inCounted(sample.t) || checkpointOf(sample.t)) return;
+      cost.missedMs += Math.min(next.t - sample.t, 1000) / 1000;
+    });
+    if (counted.length > 0) cost.threads++;
+    cost.longestMs = Math.max(cost.longestMs, ...perTask.map((t) => t / 1000));
+  }
+  cost.frames = frames.size;
+  cost.lastMs =
+    Number.isFinite(lastEnd) && Number.isFinite(traceStart) ? (lastEnd - traceStart) / 1000 : 0;
+  return cost;
+}
+
+interface Row extends PageCost {
+  page: string;
+  bareMs: number;
+  /** Whether the content script said its scan was idle when the trace ended (every load). */
+  idle: boolean;
+  /** max − min of totalMs over the rounds, ms (0 with one round). */
+  spreadMs: number;
+}
+
+/** Loads every page with the extension build in `extension` (called `build`), tracing each load. */
+async function measureBuild(build: string, extension: string, pages: string[]): Promise<Row[]> {
+  const server = await serve(CORPUS);
+  const browsers = await launchBenchBrowsers(extension);
+  const { ext, plainContext } = browsers;
+  const extensionId = new URL(ext.serviceWorkers()[0]!.url()).host;
+  const browser = ext.browser();
+  if (!browser) throw new Error('No browser behind the persistent context');
+  // Tracing is a browser-wide domain: a browser session records every process, so frames
+  // in other renderer processes are in the trace too.
+  const cdp = await browser.newBrowserCDPSession();
+  const measure = async (name: string): Promise<Omit<Row, 'spreadMs'>> => {
+    const url = server.base + name;
+    const tab = await ext.newPage();
+    const events = await traced(cdp, async () => {
+      await tab.goto(url, { waitUntil: 'load', timeout: 60_000 });
+      await tab.waitForTimeout(SETTLE_MS);
+    });
+    const stats = await statsWhenScanned(ext, tab, url, 1);
+    await tab.close();
+    const cost = extensionCost(events, extensionId);
+    if (process.env.BENCH_COST_TRACES) {
+      // For a closer look: load the file in DevTools' Performance panel or Perfetto.
+      mkdirSync(process.env.BENCH_COST_TRACES, { recursive: true });
+      writeFileSync(
+        join(process.env.BENCH_COST_TRACES, `${build.replace(/[^\w.-]+/g, '_')}-${name}.json`),
+        JSON.stringify({ traceEvents: events }),
+      );
+    }
+    const reference = await plainContext.newPage();
+    await reference.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    const [bare = 0] = await bareTextPass(reference, 1);
+    await reference.close();
+    if (process.env.BENCH_DETAIL) console.log(name, JSON.stringify(cost));
+    return { page: name, ...cost, bareMs: bare, idle: stats?.idle ?? false };
+  };
+  // One load first, not counted: the first page after the browser starts would also pay for
+  // what any first page pays (the extension's files read from disk, its worker woken).
+  if (pages[0]) await measure(pages[0]);
+  // Rounds go over the whole corpus in turn, so a busy moment of the machine does not fall on
+  // every load of one page.
+  const loads = new Map<string, Omit<Row, 'spreadMs'>[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of pages) loads.set(name, [...(loads.get(name) ?? []), await measure(name)]);
+  }
+  await cdp.detach();
+  await browsers.close();
+  server.close();
+  return [...loads].map(([page, runs]) => {
+    const mid = (pick: (r: Omit<Row, 'spreadMs'>) => number) => median(runs.map(pick));
+    const totals = runs.map((r) => r.totalMs);
+    return {
+      page,
+      totalMs: mid((r) => r.totalMs),
+      startMs: mid((r) => r.startMs),
+      microtaskMs: mid((r) => r.microtaskMs),
+      frames: Math.max(...runs.map((r) => r.frames)),
+      threads: Math.max(...runs.map((r) => r.threads)),
+      longestMs: Math.max(...runs.map((r) => r.longestMs)),
+      missedMs: mid((r) => r.missedMs),
+      lastMs: Math.max(...runs.map((r) => r.lastMs)),
+      bareMs: mid((r) => r.bareMs),
+      idle: runs.every((r) => r.idle),
+      spreadMs: Math.max(...totals) - Math.min(...totals),
+    };
+  });
+}
+
+/** What every frame loads at start: the manifest's content scripts and styles, gzipped. */
+function startupSize(extension: string) {
+  const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { js?: string[]; css?: string[] }[];
+  };
+  const files = [
+    ...new Set(
+      (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
+    ),
+  ];
+  const gzip = (file: string) => gzipSync(readFileSync(join(extension, file))).length;
+  return {
+    contentGzip: gzip('content-scripts/content.js'),
+    contentRaw: readFileSync(join(extension, 'content-scripts/content.js')).length,
+    startGzip: files.reduce((s, f) => s + gzip(f), 0),
+    files,
+  };
+}
+
+function printBuild(name: string, extension: string, rows: Row[]) {
+  const pad = (s: string, n: number) => s.padStart(n);
+  const ms = (v: number, n = 8) => pad(v.toFixed(1), n);
+  console.log(
+    `\nWhat a page pays for the extension, from Chromium's trace: ${name} (${extension}), ${rows.length} pages, ${ROUNDS} load(s) each, trace until ${SETTLE_MS} ms after load`,
+  );
+  console.log(
+    `${'page'.padEnd(28)}${pad('frames', 7)}${pad('ext ms', 8)}${pad('start', 8)}${pad('micro', 8)}${pad('longest', 9)}${pad('bare ms', 9)}${pad('missed', 8)}${pad('last s', 8)}${ROUNDS > 1 ? pad('spread', 8) : ''}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${r.page.slice(0, 27).padEnd(28)}${pad(`${r.frames}${r.threads > 1 ? `/${r.threads}p` : ''}`, 7)}${ms(r.totalMs)}${ms(r.startMs)}${ms(r.microtaskMs)}${ms(r.longestMs, 9)}${pad(r.bareMs.toFixed(2), 9)}${ms(r.missedMs)}${pad((r.lastMs / 1000).toFixed(2), 8)}${ROUNDS > 1 ? ms(r.spreadMs) : ''}${r.idle ? '' : '  (scan not idle at the end)'}`,
+    );
+  }
+  const worst = rows.reduce((a, b) => (b.totalMs > a.totalMs ? b : a));
+  const long = rows.filter((r) => r.longestMs > FRAME_MS);
+  const size = startupSize(extension);
+  console.log(
+    `median per page: ${median(rows.map((r) => r.totalMs)).toFixed(1)} ms on main threads (start ${median(rows.map((r) => r.startMs)).toFixed(1)} ms, microtasks ${median(rows.map((r) => r.microtaskMs)).toFixed(1)} ms, longest task ${median(rows.map((r) => r.longestMs)).toFixed(1)} ms), ${median(rows.map((r) => r.frames))} frame(s); bare text pass ${median(rows.map((r) => r.bareMs)).toFixed(2)} ms`,
+  );
+  console.log(
+    `pages with an extension task over ${FRAME_MS} ms: ${long.length}/${rows.length}; worst page ${worst.page}: ${worst.totalMs.toFixed(1)} ms in ${worst.frames} frame(s), longest task ${worst.longestMs.toFixed(1)} ms`,
+  );
+  console.log(
+    `extension CPU samples outside what is counted: ${rows.reduce((s, r) => s + r.missedMs, 0).toFixed(1)} ms over all pages; scan not idle at the end of the trace: ${rows.filter((r) => !r.idle).length} page(s)`,
+  );
+  console.log(
+    `content.js ${(size.contentRaw / 1024).toFixed(1)} KB, ${(size.contentGzip / 1024).toFixed(1)} KB gzip; a frame loads at start ${size.files.join(' + ')}: ${(size.startGzip / 1024).toFixed(1)} KB gzip`,
+  );
+  console.log(
+    `columns: frames that ran content.js (/Np: in N processes); ext ms = all extension main-thread time, of which start = compile + evaluate of content.js and micro = its share of microtask checkpoints; longest = its largest share of one task; bare = cold TreeWalker text pass, no extension; missed = extension samples outside all counted time; last = end of its last work after the trace began`,
+  );
+  return { median: median(rows.map((r) => r.totalMs)), size };
+}
+
+/** Runs `npm run <script>` in the project with `env` added; throws when it fails. */
+function npmRun(script: string, env: Record<string, string>) {
+  const run = spawnSync('npm', ['run', script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error(`npm run ${script} failed (${run.status})`);
+}
+
+/**
+ * A build whose dataset is `scale` times the real one, in its own output directory under the
+ * usual one. The generated data is rebuilt from the real dataset afterwards, even on failure,
+ * so the working tree is left as it was (nothing else builds while the bench runs).
+ */
+function buildScaled(scale: number): string {
+  const outDir = resolve(ROOT, process.env.WXT_OUT_DIR ?? '.output', `bench-x${scale}`);
+  try {
+    npmRun('build', { CLUSTER_LENS_BENCH_SCALE: String(scale), WXT_OUT_DIR: outDir });
+  } finally {
+    npmRun('data', { CLUSTER_LENS_BENCH_SCALE: '' });
+  }
+  return join(outDir, 'chrome-mv3');
+}
+
+export async function runPageCostBench(): Promise<void> {
+  const pages = corpusPages();
+  const builds: [string, string][] = process.env.BENCH_COST_BUILDS
+    ? process.env.BENCH_COST_BUILDS.split(',').map((pair) => {
+        const [name = '', dir = ''] = pair.includes('=') ? pair.split('=') : [pair, pair];
+        return [name, resolve(dir)];
+      })
+    : [['real dataset', EXTENSION]];
+  if (!process.env.BENCH_COST_BUILDS && SCALE > 1) {
+    builds.push([`${SCALE}× dataset (synthetic)`, buildScaled(SCALE)]);
+  }
+  const results = [];
+  for (const [name, dir] of builds) {
+    results.push({ name, ...printBuild(name, dir, await measureBuild(name, dir, pages)) });
+  }
+  const [first, ...others] = results;
+  for (const other of others) {
+    console.log(
+      `\n${other.name} against ${first!.name}: median ${other.median.toFixed(1)} / ${first!.median.toFixed(1)} ms = ${(other.median / first!.median).toFixed(2)}×; content.js ${(other.size.contentGzip / 1024).toFixed(1)} / ${(first!.size.contentGzip / 1024).toFixed(1)} KB gzip = ${(other.size.contentGzip / first!.size.contentGzip).toFixed(2)}× (${(other.size.contentRaw / 1024).toFixed(0)} / ${(first!.size.contentRaw / 1024).toFixed(0)} KB raw = ${(other.size.contentRaw / first!.size.contentRaw).toFixed(2)}×)`,
+    );
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await runPageCostBench();
+}
