@@ -6,6 +6,7 @@
  *   npm run bench            (builds first)
  */
 import { runMatcherBench } from './bench/matcher';
+import { runCardPaintBench } from './bench/card-paint';
 import { runLargePageBench } from './bench/large-page';
 import { runPageCostBench } from './bench/page-cost';
 import { runPageScanBench } from './bench/page-scan';
@@ -18,3 +19,4 @@ await runPageScanBench();
 await runPageCostBench();
 await runLargePageBench();
 await runPopupBench();
+await runCardPaintBench();

@@ -11,7 +11,7 @@ import type { Settings } from '~/lib/settings';
 import { isSiteEnabled, siteMatches } from '~/lib/site-rules';
 import { backgroundMatching } from './background-client';
 import { contentClock } from './content-clock';
-import { HighlightMarker, supportsHighlights, type Marker } from './highlighter';
+import { LazyHighlightMarker, supportsHighlights, type Marker } from './highlighter';
 import { PageScanner } from './page-scanner';
 
 /** Frames report what they found at most this often while a page keeps changing. */
@@ -79,7 +79,7 @@ export class PageLens {
       // detection still works, so the popup and badge stay right.
       this.marker = NO_MARKS;
     } else {
-      this.marker ??= new HighlightMarker(settings.styles);
+      this.marker ??= new LazyHighlightMarker(settings.styles);
       this.marker.setStyles(settings.styles);
     }
     this.scanner = new PageScanner({
