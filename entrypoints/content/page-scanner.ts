@@ -508,6 +508,7 @@ export class PageScanner {
       pending.from = planned.next;
       if (pending.from < 0) this.blocks.shift();
     }
+    this.options.marker.prepare?.();
     this.inFlight++;
     void this.options.matching
       .match(

@@ -38,4 +38,12 @@ describe('LazyHighlightMarker', () => {
     // A shadow root met before the first mark gets the styles too.
     expect(shadow.adoptedStyleSheets).toEqual(document.adoptedStyleSheets);
   });
+
+  it('gets ready when told marks may come, once', () => {
+    const marker = new LazyHighlightMarker(DEFAULT_SETTINGS.styles);
+    marker.prepare();
+    marker.prepare();
+    expect(registry.size).toBe(5);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+  });
 });
