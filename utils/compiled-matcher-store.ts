@@ -10,13 +10,23 @@ export interface CompiledMatcherStore {
 const DB_NAME = 'cluster-lens';
 const STORE = 'compiled-matcher';
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+/**
+ * The database with its store; created when missing, also when another context opened the
+ * database without it (an empty database at version 1 would never be upgraded otherwise).
+ */
+async function open(version?: number): Promise<IDBDatabase> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, version);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
   });
+  if (db.objectStoreNames.contains(STORE) || version !== undefined) return db;
+  const next = db.version + 1;
+  db.close();
+  return open(next);
 }
 
 function done(request: IDBRequest | IDBTransaction): Promise<void> {

@@ -38,7 +38,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { CDPSession } from 'playwright-core';
+import type { BrowserContext, CDPSession } from 'playwright-core';
+import type { Dataset } from '../../lib/dataset/model';
+import { syntheticDataset } from './synthetic-dataset';
 import {
   bareTextPass,
   CORPUS,
@@ -54,6 +56,8 @@ import {
 const SETTLE_MS = Number(process.env.BENCH_COST_SETTLE_MS ?? 1500);
 const ROUNDS = Number(process.env.BENCH_COST_ROUNDS ?? 1);
 const SCALE = Number(process.env.BENCH_COST_SCALE ?? 5);
+/** Organisations of a synthetic import measured with the first build (0: none). */
+const IMPORT_SIZE = Number(process.env.BENCH_COST_IMPORT ?? 10_000);
 /** A frame at 60 Hz: an extension task longer than this can cost the page a frame. */
 const FRAME_MS = 16;
 
@@ -343,12 +347,22 @@ interface Row extends PageCost {
   spreadMs: number;
 }
 
-/** Loads every page with the extension build in `extension` (called `build`), tracing each load. */
-async function measureBuild(build: string, extension: string, pages: string[]): Promise<Row[]> {
+/**
+ * Loads every page with the extension build in `extension` (called `build`), tracing each load.
+ * `imported`: that many synthetic organisations are imported first (as the options page
+ * stores an import), so pages are matched against them.
+ */
+async function measureBuild(
+  build: string,
+  extension: string,
+  pages: string[],
+  imported = 0,
+): Promise<Row[]> {
   const server = await serve(CORPUS);
   const browsers = await launchBenchBrowsers(extension);
   const { ext, plainContext } = browsers;
   const extensionId = new URL(ext.serviceWorkers()[0]!.url()).host;
+  if (imported > 0) await importSynthetic(ext, imported);
   const browser = ext.browser();
   if (!browser) throw new Error('No browser behind the persistent context');
   // Tracing is a browser-wide domain: a browser session records every process, so frames
@@ -490,6 +504,53 @@ function buildScaled(scale: number): string {
   return join(outDir, 'chrome-mv3');
 }
 
+/**
+ * Stores a synthetic dataset of `size` organisations as the active import, as the options page
+ * does, and waits until the background has compiled it (it does so when the import changes).
+ */
+async function importSynthetic(ext: BrowserContext, size: number) {
+  const base = JSON.parse(
+    readFileSync(join(ROOT, 'data/generated/dataset.json'), 'utf8'),
+  ) as Dataset;
+  const dataset = {
+    ...syntheticDataset(base, size),
+    importedAt: new Date().toISOString(),
+    sourceName: 'synthetic.json',
+  };
+  const worker = ext.serviceWorkers()[0]!;
+  const t0 = Date.now();
+  await worker.evaluate((d) => chrome.storage.local.set({ importedDataset: d }), dataset);
+  // The background checks and compiles it on the change, then keeps it in IndexedDB.
+  const compiled = await worker.evaluate(async () => {
+    for (let k = 0; k < 600; k++) {
+      // Opened only once the background has made it: opening first would create it empty.
+      const made = (await indexedDB.databases()).some((d) => d.name === 'cluster-lens');
+      const count = !made
+        ? 0
+        : await new Promise<number>((done) => {
+            const open = indexedDB.open('cluster-lens');
+            open.onerror = () => done(0);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('compiled-matcher')) return done(0);
+              const req = db
+                .transaction('compiled-matcher')
+                .objectStore('compiled-matcher')
+                .count();
+              req.onsuccess = () => done(req.result);
+              req.onerror = () => done(0);
+            };
+          });
+      if (count > 0) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  });
+  console.log(
+    `\nimported ${size} synthetic organisations (${(JSON.stringify(dataset).length / 1e6).toFixed(1)} MB): ${compiled ? 'checked and compiled by the background' : 'NOT compiled'} ${((Date.now() - t0) / 1000).toFixed(1)} s after it was stored`,
+  );
+}
+
 export async function runPageCostBench(): Promise<void> {
   const pages = corpusPages();
   const builds: [string, string][] = process.env.BENCH_COST_BUILDS
@@ -504,6 +565,14 @@ export async function runPageCostBench(): Promise<void> {
   const results = [];
   for (const [name, dir] of builds) {
     results.push({ name, ...printBuild(name, dir, await measureBuild(name, dir, pages)) });
+  }
+  // The first build again, with a large import active: pages must not pay for its size.
+  if (IMPORT_SIZE > 0 && builds[0]) {
+    const name = `${builds[0][0]}, ${IMPORT_SIZE} organisations imported`;
+    results.push({
+      name,
+      ...printBuild(name, builds[0][1], await measureBuild(name, builds[0][1], pages, IMPORT_SIZE)),
+    });
   }
   const [first, ...others] = results;
   for (const other of others) {
