@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchExtension, serveFixtures } from '../tests/e2e/harness';
+import { launchExtension, serveFixtures, textCentre } from '../tests/e2e/harness';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
@@ -15,23 +15,7 @@ const ext = await launchExtension();
 const server = await serveFixtures();
 
 async function hoverText(page: Page, selector: string, text: string) {
-  const r = await page.evaluate(
-    ({ selector, text }) => {
-      const el = document.querySelector(selector)!;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + text.length);
-        const box = range.getBoundingClientRect();
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      throw new Error(`${text} not found`);
-    },
-    { selector, text },
-  );
+  const r = await textCentre(page, selector, text);
   await page.mouse.move(r.x, r.y, { steps: 3 });
 }
 

@@ -13,40 +13,17 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { launchExtension, serveFixtures, tabIdOf } from '../../tests/e2e/harness';
+import { launchExtension, serveFixtures, tabIdOf, textCentre } from '../../tests/e2e/harness';
 import { median } from './page-scan';
 
 const LOADS = 9;
-
-/** Where a text's first occurrence in an element is, to point at it. */
-async function centreOf(page: Page, selector: string, text: string) {
-  return page.evaluate(
-    ({ selector, text }) => {
-      const walker = document.createTreeWalker(
-        document.querySelector(selector)!,
-        NodeFilter.SHOW_TEXT,
-      );
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + text.length);
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      throw new Error(`no "${text}" in ${selector}`);
-    },
-    { selector, text },
-  );
-}
 
 /** Ms from the pointer's arrival to the frame that paints the card's dialog showing `name`. */
 async function timeCard(page: Page, selector: string, text: string, name: string) {
   await page.mouse.move(1, 1);
   // tsx names inner functions with a helper the page does not have.
   await page.evaluate('window.__name = (f) => f');
-  const at = await centreOf(page, selector, text);
+  const at = await textCentre(page, selector, text);
   const shown = page.evaluate((name) => {
     return new Promise<number>((done) => {
       let arrived = -1;

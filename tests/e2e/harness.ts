@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -138,4 +138,29 @@ export async function serveFixtures(root = resolve('tests/e2e/pages')) {
         server.closeAllConnections();
       }),
   };
+}
+
+/** The centre of the first occurrence of `text` in an element's text, to point at it. */
+export function textCentre(
+  page: Page,
+  selector: string,
+  text: string,
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    ({ selector, text }) => {
+      const el = document.querySelector(selector)!;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + text.length);
+        const box = range.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      throw new Error(`"${text}" not found in ${selector}`);
+    },
+    { selector, text },
+  );
 }
