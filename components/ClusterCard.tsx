@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import type { Ref } from 'preact';
 import type { CardScheme } from '~/lib/card-theme';
 import type { ClusterRecord } from '~/lib/dataset/model';
+import { isolate } from '~/lib/display-text';
 import { ClusterDetails } from './ClusterDetails';
 
 export type CardContent =
@@ -112,7 +113,9 @@ export function ClusterCard({
           <button type="button" class="cl-card__not-this" onClick={notThis.onConfirm}>
             {i18n.t('card.notThis')}
           </button>
-          <p class="cl-card__hint">{i18n.t('card.notThisHint', [notThis.matched, notThis.site])}</p>
+          <p class="cl-card__hint">
+            {i18n.t('card.notThisHint', [isolate(notThis.matched), notThis.site])}
+          </p>
         </div>
       )}
     </div>

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { ClusterRecord } from './dataset/model';
+import { stripControls } from './display-text';
 import { isoDay, labelStatus } from './label-status';
 import type { Detection } from './messages';
 
@@ -51,7 +52,7 @@ export function pageDetectionsToCsv(
         record.eccp.rule,
         record.eccp.url ?? '',
         String(d.count),
-        d.texts.join(' | '),
+        d.texts.map(stripControls).join(' | '),
         pageUrl,
         isoDay(today),
         asOf,

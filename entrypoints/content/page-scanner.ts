@@ -1,4 +1,5 @@
 import type { MatchResponse, QuickCheckResponse, ScanPass } from '~/lib/messages';
+import { stripControls } from '~/lib/display-text';
 import type { PartMatch } from '~/lib/page-matching';
 import type { MarkCategory } from '~/lib/settings';
 import type { PageMatching } from './background-client';
@@ -14,6 +15,7 @@ import {
 import type { Marker } from './highlighter';
 import { MarkStore, type PageMark } from './mark-store';
 import { PieceReader, type TextPiece } from './piece-reader';
+import { isReadable } from './readable-text';
 import { planPart, WINDOW_CHARS, type PendingBlock, type PlannedPart } from './text-windows';
 
 /** Main-thread time one slice may take before yielding to the page. */
@@ -87,6 +89,8 @@ export interface ScannerOptions {
   onStale?: () => void;
   /** Told the main-thread time of every slice and mutation batch, as it is spent. */
   onTime?: (ms: number) => void;
+  /** Whether a reader can see a mention's text (see readable-text.ts); for tests without layout. */
+  isReadable?: typeof isReadable;
   /** False: every document is scanned the full way, without asking the quick check first. */
   quickCheck?: boolean;
   /** Above this many elements a document is read in pieces of at most `pieceMaxElements`. */
@@ -549,7 +553,9 @@ export class PageScanner {
         shown = isBlockVisible(planned.block);
         visible.set(planned, shown);
       }
-      if (!shown) continue;
+      if (!shown || !(this.options.isReadable ?? isReadable)(...nodeRange(planned, match))) {
+        continue;
+      }
       this.addMark(match, planned, organisation);
     }
     if (this.dirty.size > 0 || this.removals) this.armMutationTimer();
@@ -575,18 +581,15 @@ export class PageScanner {
     const { nodes } = planned.block;
     const start = planned.origins[match.start.segment]!;
     const end = planned.origins[match.end.segment]!;
+    const [startContainer, startOffset, endContainer, endOffset] = nodeRange(planned, match);
     const mark: PageMark = {
       id: match.id,
       name: organisation.name,
       alias: match.alias,
       category: organisation.category,
-      text: match.text,
-      range: new StaticRange({
-        startContainer: nodes[start.node]!,
-        startOffset: start.offset + match.start.offset,
-        endContainer: nodes[end.node]!,
-        endOffset: end.offset + match.end.offset,
-      }),
+      // As a reader sees it: it is quoted in our own sentences and exports.
+      text: stripControls(match.text),
+      range: new StaticRange({ startContainer, startOffset, endContainer, endOffset }),
       nodes: nodes.slice(start.node, end.node + 1),
       confirmed: match.evidence !== null,
     };
@@ -737,6 +740,18 @@ interface PieceChecks {
   /** Some batch may name an organisation; the words found (null: too many to filter by). */
   mentions: boolean;
   words: string[] | null;
+}
+
+/** Where a match starts and ends in its block's text nodes. */
+function nodeRange(planned: PlannedPart, match: PartMatch): [Text, number, Text, number] {
+  const start = planned.origins[match.start.segment]!;
+  const end = planned.origins[match.end.segment]!;
+  return [
+    planned.block.nodes[start.node]!,
+    start.offset + match.start.offset,
+    planned.block.nodes[end.node]!,
+    end.offset + match.end.offset,
+  ];
 }
 
 /**

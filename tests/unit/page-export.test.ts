@@ -64,6 +64,18 @@ describe('pageDetectionsToCsv', () => {
 });
 
 describe('pageExportFileName', () => {
+  it('writes matched page text without direction or invisible controls', () => {
+    const csv = pageDetectionsToCsv(
+      [{ id: 'aclima', name: 'ACLIMA', count: 2, texts: ['AC\u202eLIMA', 'ACL\u200bIMA\n'] }],
+      records,
+      'https://news.example/',
+      dataset.asOf,
+      today,
+    );
+    const { data } = Papa.parse<Record<string, string>>(csv, { header: true });
+    expect(data[0]!.matched_text).toBe('ACLIMA | ACLIMA ');
+  });
+
   it('names the file after the host and the day', () => {
     expect(pageExportFileName('https://www.example.org/x', today)).toBe(
       'cluster-lens-www.example.org-2026-11-24.csv',

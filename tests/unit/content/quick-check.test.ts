@@ -121,6 +121,8 @@ function start(
     },
     quickCheck: quickCheck !== undefined,
     marker,
+    // happy-dom has no layout: every mention counts as seen.
+    isReadable: () => true,
     shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
     onIdle: () => idle++,
     ...sizes,
@@ -420,6 +422,7 @@ describe('text changed while the walk is under way', () => {
       matching: { quickCheck: () => Promise.resolve(null), match: matchInBackground },
       quickCheck: false,
       marker,
+      isReadable: () => true,
       shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
       onIdle: () => {},
       now: () => (clock += 3),
@@ -448,6 +451,7 @@ describe('answers from the background', () => {
         matching,
         quickCheck: false,
         marker: markWith,
+        isReadable: () => true,
         shown: ALL_SHOWN,
         onIdle: () => {},
         onStale: () => {
