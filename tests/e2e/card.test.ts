@@ -419,7 +419,8 @@ describe('the hover card in Chromium', () => {
     await hover(page, '#valorial', 'Valorial');
     await dialog(page).waitFor();
     expect(await dialog(page).locator('.cl-card__hint').textContent()).toBe(
-      'Stops marking “Valorial” as this organisation on 127.0.0.1. You can undo this in the settings.',
+      // The page's text is isolated (FSI … PDI): its direction cannot reorder our sentence.
+      'Stops marking “\u2068Valorial\u2069” as this organisation on 127.0.0.1. You can undo this in the settings.',
     );
     await dialog(page).getByRole('button', { name: 'Not this organisation' }).click();
     // The page is scanned again without the alias: Valorial goes, Hamburg Aviation comes back.
