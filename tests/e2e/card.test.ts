@@ -9,6 +9,8 @@ import {
   launchExtension,
   serveFixtures,
   tabIdOf as harnessTabIdOf,
+  textRect,
+  type Box,
   type ExtensionBrowser,
 } from './harness';
 
@@ -65,43 +67,6 @@ async function open(path: string) {
     )
     .toBe(true);
   return { page, tabId, errors };
-}
-
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-  width: number;
-  height: number;
-}
-
-/** The client rect of the n-th occurrence of `text` in an element's text (a Range, no DOM change). */
-function textRect(page: Page, selector: string, text: string): Promise<Box> {
-  return page.evaluate(
-    ({ selector, text }) => {
-      const el = document.querySelector(selector)!;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + text.length);
-        const r = range.getClientRects()[0]!;
-        return {
-          left: r.left,
-          top: r.top,
-          right: r.right,
-          bottom: r.bottom,
-          width: r.width,
-          height: r.height,
-        };
-      }
-      throw new Error(`"${text}" not found in ${selector}`);
-    },
-    { selector, text },
-  );
 }
 
 async function hover(page: Page, selector: string, text: string) {

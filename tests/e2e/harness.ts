@@ -140,12 +140,20 @@ export async function serveFixtures(root = resolve('tests/e2e/pages')) {
   };
 }
 
-/** The centre of the first occurrence of `text` in an element's text, to point at it. */
-export function textCentre(
-  page: Page,
-  selector: string,
-  text: string,
-): Promise<{ x: number; y: number }> {
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The first line box of the first occurrence of `text` in an element's text (a Range, no DOM
+ * change).
+ */
+export function textRect(page: Page, selector: string, text: string): Promise<Box> {
   return page.evaluate(
     ({ selector, text }) => {
       const el = document.querySelector(selector)!;
@@ -156,11 +164,28 @@ export function textCentre(
         const range = document.createRange();
         range.setStart(n, at);
         range.setEnd(n, at + text.length);
-        const box = range.getBoundingClientRect();
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+        const r = range.getClientRects()[0]!;
+        return {
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          width: r.width,
+          height: r.height,
+        };
       }
       throw new Error(`"${text}" not found in ${selector}`);
     },
     { selector, text },
   );
+}
+
+/** The centre of that line box, to point at the text. */
+export async function textCentre(
+  page: Page,
+  selector: string,
+  text: string,
+): Promise<{ x: number; y: number }> {
+  const r = await textRect(page, selector, text);
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
