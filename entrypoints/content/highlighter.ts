@@ -20,6 +20,16 @@ export interface Marker {
   prepare?(): void;
 }
 
+/** Marks nothing: where the Highlight API is missing (detection still runs), and in tests. */
+export const NO_MARKS: Marker = {
+  add() {},
+  remove() {},
+  clear() {},
+  setStyles() {},
+  adoptInto() {},
+  dispose() {},
+};
+
 export const highlightName = (category: MarkCategory) => `cluster-lens-${category}`;
 
 export function supportsHighlights(): boolean {

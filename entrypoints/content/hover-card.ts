@@ -7,7 +7,7 @@ import { cycleIndex, inDocumentOrder } from '~/lib/mention-cycle';
 import { RECORD, type RecordRequest, type RecordResponse } from '~/lib/messages';
 import type { Settings } from '~/lib/settings';
 import { loadCardView } from './card-loader';
-import { contentClock } from './content-clock';
+import { timed } from './content-clock';
 import type { CardView } from './card-view';
 import { compareMarks, markAtPoint, markRange } from './hit-test';
 import type { MarkStore, PageMark } from './mark-store';
@@ -48,9 +48,6 @@ interface OpenCard {
   /** Where focus was when the card opened, to return it there on close. */
   returnFocus: HTMLElement | null;
 }
-
-/** Every handler's time counts in the content script's own figure (stats.scanMs). */
-const timed = contentClock.timed.bind(contentClock);
 
 const MODIFIER_KEYS = {
   alt: { flag: 'altKey', key: 'Alt' },

@@ -1,4 +1,4 @@
-import { contentClock } from './content-clock';
+import { contentClock, timed } from './content-clock';
 import {
   CYCLE,
   DETECTIONS,
@@ -29,7 +29,6 @@ export default defineContentScript({
   main(ctx) {
     const isTop = window === window.top;
     const lens = new PageLens();
-    const timed = contentClock.timed.bind(contentClock);
 
     onRequest(PING, () => Promise.resolve<PingResponse>({ url: location.href, topFrame: isTop }));
     // The top frame answers for the tab, frames' findings included; frames stay silent.

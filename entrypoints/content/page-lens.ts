@@ -10,8 +10,8 @@ import {
 import type { Settings } from '~/lib/settings';
 import { isSiteEnabled, siteMatches } from '~/lib/site-rules';
 import { backgroundMatching } from './background-client';
-import { contentClock } from './content-clock';
-import { LazyHighlightMarker, supportsHighlights, type Marker } from './highlighter';
+import { contentClock, timed } from './content-clock';
+import { LazyHighlightMarker, NO_MARKS, supportsHighlights, type Marker } from './highlighter';
 import { PageScanner } from './page-scanner';
 
 /** Frames report what they found at most this often while a page keeps changing. */
@@ -180,7 +180,7 @@ export class PageLens {
   private scheduleReport() {
     if (this.reportTimer !== null) return;
     this.reportTimer = setTimeout(
-      contentClock.timed(() => {
+      timed(() => {
         this.reportTimer = null;
         this.report();
       }),
@@ -208,12 +208,3 @@ function isTooSmall(): boolean {
 function round(ms: number): number {
   return Math.round(ms * 100) / 100;
 }
-
-const NO_MARKS: Marker = {
-  add() {},
-  remove() {},
-  clear() {},
-  setStyles() {},
-  adoptInto() {},
-  dispose() {},
-};

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PageScanner, QUICK_CHECK_MAX_ELEMENTS } from '~/entrypoints/content/page-scanner';
-import type { Marker } from '~/entrypoints/content/highlighter';
+import { NO_MARKS, type Marker } from '~/entrypoints/content/highlighter';
 import type { PageMatching } from '~/entrypoints/content/background-client';
 import type { AliasRule } from '~/lib/dataset/model';
 import { aliasFingerprint, type PageData } from '~/lib/dataset/page-data';
@@ -78,14 +78,7 @@ const matchInBackground: PageMatching['match'] = (parts, confirmedIds) =>
     'example.org',
   );
 
-const marker: Marker = {
-  add() {},
-  remove() {},
-  clear() {},
-  setStyles() {},
-  adoptInto() {},
-  dispose() {},
-};
+const marker: Marker = NO_MARKS;
 
 /** The background's answer, computed with the same matcher, as the real one does. */
 function background(delayMs = 0) {
