@@ -312,8 +312,32 @@ function fold(word: string): string {
 
 const TOKEN = /[\p{L}\p{N}]+/gu;
 
-function tokensOf(text: string): string[] {
+export function tokensOf(text: string): string[] {
   return text.match(TOKEN) ?? [];
+}
+
+/** The tokens of `text` that carry meaning: function words ("of", "de", "für") set aside. */
+export function contentTokens(text: string): string[] {
+  return tokensOf(text).filter((t) => !STOPWORDS.has(fold(t)));
+}
+
+/** Whether a token is a common word, a common acronym or an organisation word ("cluster"). */
+export function isCommonToken(token: string): boolean {
+  return isCommonWord(token);
+}
+
+/** Whether a token is a function word ("of", "de", "für"). */
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(fold(token));
+}
+
+/**
+ * A token no language writes as an ordinary word: camel case (`bioPmed`, `CleanTech`,
+ * `LifeScience`) or capitals of three letters or more that are not a common word (`OSSA`).
+ */
+export function isInventedToken(token: string): boolean {
+  if (isCamel(token)) return true;
+  return isAllCaps(token) && token.replace(/\P{L}/gu, '').length >= 3 && !isCommonWord(token);
 }
 
 function isAllCaps(token: string): boolean {

@@ -2,6 +2,7 @@
  * The dataset model shared by the data build, the content script, the popup and the options page.
  * Everything here is plain data (JSON-serialisable) so it can be bundled, stored and messaged.
  */
+import type { VariantRule } from './name-variants';
 
 export const LABEL_LEVELS = ['gold', 'silver', 'bronze'] as const;
 /** A Cluster Management Excellence label level that was actually awarded. */
@@ -46,6 +47,11 @@ export interface AliasRule {
    * that does not itself need context, or a cluster word nearby.
    */
   needsContext: boolean;
+  /**
+   * For a variant the data build made from a written name (lib/dataset/name-variants.ts): the
+   * name it was made from and the rule that made it, to show why a page's wording counts.
+   */
+  variant?: { of: string; rule: VariantRule };
 }
 
 export interface ClusterRecord {

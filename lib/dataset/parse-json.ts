@@ -6,6 +6,7 @@ import { validateRowsSteps, type ParseOptions } from './validate-rows';
 import { firstProblems, type RowProblem } from './row-problem';
 import { isValidPartialDate } from './row-schema';
 import { runToEnd, type Steps } from './steps';
+import { VARIANT_RULES } from './name-variants';
 
 /**
  * Validation of a Cluster Lens JSON export. The shape is checked strictly (an unknown field is a
@@ -67,6 +68,7 @@ const aliasSchema = z.strictObject({
   kind: z.enum(['name', 'acronym', 'alias']),
   caseSensitive: z.boolean(),
   needsContext: z.boolean(),
+  variant: z.strictObject({ of: text, rule: z.enum(VARIANT_RULES) }).optional(),
 });
 
 const fileSchema = z.strictObject({

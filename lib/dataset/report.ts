@@ -1,5 +1,6 @@
 import { labelStatus } from '../label-status';
-import type { Dataset, EccpStatus, LabelLevel } from './model';
+import type { AliasRule, Dataset, EccpStatus, LabelLevel } from './model';
+import { VARIANT_RULES, type VariantRule } from './name-variants';
 
 export interface DataReport {
   records: number;
@@ -24,6 +25,39 @@ export function dataReport(dataset: Pick<Dataset, 'records'>, on: Date): DataRep
     const status = labelStatus(record.label, on);
     if (status.kind !== 'not-labelled') report.labelStatus[status.kind] += 1;
     report.eccp[record.eccp.status] += 1;
+  }
+  return report;
+}
+
+export interface AliasReport {
+  total: number;
+  /** Names, acronyms and aliases as the data writes them, legal-form and dashed-half forms included. */
+  written: number;
+  /** Variants made by each rule of name-variants.ts. */
+  byVariantRule: Record<VariantRule, number>;
+  /** How they may match (alias-rules.ts): as written only, and only with evidence. */
+  caseSensitive: number;
+  needsContext: number;
+}
+
+/** Counts of the alias table: what the data writes, what the rules add, how each may match. */
+export function aliasReport(aliases: readonly AliasRule[]): AliasReport {
+  const byVariantRule = Object.fromEntries(VARIANT_RULES.map((r) => [r, 0])) as Record<
+    VariantRule,
+    number
+  >;
+  const report: AliasReport = {
+    total: aliases.length,
+    written: 0,
+    byVariantRule,
+    caseSensitive: 0,
+    needsContext: 0,
+  };
+  for (const alias of aliases) {
+    if (alias.variant) report.byVariantRule[alias.variant.rule] += 1;
+    else report.written += 1;
+    if (alias.caseSensitive) report.caseSensitive += 1;
+    if (alias.needsContext) report.needsContext += 1;
   }
   return report;
 }

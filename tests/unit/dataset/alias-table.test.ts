@@ -15,11 +15,13 @@ describe('buildAliasTable', () => {
         acronym: 'ACLIMA',
       }),
     ]);
-    expect(table.filter((a) => a.id === 'silicon-saxony').map((a) => [a.text, a.kind])).toEqual([
+    // The rule-made variants (name-variants.ts) are checked in name-variants.test.ts.
+    const written = table.filter((a) => !a.variant);
+    expect(written.filter((a) => a.id === 'silicon-saxony').map((a) => [a.text, a.kind])).toEqual([
       ['Silicon Saxony e. V.', 'name'],
       ['Silicon Saxony', 'alias'],
     ]);
-    expect(table.filter((a) => a.id === 'aclima').map((a) => a.text)).toEqual([
+    expect(written.filter((a) => a.id === 'aclima').map((a) => a.text)).toEqual([
       "ACLIMA - Basque Country's Environmental Industry's Cluster Asociation",
       'ACLIMA',
       "Basque Country's Environmental Industry's Cluster Asociation",

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { testRecord } from '../record-fixture';
-import { dataReport } from '~/lib/dataset/report';
+import { buildAliasTable } from '~/lib/dataset/alias-table';
+import { aliasReport, dataReport } from '~/lib/dataset/report';
 
 const record = testRecord;
 
@@ -23,6 +24,28 @@ describe('dataReport', () => {
       byLabel: { gold: 2, silver: 0, bronze: 1, none: 1, unknown: 0 },
       labelStatus: { current: 0, expired: 2, undated: 1 },
       eccp: { member: 1, implied: 0, unknown: 3 },
+    });
+  });
+});
+
+describe('aliasReport', () => {
+  it('counts written names, variants per rule and how aliases may match', () => {
+    const table = buildAliasTable([
+      record({ id: 'omnipack', name: 'Omnipack Cluster', country: 'HU' }),
+      record({ id: 'made', name: 'MADE' }),
+    ]);
+    expect(aliasReport(table)).toEqual({
+      total: 4,
+      written: 2,
+      byVariantRule: {
+        'cluster-word-inflected': 0,
+        'cluster-word-moved': 1,
+        'programme-prefix-dropped': 0,
+        'generic-tail-dropped': 1,
+      },
+      // MADE (a common word in capitals) and Omnipack (one word left over).
+      caseSensitive: 2,
+      needsContext: 2,
     });
   });
 });

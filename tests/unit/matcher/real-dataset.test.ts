@@ -28,7 +28,9 @@ describe('real alias table', () => {
     const missed: string[] = [];
     for (const alias of dataset.aliases) {
       if (!alias.needsContext) continue;
-      const found = matchText(matcher, `The cluster ${alias.text} announced a project.`);
+      // The cluster word is set apart by a colon: right before the alias, "cluster Alimentaris"
+      // would be the longer full name "Cluster Alimentaris" instead of its variant.
+      const found = matchText(matcher, `A cluster: ${alias.text} announced a project.`);
       if (!found.some((m) => m.text === alias.text && m.id === alias.id)) missed.push(alias.text);
     }
     expect(missed).toEqual([]);
