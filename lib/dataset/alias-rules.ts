@@ -340,12 +340,12 @@ export function isInventedToken(token: string): boolean {
   return isAllCaps(token) && token.replace(/\P{L}/gu, '').length >= 3 && !isCommonWord(token);
 }
 
-function isAllCaps(token: string): boolean {
+export function isAllCaps(token: string): boolean {
   return /\p{Lu}/u.test(token) && !/\p{Ll}/u.test(token);
 }
 
 /** `SECPhO`, `LE2C`, `deENet`, `iVita`: capitals after the first letter, not a plain word. */
-function isCamel(token: string): boolean {
+export function isCamel(token: string): boolean {
   return /^.+\p{Lu}/u.test(token) && /\p{Ll}/u.test(token);
 }
 

@@ -18,16 +18,16 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
       text: string,
       kind: AliasRule['kind'],
       variant?: AliasRule['variant'],
-      single = false,
+      evidenceOnly = false,
       asWritten = false,
     ) => {
       const key = text.normalize('NFC');
       if (seen.has(key)) return;
       seen.add(key);
-      // A single word left over from a name counts only as written and with evidence: it may
-      // as well be a city or a common word of a language the word lists do not know.
+      // A single word left over from a name, or a brand in another letter case, counts only as
+      // written and with evidence: it may as well be a city or a common word.
       const own = deriveAliasRule(text, kind);
-      const derived = single
+      const derived = evidenceOnly
         ? { caseSensitive: true, needsContext: true }
         : { ...own, caseSensitive: own.caseSensitive || asWritten };
       const rule = applyMatchOverride(derived, record.match);
@@ -49,7 +49,7 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
     for (const base of bases) {
       for (const variant of nameVariants(base, places, record.country)) {
         const made = { of: base, rule: variant.rule };
-        add(variant.text, 'alias', made, variant.singleWord, variant.asWritten);
+        add(variant.text, 'alias', made, variant.needsEvidence, variant.asWritten);
       }
     }
   }

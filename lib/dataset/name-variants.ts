@@ -19,23 +19,38 @@
  *   only as written and only with evidence (see needsContext in alias-rules.ts), because a
  *   single word may as well be a city.
  *
+ * - `letter-case`: a camel-case brand or an acronym of five letters or more written in title
+ *   case ("SECPhO" → "Secpho"), counted only with evidence.
+ *
  * Every variant gets its matching rule derived from its own text by the caller, as any alias.
  */
-import { contentTokens, isCommonToken, isInventedToken, isStopword, tokensOf } from './alias-rules';
+import {
+  contentTokens,
+  isAllCaps,
+  isCamel,
+  isCommonToken,
+  isInventedToken,
+  isStopword,
+  tokensOf,
+} from './alias-rules';
 
 export const VARIANT_RULES = [
   'cluster-word-inflected',
   'cluster-word-moved',
   'programme-prefix-dropped',
   'generic-tail-dropped',
+  'letter-case',
 ] as const;
 export type VariantRule = (typeof VARIANT_RULES)[number];
 
 export interface NameVariant {
   text: string;
   rule: VariantRule;
-  /** A single distinctive word left over: it counts only as written and with evidence. */
-  singleWord: boolean;
+  /**
+   * It counts only as written and with evidence: a single word left over (it may as well be a
+   * city), or a brand written in another letter case.
+   */
+  needsEvidence: boolean;
   /**
    * Match only as written (or in capitals): a declined cluster word that begins the name, since
    * in lower case it is the common noun running into the next name ("członkowie klastra
@@ -203,6 +218,8 @@ const GENERIC_TAILS = new Set([
 const MOVABLE = new Set(['cluster', 'clúster']);
 
 const MIN_SINGLE_WORD_LETTERS = 5;
+/** Acronyms shorter than this are words too often (NET, MADE, ACT): their case is evidence. */
+const MIN_RECASED_LETTERS = 5;
 
 /** `Klaster` → `Klastra`, `KLASTER` → `KLASTRA`, `klaster` → `klastra`. */
 function inCaseOf(model: string, form: string): string {
@@ -235,7 +252,7 @@ function remainderKind(
   rest: string,
   places: ReadonlySet<string>,
   dropped: boolean,
-): { singleWord: boolean } | null {
+): { needsEvidence: boolean } | null {
   const tokens = tokensOf(rest);
   const firstToken = tokens[0];
   const lastToken = tokens[tokens.length - 1];
@@ -247,14 +264,14 @@ function remainderKind(
     (t) => isInventedToken(t) || (!isCommonToken(t) && !places.has(t.toLowerCase())),
   );
   if (specific.length === 0) return null;
-  if (!dropped) return { singleWord: false };
+  if (!dropped) return { needsEvidence: false };
   if (tokens.length === 1) {
     if (firstToken.replace(/\P{L}/gu, '').length < MIN_SINGLE_WORD_LETTERS) return null;
-    return { singleWord: true };
+    return { needsEvidence: true };
   }
   // In a name written all in capitals every word looks invented: none counts as such.
   const allCaps = rest === rest.toUpperCase();
-  return !allCaps && content.some(isInventedToken) ? { singleWord: false } : null;
+  return !allCaps && content.some(isInventedToken) ? { needsEvidence: false } : null;
 }
 
 /**
@@ -269,10 +286,10 @@ export function nameVariants(
   country: string | null = null,
 ): NameVariant[] {
   const out = new Map<string, NameVariant>();
-  const add = (variant: string, rule: VariantRule, singleWord = false, asWritten = false) => {
+  const add = (variant: string, rule: VariantRule, needsEvidence = false, asWritten = false) => {
     const trimmed = variant.replace(/\s+/gu, ' ').trim();
     if (trimmed === '' || trimmed === text.trim() || out.has(trimmed)) return;
-    out.set(trimmed, { text: trimmed, rule, singleWord, asWritten });
+    out.set(trimmed, { text: trimmed, rule, needsEvidence, asWritten });
   };
   const spans = wordSpans(text);
 
@@ -318,13 +335,28 @@ export function nameVariants(
     if (plainStart && PROGRAMME_PREFIXES.has(firstWord)) {
       const rest = text.slice(first.end).trim();
       const kind = remainderKind(rest, places, true);
-      if (kind) add(rest, 'programme-prefix-dropped', kind.singleWord);
+      if (kind) add(rest, 'programme-prefix-dropped', kind.needsEvidence);
     }
     if (plainEnd && GENERIC_TAILS.has(lastWord)) {
       const rest = text.slice(0, last.start).replace(/[\s\-–—]+$/u, '');
       const kind = remainderKind(rest, places, true);
-      if (kind) add(rest, 'generic-tail-dropped', kind.singleWord);
+      if (kind) add(rest, 'generic-tail-dropped', kind.needsEvidence);
     }
   }
+  // Letter case: a camel-case brand or a long acronym written in title case ("SECPhO" as
+  // "Secpho", "ELINCLUS" as "Elinclus"), as running text and headlines do. Such a word is often
+  // two common words joined ("CleanTech"), so the form counts with evidence only.
+  let recased = text;
+  for (const span of [...spans].reverse()) {
+    const word = span.word;
+    const long = word.replace(/\P{L}/gu, '').length >= MIN_RECASED_LETTERS;
+    if (long && (isCamel(word) || (isAllCaps(word) && !isCommonToken(word)))) {
+      const title = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+      recased = recased.slice(0, span.start) + title + recased.slice(span.end);
+    }
+  }
+  // A name of several words all in capitals is a headline form of itself: left alone.
+  const headline = spans.length > 1 && isAllCaps(text.replace(/[^\p{L}]/gu, ''));
+  if (recased !== text && !headline) add(recased, 'letter-case', true);
   return [...out.values()];
 }

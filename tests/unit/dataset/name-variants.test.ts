@@ -12,7 +12,7 @@ const variants = (
 ) =>
   nameVariants(text, new Set(places), country)
     .filter((v) => v.rule === rule)
-    .map((v) => (v.singleWord ? `${v.text} (single word)` : v.text));
+    .map((v) => (v.needsEvidence ? `${v.text} (with evidence)` : v.text));
 
 describe('nameVariants: the cluster word declined', () => {
   it('gives every Polish and Czech case form of klaster/klastr, in the case it was written', () => {
@@ -84,7 +84,7 @@ describe('nameVariants: word order and generic words dropped', () => {
       'Maritime CleanTech',
     ]);
     expect(variants('Arena Legasea', 'programme-prefix-dropped')).toEqual([
-      'Legasea (single word)',
+      'Legasea (with evidence)',
     ]);
     expect(variants('Klaster LifeScience Kraków', 'programme-prefix-dropped')).toEqual([
       'LifeScience Kraków',
@@ -98,7 +98,7 @@ describe('nameVariants: word order and generic words dropped', () => {
 
   it('drops a trailing cluster word with the same bar, capitals alone not counting as invented', () => {
     expect(variants('Omnipack Cluster', 'generic-tail-dropped')).toEqual([
-      'Omnipack (single word)',
+      'Omnipack (with evidence)',
     ]);
     expect(variants('bioPmed Healthcare Innovation Cluster', 'generic-tail-dropped')).toEqual([
       'bioPmed Healthcare Innovation',
@@ -148,5 +148,19 @@ describe('variants in the alias table', () => {
     // Alone, with no cluster word near: not counted. Lower case: not the name.
     expect(found('Omnipack boxes are sold in every shop in town.')).toEqual([]);
     expect(found('Say omnipack when the packaging cluster asks.')).toEqual([]);
+  });
+});
+
+describe('nameVariants: letter case', () => {
+  it('writes camel-case brands and long acronyms in title case, with evidence only', () => {
+    expect(variants('SECPhO', 'letter-case')).toEqual(['Secpho (with evidence)']);
+    expect(variants('ELINCLUS', 'letter-case')).toEqual(['Elinclus (with evidence)']);
+    expect(variants('NCE Maritime CleanTech', 'letter-case')).toEqual([
+      'NCE Maritime Cleantech (with evidence)',
+    ]);
+    // Short acronyms are words too often; a name all in capitals is a headline form already.
+    expect(variants('MADE', 'letter-case')).toEqual([]);
+    expect(variants('OSSA Defence', 'letter-case')).toEqual([]);
+    expect(variants('ASTRICO NORD-EST TEXTILE CLUSTER', 'letter-case')).toEqual([]);
   });
 });

@@ -42,6 +42,7 @@ describe('aliasReport', () => {
         'cluster-word-moved': 1,
         'programme-prefix-dropped': 0,
         'generic-tail-dropped': 1,
+        'letter-case': 0,
       },
       // MADE (a common word in capitals) and Omnipack (one word left over).
       caseSensitive: 2,
