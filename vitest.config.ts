@@ -37,8 +37,7 @@ export default defineConfig({
       },
       {
         test: {
-          // The Firefox build in Firefox ESR: the shared scenarios (core.firefox.test.ts) and
-          // the Firefox-only checks (firefox.test.ts).
+          // The Firefox build in Firefox ESR: the shared scenarios (core.firefox.test.ts).
           name: 'e2e-firefox',
           include: ['tests/e2e/**/*firefox*.test.ts'],
           ...E2E,

@@ -1,13 +1,13 @@
 /** The scenario driver for Chromium: playwright-core and the harness's unpacked extension. */
 import type { Page } from 'playwright-core';
 import { launchExtension, serveFixtures } from '../harness';
-import { readCardInPage, type Driver, type DriverPage } from './driver';
+import type { Driver, DriverPage } from './driver';
 
 function wrap(page: Page): DriverPage {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  const driverPage: DriverPage = {
+  return {
     errors,
     evaluate: (fn, arg) => page.evaluate(fn, arg as never),
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
@@ -20,11 +20,9 @@ function wrap(page: Page): DriverPage {
         mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv',
         buffer: Buffer.from(content),
       }),
-    readCard: () => readCardInPage(driverPage),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
-  return driverPage;
 }
 
 export async function chromiumDriver(): Promise<Driver> {

@@ -5,25 +5,6 @@
  * events the browser marks as trusted, at page coordinates.
  */
 
-export interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-  width: number;
-  height: number;
-}
-
-/** What a scenario reads of the hover card; see readCard. */
-export interface CardView {
-  /** The dialog's accessible name: the organisation's name. */
-  name: string | null;
-  badges: string[];
-  box: Box;
-  /** The pin button: where to click it, and whether it is pressed. */
-  pin: (Box & { pressed: boolean }) | null;
-}
-
 /** One tab: a web page or a page of the extension. */
 export interface DriverPage {
   /** Uncaught exceptions and console errors of the page, in order. */
@@ -38,8 +19,6 @@ export interface DriverPage {
   type(text: string): Promise<void>;
   /** Gives a file input a file, as choosing it in the file picker does. */
   setInputFile(selector: string, file: { name: string; content: string }): Promise<void>;
-  /** The hover card on this page as the reader sees it, or null when none is open. */
-  readCard(): Promise<CardView | null>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
@@ -64,37 +43,4 @@ export interface Driver {
   /** Closes every tab the scenarios opened. */
   closePages(): Promise<void>;
   close(): Promise<void>;
-}
-
-/**
- * The hover card read through its shadow root, from the page's world. The one place a scenario
- * looks inside the card: it works while the card's root is open; with a closed root, replace
- * this (Chromium: CDP `DOM.getDocument({ pierce: true })`; both: the accessibility tree).
- */
-export function readCardInPage(page: Pick<DriverPage, 'evaluate'>): Promise<CardView | null> {
-  return page.evaluate(() => {
-    const root = document.querySelector('cluster-lens-card')?.shadowRoot;
-    const dialog = root?.querySelector('[role="dialog"]');
-    if (!root || !dialog) return null;
-    const box = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return {
-        left: r.left,
-        top: r.top,
-        right: r.right,
-        bottom: r.bottom,
-        width: r.width,
-        height: r.height,
-      };
-    };
-    const pin = root.querySelector('button[aria-pressed]');
-    return {
-      name: dialog.getAttribute('aria-label'),
-      badges: [...dialog.querySelectorAll('.cl-details__badges .cl-badge')].map(
-        (b) => b.textContent ?? '',
-      ),
-      box: box(dialog),
-      pin: pin ? { ...box(pin), pressed: pin.getAttribute('aria-pressed') === 'true' } : null,
-    };
-  });
 }

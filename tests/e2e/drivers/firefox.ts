@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
 import { serveFixtures } from '../harness';
-import { readCardInPage, type Driver, type DriverPage } from './driver';
+import type { Driver, DriverPage } from './driver';
 
 export const FIREFOX_BUILD = resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -20,7 +20,7 @@ function wrap(page: Page, files: string): DriverPage {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
-  const driverPage: DriverPage = {
+  return {
     errors,
     evaluate: (fn, arg) => page.evaluate(fn, arg as never),
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
@@ -36,11 +36,9 @@ function wrap(page: Page, files: string): DriverPage {
       if (!input) throw new Error(`no ${selector}`);
       await input.uploadFile(path);
     },
-    readCard: () => readCardInPage(driverPage),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
-  return driverPage;
 }
 
 export async function firefoxDriver(): Promise<Driver> {

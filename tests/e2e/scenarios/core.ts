@@ -28,6 +28,96 @@ interface ExtensionApi {
   action?: { getBadgeText(details: { tabId: number }): Promise<string> };
   /** Firefox MV2 */
   browserAction?: { getBadgeText(details: { tabId: number }): Promise<string> };
+  /** Chrome (the Chrome build asks for it; Firefox's MV2 build uses tabs.executeScript) */
+  scripting?: {
+    executeScript(injection: {
+      target: { tabId: number; frameIds: number[] };
+      func: () => unknown;
+    }): Promise<{ result?: unknown }[]>;
+  };
+}
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+/** What a scenario reads of the hover card. */
+interface CardView {
+  /** The dialog's accessible name: the organisation's name. */
+  name: string | null;
+  badges: string[];
+  box: Box;
+  /** The pin button: where to click it, and whether it is pressed. */
+  pin: (Box & { pressed: boolean }) | null;
+}
+
+/**
+ * The hover card in a tab's top frame as the reader sees it, or null when none is open. Read in
+ * the content scripts' world, put there with the extension's own script injection, where the
+ * card's shadow root is reachable open or closed (Firefox: `openOrClosedShadowRoot`; Chrome:
+ * `chrome.dom.openOrClosedShadowRoot`); the page's own world cannot see into a closed root.
+ */
+async function readCard(d: Driver, tabId: number): Promise<CardView | null> {
+  const view = await d.inExtension(async (tabId) => {
+    const read = () => {
+      const host = document.querySelector('cluster-lens-card');
+      if (!host) return null;
+      const dom = (
+        globalThis as unknown as {
+          chrome?: { dom?: { openOrClosedShadowRoot(el: Element): ShadowRoot | null } };
+        }
+      ).chrome?.dom;
+      const root = dom
+        ? dom.openOrClosedShadowRoot(host)
+        : (host as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot;
+      const dialog = root?.querySelector('[role="dialog"]');
+      if (!root || !dialog) return null;
+      const box = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return {
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+          width: r.width,
+          height: r.height,
+        };
+      };
+      const pin = root.querySelector('button[aria-pressed]');
+      return {
+        name: dialog.getAttribute('aria-label'),
+        badges: [...dialog.querySelectorAll('.cl-details__badges .cl-badge')].map(
+          (b) => b.textContent ?? '',
+        ),
+        box: box(dialog),
+        pin: pin ? { ...box(pin), pressed: pin.getAttribute('aria-pressed') === 'true' } : null,
+      };
+    };
+    const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+    const api = g.browser ?? g.chrome!;
+    if (api.scripting) {
+      const [frame] = await api.scripting.executeScript({
+        target: { tabId, frameIds: [0] },
+        func: read,
+      });
+      return frame?.result;
+    }
+    // Firefox's MV2 build: the same function, as code.
+    const tabs = api.tabs as unknown as {
+      executeScript(tabId: number, details: { code: string; frameId: number }): Promise<unknown[]>;
+    };
+    const [result] = await tabs.executeScript(tabId, {
+      code: `(${read.toString()})()`,
+      frameId: 0,
+    });
+    return result;
+  }, tabId);
+  return (view ?? null) as CardView | null;
 }
 
 /**
@@ -75,12 +165,13 @@ async function settled(d: Driver, url: string): Promise<void> {
 }
 
 /** A fixture page, opened in front and scanned. */
-async function open(d: Driver, path: string): Promise<{ page: DriverPage; url: string }> {
+async function open(d: Driver, path: string) {
   const url = d.url(path);
   const page = await d.openPage(url);
   await page.bringToFront();
   await settled(d, url);
-  return { page, url };
+  const { tabId } = await askTab(d, url, 'cluster-lens:ping');
+  return { page, url, tabId };
 }
 
 async function setSettings(d: Driver, patch: Partial<typeof DEFAULT_SETTINGS>) {
@@ -367,12 +458,13 @@ export const scenarios: Scenario[] = [
     name: 'opens the hover card on a mark; Esc closes it; pinned, it stays until Esc',
     async run(d) {
       await setSettings(d, { hoverDelayMs: 0 });
-      const { page } = await open(d, 'card.html');
-      const name = async () => (await page.readCard())?.name ?? null;
+      const { page, tabId } = await open(d, 'card.html');
+      const card = () => readCard(d, tabId);
+      const name = async () => (await card())?.name ?? null;
       await page.mouseMove(5, 5);
       await hover(page, '#hamburg', 'Hamburg Aviation');
       await expect.poll(name).toBe('Hamburg Aviation');
-      expect((await page.readCard())?.badges).toEqual(['★Gold']);
+      expect((await card())?.badges).toEqual(['★Gold']);
       await page.press('Escape');
       await expect.poll(name).toBeNull();
 
@@ -380,10 +472,10 @@ export const scenarios: Scenario[] = [
       await hover(page, '#hamburg', 'Hamburg Aviation');
       await expect.poll(name).toBe('Hamburg Aviation');
       // Into the card, onto its pin button, and click it.
-      const pin = (await page.readCard())!.pin!;
+      const pin = (await card())!.pin!;
       await page.mouseMove(pin.left + pin.width / 2, pin.top + pin.height / 2, 6);
       await page.mouseClick(pin.left + pin.width / 2, pin.top + pin.height / 2);
-      await expect.poll(async () => (await page.readCard())?.pin?.pressed).toBe(true);
+      await expect.poll(async () => (await card())?.pin?.pressed).toBe(true);
       // Pinned: the pointer leaves, another mark is hovered, the card stays.
       await page.mouseMove(5, 5, 4);
       await hover(page, '#valorial', 'Valorial');
@@ -408,6 +500,24 @@ export const scenarios: Scenario[] = [
       await expect.poll(first).toBe('Valorial');
       await popup.press('Enter');
       await expect.poll(() => textOf(popup, 'article.cl-details h2')).toBe('Valorial');
+      expect(popup.errors).toEqual([]);
+    },
+  },
+  {
+    name: 'puts focus on "Back to the list" when popup details open, by Enter and by a click',
+    async run(d) {
+      const popup = await d.openExtensionPage('popup.html', { width: 380, height: 640 });
+      const first = () => textOf(popup, '[role="option"] .cl-result__name');
+      const focused = () => popup.evaluate(() => document.activeElement?.textContent ?? null);
+      await expect.poll(first).not.toBeNull();
+      await popup.type('valorial');
+      await expect.poll(first).toBe('Valorial');
+      await popup.press('Enter');
+      await expect.poll(focused).toBe('← Back to the list');
+      await popup.press('Escape');
+      await expect.poll(() => textOf(popup, 'article.cl-details')).toBeNull();
+      await click(popup, '[role="option"]', 'Valorial');
+      await expect.poll(focused).toBe('← Back to the list');
       expect(popup.errors).toEqual([]);
     },
   },
