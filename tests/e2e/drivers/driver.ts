@@ -29,7 +29,10 @@ export interface Driver {
   url(path: string): string;
   /** A new tab showing a web page, loaded. */
   openPage(url: string): Promise<DriverPage>;
-  /** A new tab showing a page of the extension (`popup.html?…`, `options.html`), loaded. */
+  /**
+   * A page of the extension (`popup.html?…`, `options.html`), loaded: in a new tab (Firefox: in
+   * a window of its own, so the web page's tab stays the one shown, as under a real popup).
+   */
   openExtensionPage(
     path: string,
     viewport?: { width: number; height: number },
