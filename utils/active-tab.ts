@@ -1,4 +1,12 @@
-import { DETECTIONS, REVEAL, type DetectionsResponse, type RevealRequest } from '~/lib/messages';
+import type { Browser } from 'wxt/browser';
+import {
+  DETECTIONS,
+  FRAME_REPORT,
+  isRequest,
+  REVEAL,
+  type DetectionsResponse,
+  type RevealRequest,
+} from '~/lib/messages';
 
 export interface ActiveTab {
   id: number | undefined;
@@ -37,4 +45,18 @@ export async function requestDetections(
 export async function revealOnPage(tabId: number, id: string): Promise<void> {
   const message: RevealRequest = { type: REVEAL, id };
   await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+}
+
+/**
+ * Calls `listener` whenever a frame of the tab reports its findings to the background (the
+ * report reaches every page of the extension, the popup included); returns the unsubscribe.
+ */
+export function watchPageReports(tabId: number, listener: () => void): () => void {
+  const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.tab?.id === tabId && isRequest(message, FRAME_REPORT)) listener();
+    // No answer from here: the background answers the report.
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  return () => browser.runtime.onMessage.removeListener(onMessage);
 }

@@ -33,6 +33,11 @@ export interface PopupEnv {
   updateSettings: (change: (user: Settings) => Settings) => Promise<Settings>;
   activeTab: () => Promise<{ id: number | undefined; url: string | undefined }>;
   requestDetections: (tabId: number) => Promise<PageState & { kind: 'found' | 'no-answer' }>;
+  /**
+   * Calls `listener` whenever a frame of the tab reports what it found (a scan finished, the
+   * page changed); returns the function that stops listening.
+   */
+  watchPageReports?: (tabId: number, listener: () => void) => () => void;
   reveal: (tabId: number, id: string) => Promise<void>;
   close: () => void;
   openOptions: () => void;
@@ -121,10 +126,33 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     }
     if (!settings.enabled) return setPage({ kind: 'off' });
     if (!isSiteEnabled(settings, access.hostname)) return setPage({ kind: 'site-skipped' });
+    // Asked again whenever the page reports: a page switched back on, or allowed again on this
+    // site, is scanned afresh while the popup is open, and its first answer is still empty.
+    const tabId = tab.id;
     let current = true;
-    void env.requestDetections(tab.id).then((state) => current && setPage(state));
+    let asking = false;
+    let askAgain = false;
+    const ask = () => {
+      if (asking) {
+        askAgain = true;
+        return;
+      }
+      asking = true;
+      void env.requestDetections(tabId).then((state) => {
+        asking = false;
+        if (!current) return;
+        setPage(state);
+        if (askAgain) {
+          askAgain = false;
+          ask();
+        }
+      });
+    };
+    ask();
+    const stopWatching = env.watchPageReports?.(tabId, ask);
     return () => {
       current = false;
+      stopWatching?.();
     };
   }, [tab, settings?.enabled, settings && isSiteEnabled(settings, hostname ?? '')]);
 

@@ -3,7 +3,12 @@ import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
 import { bundledDatasetIfActive, readActiveDataset } from '~/utils/active-dataset';
 import { downloadText } from '~/utils/download';
 import { takeInitialQuery } from '~/utils/lookup';
-import { queryActiveTab, requestDetections, revealOnPage } from '~/utils/active-tab';
+import {
+  queryActiveTab,
+  requestDetections,
+  revealOnPage,
+  watchPageReports,
+} from '~/utils/active-tab';
 import { uiLocale } from '~/utils/dataset';
 import { loadSettings, loadUserSettings, saveUserSettings } from '~/utils/settings';
 
@@ -31,6 +36,7 @@ const env: PopupEnv = {
     const answer = await requestDetections(tabId);
     return answer ? { kind: 'found', detections: answer.detections } : { kind: 'no-answer' };
   },
+  watchPageReports,
   reveal: revealOnPage,
   close: () => window.close(),
   openOptions: () => void browser.runtime.openOptionsPage(),
