@@ -105,6 +105,10 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu'],
   });
   const plainContext = await plain.newContext();
+  // Only the local server, as in the extension's browser (launchBenchBrowsers).
+  await plainContext.route('**/*', (route) =>
+    route.request().url().startsWith('http://127.0.0.1') ? route.continue() : route.abort(),
+  );
   for (const name of pages) {
     const runs: Recalc[] = [];
     for (let k = 0; k < ROUNDS; k++) {
