@@ -228,4 +228,41 @@ describe('the marks’ styles in Firefox', () => {
     }
     await page.close();
   });
+
+  it('paint marks in a frame without an address whose document the page wrote', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('blank-frame.html'));
+    const marked = () =>
+      page.evaluate(() => {
+        const frame = document.getElementById('editor') as HTMLIFrameElement;
+        const win = frame.contentWindow as unknown as { CSS: typeof CSS };
+        return win.CSS.highlights.get('cluster-lens-gold')?.size ?? 0;
+      });
+    await expect.poll(marked, { timeout: 20_000 }).toBe(1);
+    const box = await page.evaluate(() => {
+      const frame = document.getElementById('editor') as HTMLIFrameElement;
+      const outer = frame.getBoundingClientRect();
+      const text = frame.contentDocument!.querySelector('p')!.firstChild!;
+      const range = new Range();
+      range.setStart(text, 0);
+      range.setEnd(text, 'Valorial'.length);
+      const r = range.getBoundingClientRect();
+      return {
+        x: outer.left + frame.clientLeft + r.left,
+        y: outer.top + frame.clientTop + r.top,
+        width: r.width,
+        height: r.height + 8,
+      };
+    });
+    await expect
+      .poll(async () => countColour(decodePng(await page.screenshot({ clip: box })), [255, 0, 0]))
+      .toBeGreaterThan(box.width);
+    const sheets = await page.evaluate(
+      () =>
+        (document.getElementById('editor') as HTMLIFrameElement).contentDocument!.adoptedStyleSheets
+          .length,
+    );
+    expect(sheets).toBe(0);
+    await page.close();
+  });
 });

@@ -144,6 +144,38 @@ describe('the marks’ styles in Chromium', () => {
     await page.close();
   });
 
+  it('paint marks in a frame without an address whose document the page wrote', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('blank-frame.html'));
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    await frame.waitForFunction(() => (CSS.highlights.get('cluster-lens-gold')?.size ?? 0) === 1, {
+      timeout: 20_000,
+    });
+    const box = await page.evaluate(() => {
+      const frame = document.getElementById('editor') as HTMLIFrameElement;
+      const outer = frame.getBoundingClientRect();
+      const text = frame.contentDocument!.querySelector('p')!.firstChild!;
+      const range = new Range();
+      range.setStart(text, 0);
+      range.setEnd(text, 'Valorial'.length);
+      const r = range.getBoundingClientRect();
+      // The frame's border and the rect inside it, in the page's coordinates.
+      const left = outer.left + frame.clientLeft + r.left;
+      const top = outer.top + frame.clientTop + r.top;
+      return { x: left, y: top, width: r.width, height: r.height + 8 };
+    });
+    await expect
+      .poll(async () => countColour(decodePng(await page.screenshot({ clip: box })), RED))
+      .toBeGreaterThan(box.width);
+    const sheets = await page.evaluate(
+      () =>
+        (document.getElementById('editor') as HTMLIFrameElement).contentDocument!.adoptedStyleSheets
+          .length,
+    );
+    expect(sheets).toBe(0);
+    await page.close();
+  });
+
   it('follow a change of style at once, the old one gone', async () => {
     const page = await openMarked();
     await setSettings(goldIn('#0000ff'));
