@@ -76,4 +76,39 @@ describe('the page and the content script in Chromium', () => {
     await expect.poll(badge).toBe('2');
     await page.close();
   });
+
+  it('stops the older copy when the script runs again in the same frame', async () => {
+    const url = server.url('page-channel.html');
+    const page = await openMarked(url);
+    const tabId = await tabIdOf(ext, url);
+    // The copy's own world, found again without the page: the same script run a second time
+    // (as an extension update or a developer's reload may run it) must leave one copy working.
+    await ext.worker.evaluate(async (tabId) => {
+      await chrome.scripting.executeScript({
+        target: { tabId },
+        files: ['content-scripts/content.js'],
+      });
+    }, tabId);
+    await page.waitForTimeout(1500);
+    // Every working copy reports what its frame holds after a change: count the reports.
+    await ext.worker.evaluate(() => {
+      const seen = globalThis as unknown as { reports: number };
+      seen.reports = 0;
+      chrome.runtime.onMessage.addListener((message: { type?: string }) => {
+        if (message.type === 'cluster-lens:frame-report') seen.reports++;
+      });
+    });
+    await page.evaluate(() => {
+      document.getElementById('later')!.textContent = 'Minalogic joined the project later.';
+    });
+    await expect
+      .poll(() => goldMarks(page), { timeout: 10_000 })
+      .toEqual(['Minalogic', 'Valorial']);
+    await page.waitForTimeout(1500);
+    const reports = await ext.worker.evaluate(
+      () => (globalThis as unknown as { reports: number }).reports,
+    );
+    expect(reports).toBe(1);
+    await page.close();
+  });
 });
