@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
@@ -24,7 +25,17 @@ export default defineConfig({
     // WXT_NO_MINIFY=1 keeps function names, for profiling a build.
     build: { minify: process.env.WXT_NO_MINIFY ? false : undefined },
     resolve: {
-      alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },
+      alias: [
+        { find: 'react', replacement: 'preact/compat' },
+        { find: 'react-dom', replacement: 'preact/compat' },
+        // WXT's content script context announces every content script to the page, under the
+        // extension's id, and stops when the page forges that announcement; ours finds an
+        // older copy of the script inside the extension's isolated world (see the module).
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('lib/content-script-context.ts', import.meta.url)),
+        },
+      ],
     },
   }),
   manifest: ({ browser }) => ({

@@ -2,6 +2,7 @@ import { mergeDetections } from '~/lib/detections';
 import {
   FRAME_REPORT,
   LOAD_CARD,
+  MARK_STYLES,
   MATCH,
   OTHER_FRAMES,
   QUICK_CHECK,
@@ -9,6 +10,7 @@ import {
   SUPPRESS,
   type Detection,
   type LoadCardResponse,
+  type MarkStylesResponse,
   type RecordResponse,
   type SuppressResponse,
 } from '~/lib/messages';
@@ -18,6 +20,7 @@ import { watchImportChange } from '~/utils/imported-dataset';
 import { showCount } from '~/utils/badge-count';
 import { BackgroundMatcher, watchBackgroundMatcher } from '~/utils/background-matcher';
 import { injectCard } from '~/utils/card-injection';
+import { injectMarkStyles } from '~/utils/mark-style-injection';
 import { createLookupMenu, lookUp, LOOKUP_MENU_ID } from '~/utils/lookup';
 import { onRequest } from '~/utils/messaging';
 import { forwardMentionCommand } from '~/utils/mention-commands';
@@ -84,6 +87,15 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { loaded: false };
     return { loaded: await injectCard(tabId, sender.frameId ?? 0) };
+  });
+
+  // A frame about to mark: the marks' styles, as extension CSS in that frame (see
+  // injectMarkStyles); again, with the old ones taken out, when the reader changes them.
+  onRequest(MARK_STYLES, async ({ styles, previous }, sender): Promise<MarkStylesResponse> => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { injected: false };
+    const target = { tabId, frameId: sender.frameId ?? 0, documentId: sender.documentId };
+    return { injected: await injectMarkStyles(target, styles, previous) };
   });
 
   onRequest(SUPPRESS, async ({ entry }): Promise<SuppressResponse> => ({

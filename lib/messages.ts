@@ -5,7 +5,8 @@
 
 import type { ClusterRecord } from './dataset/model';
 import type { MatchPart, PartMatch } from './page-matching';
-import type { MarkCategory, Settings } from './settings';
+import type { MarkStyles } from './highlight-css';
+import { SETTINGS_FIELDS, type MarkCategory, type Settings } from './settings';
 
 export const PING = 'cluster-lens:ping';
 export const DETECTIONS = 'cluster-lens:detections';
@@ -193,6 +194,24 @@ export interface SuppressResponse {
   saved: boolean;
 }
 
+export const MARK_STYLES = 'cluster-lens:mark-styles';
+
+/**
+ * From a content script to the background: put the marks' `::highlight()` rules for these
+ * styles into my frame, as the extension's own CSS, and take out those for `previous` (the
+ * styles my frame has now, if any). The page cannot see or remove extension CSS, as it could an
+ * adopted style sheet. `styles` null: only take the old rules out.
+ */
+export interface MarkStylesRequest {
+  type: typeof MARK_STYLES;
+  styles: MarkStyles | null;
+  previous: MarkStyles | null;
+}
+export interface MarkStylesResponse {
+  /** False when the browser would not put CSS into the frame (the sender then adopts a sheet). */
+  injected: boolean;
+}
+
 export const CYCLE = 'cluster-lens:cycle';
 
 /**
@@ -216,6 +235,7 @@ export type Request =
   | MatchRequest
   | LoadCardRequest
   | SuppressRequest
+  | MarkStylesRequest
   | CycleRequest;
 
 /**
@@ -292,6 +312,9 @@ const PAYLOAD: Record<Request['type'], Check> = {
   [REVEAL]: (m) => isId(m.id),
   [RECORD]: (m) => isId(m.id),
   [SUPPRESS]: (m) => isSuppressedEntry(m.entry),
+  [MARK_STYLES]: (m) =>
+    (m.styles === null || SETTINGS_FIELDS.styles(m.styles)) &&
+    (m.previous === null || SETTINGS_FIELDS.styles(m.previous)),
   [CYCLE]: (m) => m.direction === 1 || m.direction === -1,
   [QUICK_CHECK]: (m) => isString(m.text),
   [MATCH]: (m) => {

@@ -167,7 +167,6 @@ export class PageScanner {
     if (root instanceof ShadowRoot) {
       // Already scanned and watched: found again by a rescan of its host's subtree, say.
       if (this.shadowRoots.has(root)) return;
-      this.options.marker.adoptInto(root);
       this.shadowRoots.add(root);
     }
     this.observe(root);
