@@ -75,6 +75,9 @@ export interface ScanStatsResponse {
   /** Pieces the page was read in for the quick check (1: in one call), and how many were then scanned. */
   pieces: number;
   piecesScanned: number;
+  /** Open shadow roots scanned, and those the marks' style sheet was adopted into (the marked ones). */
+  shadowRoots: number;
+  styledRoots: number;
   idle: boolean;
 }
 

@@ -82,3 +82,38 @@ export function writeTwentyFrames(): { frames: number; valorial: number; hamburg
   );
   return { frames: 20, valorial: 10, hamburg: 10 };
 }
+
+/**
+ * A page of `count` custom elements, each with an open shadow root holding one sentence, as a
+ * component library renders a long feed: every 1,000th names Valorial and every 2,500th
+ * Hamburg Aviation. The roots are attached by the page's own script, as frameworks do.
+ */
+export function writeShadowRoots(count: number): {
+  file: string;
+  valorial: number;
+  hamburg: number;
+} {
+  let valorial = 0;
+  let hamburg = 0;
+  for (let i = 0; i < count; i++) {
+    if (i % 1000 === 500) valorial++;
+    else if (i % 2500 === 1200) hamburg++;
+  }
+  const file = `shadow-roots-${count}.html`;
+  mkdirSync(GENERATED, { recursive: true });
+  writeFileSync(
+    `${GENERATED}/${file}`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${count} shadow roots</title><link rel="icon" href="data:,"></head><body><h1>Feed</h1><div id="feed">${'<feed-item></feed-item>'.repeat(count)}</div>
+<script>
+const SENTENCES = ${JSON.stringify(FILLER)};
+const items = document.getElementsByTagName('feed-item');
+for (let i = 0; i < items.length; i++) {
+  let text = 'Entry ' + i + ': ' + SENTENCES[i % SENTENCES.length];
+  if (i % 1000 === 500) text += ' Valorial took part.';
+  else if (i % 2500 === 1200) text += ' Hamburg Aviation sent a delegation.';
+  items[i].attachShadow({ mode: 'open' }).innerHTML = '<p>' + text + '</p>';
+}
+</script></body></html>`,
+  );
+  return { file, valorial, hamburg };
+}
