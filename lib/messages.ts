@@ -78,6 +78,8 @@ export interface ScanStatsResponse {
   /** Open shadow roots scanned, and those the marks' style sheet was adopted into (the marked ones). */
   shadowRoots: number;
   styledRoots: number;
+  /** Rescans of parts the page changed (changes close together make one). */
+  rescans: number;
   idle: boolean;
 }
 

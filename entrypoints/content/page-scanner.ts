@@ -33,8 +33,14 @@ const PIECE_BATCH_CHARS = 65_536;
 /** A text without a letter or digit names no organisation. */
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
-/** Mutations are gathered for this long before the changed parts are rescanned. */
+/**
+ * Changed parts are rescanned once the page has made no change for this long, and at the
+ * latest this long after the first change: a page that replaces its content again and again
+ * (a single-page app's view, rebuilt while it loads) is rescanned once for all of it, and a page
+ * that never stops changing still every second.
+ */
 const MUTATION_DELAY_MS = 150;
+const MUTATION_MAX_DELAY_MS = 1000;
 
 /**
  * Above this many elements the quick check reads the page in pieces over several slices (see
@@ -76,6 +82,8 @@ export interface ScanStats {
   /** Open shadow roots scanned, and how often the marks' style sheet was adopted into one. */
   shadowRoots: number;
   styledRoots: number;
+  /** Rescans of changed parts of the page (changes that came close together make one). */
+  rescans: number;
 }
 
 export interface ScannerOptions {
@@ -143,6 +151,8 @@ export class PageScanner {
   private removals = false;
   private sliceTimer: ReturnType<typeof setTimeout> | null = null;
   private mutationTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the mutation timer was first armed for the changes it waits for. */
+  private mutationsSince = 0;
   private stopped = false;
   private readonly now: () => number;
   private readonly stats = {
@@ -157,6 +167,7 @@ export class PageScanner {
     piecesScanned: 0,
     failedBatches: 0,
     styledRoots: 0,
+    rescans: 0,
   };
   /** A document waiting for its first pass (since when). */
   private pendingDocument: Document | null = null;
@@ -670,16 +681,29 @@ export class PageScanner {
       if (record.removedNodes.length > 0) this.dirty.add(record.target);
     }
     if (this.dirty.size === 0 && !this.removals) return;
-    this.armMutationTimer();
+    this.armMutationTimer(true);
   }
 
-  private armMutationTimer() {
-    if (this.mutationTimer === null) {
-      this.mutationTimer = setTimeout(() => {
+  /**
+   * Rescans the changes after MUTATION_DELAY_MS. `changed`: the page just changed, so the wait
+   * starts again (up to MUTATION_MAX_DELAY_MS after the first change it waits for).
+   */
+  private armMutationTimer(changed = false) {
+    const now = this.now();
+    if (this.mutationTimer !== null) {
+      if (!changed) return;
+      clearTimeout(this.mutationTimer);
+    } else {
+      this.mutationsSince = now;
+    }
+    const delay = Math.min(MUTATION_DELAY_MS, this.mutationsSince + MUTATION_MAX_DELAY_MS - now);
+    this.mutationTimer = setTimeout(
+      () => {
         this.mutationTimer = null;
         this.flushMutations();
-      }, MUTATION_DELAY_MS);
-    }
+      },
+      Math.max(0, delay),
+    );
   }
 
   private flushMutations() {
@@ -718,6 +742,7 @@ export class PageScanner {
       this.queuedChars = 0;
       for (const b of this.blocks) this.queuedChars += b.chars;
       for (const root of outermost) this.roots.push(this.walk(root as Element));
+      this.stats.rescans++;
     }
     const spent = this.now() - start;
     this.options.onTime?.(spent);
