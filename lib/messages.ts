@@ -76,6 +76,11 @@ export interface ScanStatsResponse {
   /** Pieces the page was read in for the quick check (1: in one call), and how many were then scanned. */
   pieces: number;
   piecesScanned: number;
+  /** Open shadow roots scanned, and those the marks' style sheet was adopted into (the marked ones). */
+  shadowRoots: number;
+  styledRoots: number;
+  /** Rescans of parts the page changed (changes close together make one). */
+  rescans: number;
   idle: boolean;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Every speed table, in one run: the matcher against its baselines (Node), popup search per
  * keystroke (Node), page scanning, what a page pays for the extension (from Chromium's trace,
- * real and 5× dataset) and popup readiness in headless Chromium with the build.
+ * real and 5× dataset), pages of many open shadow roots, a scroll spy, and popup readiness in
+ * headless Chromium with the build.
  *
  *   npm run bench            (builds first)
  */
@@ -11,12 +12,16 @@ import { runLargePageBench } from './bench/large-page';
 import { runPageCostBench } from './bench/page-cost';
 import { runPageScanBench } from './bench/page-scan';
 import { runPopupBench } from './bench/popup';
+import { runScrollSpyBench } from './bench/scroll-spy';
 import { runSearchBench } from './bench/search';
+import { runShadowRootsBench } from './bench/shadow-roots';
 
 await runMatcherBench();
 await runSearchBench();
 await runPageScanBench();
 await runPageCostBench();
 await runLargePageBench();
+await runShadowRootsBench();
+await runScrollSpyBench();
 await runPopupBench();
 await runCardPaintBench();

@@ -80,6 +80,9 @@ export function findOpenShadowRoots(el: Element, onShadowRoot: (root: ShadowRoot
     if (shadow && !isSkippedElement(host) && !isInSkippedSubtree(host)) onShadowRoot(shadow);
   };
   found(el);
+  // An element without element children (a component's host, say) hides no other host: its
+  // queries, XPath's above all, cost more than all the rest of its piece.
+  if (el.firstElementChild === null) return;
   for (const host of el.querySelectorAll(BUILT_IN_HOSTS)) found(host);
   const doc = el.ownerDocument;
   if (typeof doc.evaluate === 'function' && typeof XPathResult !== 'undefined') {
@@ -127,7 +130,8 @@ interface ParentInfo {
  */
 export class BlockCollector {
   private readonly texts: TreeWalker;
-  private readonly elements: TreeWalker;
+  /** Made when the text walk is done, if at all (a page's walks can be many). */
+  private elements: TreeWalker | null = null;
   private readonly parents = new Map<Node, ParentInfo>();
   private current: TextBlock | null = null;
   private currentAnchor: Element | null = null;
@@ -150,7 +154,6 @@ export class BlockCollector {
   ) {
     const doc = root.ownerDocument ?? (root as Document);
     this.texts = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    this.elements = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
     this.first = run?.first ?? null;
     this.stopAt = run?.stopAt ?? null;
     if (run) this.texts.currentNode = run.first;
@@ -187,6 +190,10 @@ export class BlockCollector {
     if (!onShadowRoot) this.done = true;
     while (!this.done) {
       if ((++steps & 255) === 0 && outOfTime()) return blocks;
+      this.elements ??= (this.root.ownerDocument ?? (this.root as Document)).createTreeWalker(
+        this.root,
+        NodeFilter.SHOW_ELEMENT,
+      );
       const el = this.elements.nextNode() as Element | null;
       if (!el) {
         this.done = true;

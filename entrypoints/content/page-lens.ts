@@ -35,8 +35,9 @@ export class PageLens {
     return this.scanner?.store ?? null;
   }
 
+  /** The open shadow roots hit-testing looks into: those that hold a mark (or hold one that does). */
   get shadowRoots(): ShadowRoot[] {
-    return [...(this.scanner?.shadowRoots ?? [])];
+    return [...(this.scanner?.markedRoots ?? [])];
   }
 
   /** Identifies the scan under way; the card drops cached records when it changes. */
@@ -161,6 +162,9 @@ export class PageLens {
       pieces: stats?.pieces ?? 0,
       piecesScanned: stats?.piecesScanned ?? 0,
       failedBatches: stats?.failedBatches ?? 0,
+      shadowRoots: stats?.shadowRoots ?? 0,
+      styledRoots: stats?.styledRoots ?? 0,
+      rescans: stats?.rescans ?? 0,
       // Before the settings are read nothing has been scanned yet, so the scan is not done.
       idle: this.settings !== null && (this.scanner?.idle ?? true),
     };

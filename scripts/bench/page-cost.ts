@@ -100,7 +100,7 @@ interface TraceArgs {
   };
 }
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   cat: string;
   ph: string;
@@ -135,7 +135,7 @@ export interface PageCost {
 }
 
 /** Runs `body` while Chromium traces every process; returns the trace's events. */
-async function traced(cdp: CDPSession, body: () => Promise<void>): Promise<TraceEvent[]> {
+export async function traced(cdp: CDPSession, body: () => Promise<void>): Promise<TraceEvent[]> {
   const chunks: TraceEvent[][] = [];
   const collect = ({ value }: { value: object[] }) => chunks.push(value as TraceEvent[]);
   cdp.on('Tracing.dataCollected', collect);

@@ -2,7 +2,12 @@ import { chromium, type Browser as PlainBrowser, type Page } from 'playwright-co
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DetectionsResponse, ScanStatsResponse } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { buildReactFixture, writeLargeArticle } from './fixtures';
+import {
+  buildReactFixture,
+  writeLargeArticle,
+  writeReplacingApp,
+  writeScrollSpy,
+} from './fixtures';
 import {
   CHROMIUM,
   launchExtension,
@@ -15,10 +20,17 @@ let ext: ExtensionBrowser;
 let plain: PlainBrowser;
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 let large: ReturnType<typeof writeLargeArticle>;
+let spy: ReturnType<typeof writeScrollSpy>;
+/** Views the replacing app shows, one every REPLACE_EVERY_MS. */
+const REPLACE_TIMES = 20;
+const REPLACE_EVERY_MS = 40;
+let replacing: ReturnType<typeof writeReplacingApp>;
 
 beforeAll(async () => {
   await buildReactFixture();
   large = writeLargeArticle();
+  spy = writeScrollSpy();
+  replacing = writeReplacingApp(REPLACE_TIMES, REPLACE_EVERY_MS);
   [ext, server, plain] = await Promise.all([
     launchExtension(),
     serveFixtures(),
@@ -93,6 +105,72 @@ async function open(url: string) {
   await settled(url);
   return { page, errors };
 }
+
+interface Sent {
+  tab: number | undefined;
+  type: string;
+  bytes: number;
+}
+
+/**
+ * From now on, the background records every message a content script sends it (its type and
+ * size as JSON), beside its own handlers; returns a reader of those from `tabId`.
+ */
+async function recordMessages() {
+  await ext.worker.evaluate(() => {
+    const g = globalThis as unknown as { __sent?: Sent[] };
+    if (g.__sent) return;
+    g.__sent = [];
+    chrome.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.tab === undefined) return;
+      g.__sent!.push({
+        tab: sender.tab.id,
+        type: (message as { type?: string } | null)?.type ?? '',
+        bytes: JSON.stringify(message).length,
+      });
+    });
+  });
+  return async (tabId: number) => {
+    const all = await ext.worker.evaluate(
+      () => (globalThis as unknown as { __sent: Sent[] }).__sent,
+    );
+    const mine = all.filter((m) => m.tab === tabId);
+    const count = (type: string) => mine.filter((m) => m.type === type).length;
+    return {
+      quickChecks: count('cluster-lens:quick-check'),
+      matches: count('cluster-lens:match'),
+      reports: count('cluster-lens:frame-report'),
+      messages: mine.length,
+      bytes: mine.reduce((sum, m) => sum + m.bytes, 0),
+    };
+  };
+}
+
+/** Asks the top frame of the tab showing `url`, whatever its hash now is. */
+async function askPage<T>(url: string, type: string): Promise<T & { tabId: number }> {
+  const reply = await ext.worker.evaluate(
+    async ({ url, type }) => {
+      for (const tab of await chrome.tabs.query({})) {
+        try {
+          const r: { url?: string } | undefined = await chrome.tabs.sendMessage(
+            tab.id!,
+            { type },
+            { frameId: 0 },
+          );
+          if (r?.url?.split('#')[0] === url) return { ...r, tabId: tab.id! };
+        } catch {
+          // Not one of our pages.
+        }
+      }
+      return null;
+    },
+    { url, type },
+  );
+  if (!reply) throw new Error(`no content script answered in ${url}`);
+  return reply as T & { tabId: number };
+}
+
+const statsOfPage = (url: string) => askPage<ScanStatsResponse>(url, 'cluster-lens:scan-stats');
 
 async function setSettings(patch: Partial<typeof DEFAULT_SETTINGS>) {
   await ext.worker.evaluate((settings) => chrome.storage.sync.set({ settings }), {
@@ -276,6 +354,77 @@ describe('page scanning in Chromium', () => {
     const stats = await askTab<ScanStatsResponse>(url, 'cluster-lens:scan-stats');
     expect(stats.textChars).toBeGreaterThan(1_000_000);
     expect(stats.longestTaskMs).toBeLessThan(50);
+    await page.close();
+  });
+
+  it('a scroll spy changing the address 60 times a second: one quick check, nothing more', async () => {
+    const sent = await recordMessages();
+    const url = server.url(`generated/${spy.file}`);
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await expect.poll(async () => (await statsOfPage(url)).idle, { timeout: 20_000 }).toBe(true);
+    const first = await statsOfPage(url);
+    await page.waitForTimeout(500);
+    const before = await sent(first.tabId);
+    const spyBefore = await page.evaluate(() => (window as unknown as { __spy: object }).__spy);
+    // Address changes only, for 4 s: nothing is read again, nothing more is sent.
+    await page.waitForTimeout(4000);
+    const after = await sent(first.tabId);
+    const stats = await statsOfPage(url);
+    const spyAfter = await page.evaluate(
+      () => (window as unknown as { __spy: { replaced: number; hashes: number } }).__spy,
+    );
+    console.log(
+      `scroll spy: ${spyAfter.replaced} replaceState, ${spyAfter.hashes} hash changes; ` +
+        `sent ${after.messages} messages (${after.quickChecks} quick check, ${after.matches} match, ` +
+        `${after.reports} reports), ${(after.bytes / 1e6).toFixed(2)} MB; script ${stats.scriptMs.toFixed(0)} ms`,
+    );
+    expect(spyAfter.replaced).toBeGreaterThan(100);
+    expect(spyAfter.hashes).toBeGreaterThanOrEqual(3);
+    expect(spyBefore).not.toEqual(spyAfter);
+    expect(after.quickChecks).toBe(1);
+    expect(after).toEqual(before);
+    expect(stats).toMatchObject({ pass: 'mentions', rescans: 0 });
+    expect(stats.scanMs).toBe(first.scanMs);
+    const found = (await askPage<DetectionsResponse>(url, 'cluster-lens:detections')).detections;
+    expect(found.map((d) => [d.id, d.count])).toEqual([
+      ['valorial', spy.valorial],
+      ['hamburg-aviation', spy.hamburg],
+    ]);
+    await page.close();
+  }, 60_000);
+
+  it('a view replaced again and again in quick succession is rescanned once for all of it', async () => {
+    const sent = await recordMessages();
+    const url = server.url(`generated/${replacing.file}`);
+    const { page } = await open(url);
+    const first = await askTab<ScanStatsResponse>(url, 'cluster-lens:scan-stats');
+    const before = await sent(first.tabId);
+    await page.evaluate(() => (window as unknown as { __start(): void }).__start());
+    await page.waitForFunction(
+      (times) => (window as unknown as { __views: number }).__views === times,
+      REPLACE_TIMES,
+    );
+    await settled(url);
+    await expect
+      .poll(async () => (await detections(url)).detections.map((d) => [d.id, d.count]).sort())
+      .toEqual([
+        ['cap-digital', 1],
+        ['hamburg-aviation', 1],
+        ['valorial', 1],
+      ]);
+    const stats = await askTab<ScanStatsResponse>(url, 'cluster-lens:scan-stats');
+    const after = await sent(first.tabId);
+    console.log(
+      `${REPLACE_TIMES} views, one every ${REPLACE_EVERY_MS} ms: ${stats.rescans} rescans, ` +
+        `${after.matches - before.matches} match messages`,
+    );
+    // 20 views in 0.8 s: one rescan once they stop (two if the page's timers ran late and
+    // the views took longer than the longest wait); one every 150 ms made six.
+    expect(stats.rescans).toBeGreaterThanOrEqual(1);
+    expect(stats.rescans).toBeLessThanOrEqual(2);
+    expect(after.quickChecks).toBe(before.quickChecks);
+    expect(after.matches - before.matches).toBeLessThanOrEqual(2);
     await page.close();
   });
 

@@ -78,7 +78,7 @@ const matchInBackground: PageMatching['match'] = (parts, confirmedIds) =>
     'example.org',
   );
 
-const marker: Marker = NO_MARKS;
+let marker: Marker = NO_MARKS;
 
 /** The background's answer, computed with the same matcher, as the real one does. */
 function background(delayMs = 0) {
@@ -145,6 +145,7 @@ async function settle(s: PageScanner) {
 afterEach(() => {
   scanner?.stop();
   scanner = null;
+  marker = NO_MARKS;
   document.body.innerHTML = '';
 });
 
@@ -212,6 +213,41 @@ describe('the quick check', () => {
     expect(s.getStats().pass).toBe('clear');
     expect(s.shadowRoots.has(shadow)).toBe(true);
     expect(s.detections().map((d) => d.id)).toEqual(['valorial']);
+  });
+
+  it('styles only the shadow roots holding a mark (and those around them), once each', async () => {
+    document.body.innerHTML =
+      '<p>Nothing here.</p><div id="a"></div><div id="b"></div><div id="d"></div>';
+    const a = document.getElementById('a')!.attachShadow({ mode: 'open' });
+    a.innerHTML = '<p>Inside: Valorial.</p>';
+    const b = document.getElementById('b')!.attachShadow({ mode: 'open' });
+    b.innerHTML = '<p>A panel.</p><section id="c"></section>';
+    const c = b.getElementById('c')!.attachShadow({ mode: 'open' });
+    c.innerHTML = '<p>Nested: Minalogic.</p>';
+    const d = document.getElementById('d')!.attachShadow({ mode: 'open' });
+    d.innerHTML = '<p>Another panel, naming no one.</p>';
+    const adopted: ShadowRoot[] = [];
+    marker = { ...NO_MARKS, adoptInto: (root) => adopted.push(root) };
+    const { scanner: s } = start(background().check);
+    await settle(s);
+    expect(found(s)).toEqual([
+      ['minalogic', 1],
+      ['valorial', 1],
+    ]);
+    expect([...s.shadowRoots]).toHaveLength(4);
+    expect(new Set(adopted)).toEqual(new Set([a, b, c]));
+    expect(adopted).toHaveLength(3);
+    expect(s.markedRoots).toEqual(new Set([a, b, c]));
+    // A rescan of a root's text adds no second adoption.
+    a.querySelector('p')!.textContent = 'Inside: Valorial again.';
+    await new Promise((r) => setTimeout(r, 200));
+    await settle(s);
+    expect(found(s)).toEqual([
+      ['minalogic', 1],
+      ['valorial', 1],
+    ]);
+    expect(adopted).toHaveLength(3);
+    expect(s.getStats()).toMatchObject({ shadowRoots: 4, styledRoots: 3 });
   });
 
   it('scans a shadow root once when the page itself also names someone', async () => {
