@@ -78,7 +78,7 @@ export interface ScanStatsResponse {
   piecesScanned: number;
   /** Open shadow roots scanned, and those the marks' style sheet was adopted into (the marked ones). */
   shadowRoots: number;
-  styledRoots: number;
+  rootsWithMarks: number;
   /** Rescans of parts the page changed (changes close together make one). */
   rescans: number;
   idle: boolean;

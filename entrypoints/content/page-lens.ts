@@ -163,7 +163,7 @@ export class PageLens {
       piecesScanned: stats?.piecesScanned ?? 0,
       failedBatches: stats?.failedBatches ?? 0,
       shadowRoots: stats?.shadowRoots ?? 0,
-      styledRoots: stats?.styledRoots ?? 0,
+      rootsWithMarks: stats?.rootsWithMarks ?? 0,
       rescans: stats?.rescans ?? 0,
       // Before the settings are read nothing has been scanned yet, so the scan is not done.
       idle: this.settings !== null && (this.scanner?.idle ?? true),

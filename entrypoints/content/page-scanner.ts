@@ -79,9 +79,9 @@ export interface ScanStats {
   piecesScanned: number;
   /** Batches the background never answered (their text stays unmarked until it changes). */
   failedBatches: number;
-  /** Open shadow roots scanned, and how often the marks' style sheet was adopted into one. */
+  /** Open shadow roots scanned, and how many of them hold a mark (or hold one that does). */
   shadowRoots: number;
-  styledRoots: number;
+  rootsWithMarks: number;
   /** Rescans of changed parts of the page (changes that came close together make one). */
   rescans: number;
 }
@@ -166,7 +166,7 @@ export class PageScanner {
     pieces: 0,
     piecesScanned: 0,
     failedBatches: 0,
-    styledRoots: 0,
+    rootsWithMarks: 0,
     rescans: 0,
   };
   /** A document waiting for its first pass (since when). */
@@ -642,8 +642,9 @@ export class PageScanner {
   }
 
   /**
-   * The open shadow roots a mark's text sits in, from the innermost out, get the marks' style
-   * sheet and are looked into by hit-testing; each root once.
+   * The open shadow roots a mark's text sits in, from the innermost out: the only roots
+   * hit-testing looks into; each root once. (Their styles come as extension CSS, or, where the
+   * browser refuses that, with the mark itself: see mark-styles.ts.)
    */
   private markRoots(node: Node) {
     for (
@@ -653,8 +654,7 @@ export class PageScanner {
     ) {
       if (this.markedRoots.has(root)) return;
       this.markedRoots.add(root);
-      this.options.marker.adoptInto(root);
-      this.stats.styledRoots++;
+      this.stats.rootsWithMarks++;
     }
   }
 

@@ -142,7 +142,7 @@ export async function runShadowRootsBench(): Promise<void> {
   for (const { name, n, expected, load } of rows) {
     const s = load.stats;
     console.log(
-      `${name.padEnd(16)}${String(n).padStart(7)}${`${load.doneS.toFixed(1)}${load.idle ? '' : '+'}`.padStart(8)}${(s?.scanMs ?? 0).toFixed(0).padStart(9)}${(s?.longestTaskMs ?? 0).toFixed(1).padStart(9)}${load.traceMs.toFixed(0).padStart(10)}${load.traceLongestMs.toFixed(1).padStart(9)}${load.cpuLongestMs.toFixed(1).padStart(7)}${`${load.marks}/${expected}`.padStart(9)}${String(s?.styledRoots ?? '-').padStart(8)}`,
+      `${name.padEnd(16)}${String(n).padStart(7)}${`${load.doneS.toFixed(1)}${load.idle ? '' : '+'}`.padStart(8)}${(s?.scanMs ?? 0).toFixed(0).padStart(9)}${(s?.longestTaskMs ?? 0).toFixed(1).padStart(9)}${load.traceMs.toFixed(0).padStart(10)}${load.traceLongestMs.toFixed(1).padStart(9)}${load.cpuLongestMs.toFixed(1).padStart(7)}${`${load.marks}/${expected}`.padStart(9)}${String(s?.rootsWithMarks ?? '-').padStart(8)}`,
     );
   }
   console.log(
