@@ -104,10 +104,6 @@ export function CountryMap({ counts, selected, locale, onSelect }: CountryMapPro
               data-country={t.code}
               data-shade={shadeOf(count, max)}
               style={{ gridColumn: t.col + 1, gridRow: t.row + 1 }}
-              aria-label={i18n.t('search.mapTile', [
-                name,
-                plural('search.results', count, [formatNumber(count, locale)]),
-              ])}
               title={name}
               aria-pressed={t.code === selected}
               disabled={!isEnabled}
@@ -123,6 +119,14 @@ export function CountryMap({ counts, selected, locale, onSelect }: CountryMapPro
                   {formatNumber(count, locale)}
                 </span>
               )}
+              {/* The name read out, with the code and count shown, so a voice command can say them. */}
+              <span class="cl-visually-hidden">
+                {i18n.t('search.mapTile', [
+                  name,
+                  t.code,
+                  plural('search.results', count, [formatNumber(count, locale)]),
+                ])}
+              </span>
             </button>
           );
         })}

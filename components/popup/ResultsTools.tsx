@@ -35,16 +35,21 @@ export function ResultsTools(props: ResultsToolsProps) {
   const { sort, searching, onSort, showMap, onShowMap } = props;
   return (
     <div class="cl-tools">
-      <label class="cl-sort">
-        <span>{i18n.t('search.sort')}</span>
-        <select value={sort} onChange={(e) => onSort(e.currentTarget.value as SortKey)}>
+      {/* Not wrapped in its label, whose text would then hold every option's name. */}
+      <span class="cl-sort">
+        <label for="cl-sort">{i18n.t('search.sort')}</label>
+        <select
+          id="cl-sort"
+          value={sort}
+          onChange={(e) => onSort(e.currentTarget.value as SortKey)}
+        >
           {SORT_KEYS.filter((k) => k !== 'relevance' || searching).map((k) => (
             <option key={k} value={k}>
               {sortName(k)}
             </option>
           ))}
         </select>
-      </label>
+      </span>
       <span class="cl-tools__actions">
         <button type="button" class="cl-export" onClick={props.onExport}>
           {i18n.t('popup.exportPage')}

@@ -56,11 +56,15 @@ describe('CountryMap', () => {
 
   it('names each country and its count, and filters by a click', () => {
     const { tile, onSelect, root } = mount();
-    expect(tile('DE').getAttribute('aria-label')).toBe('Germany: 37 organisations');
-    expect(tile('FR').getAttribute('aria-label')).toBe('France: 1 organisation');
+    expect(tile('DE').textContent).toBe('DE37Germany (DE): 37 organisations');
+    expect(tile('FR').querySelector('.cl-visually-hidden')?.textContent).toBe(
+      'France (FR): 1 organisation',
+    );
     expect(tile('IT').disabled).toBe(true);
     // A country off the grid still has a square, after the others.
-    expect(tile('US').getAttribute('aria-label')).toBe('United States: 2 organisations');
+    expect(tile('US').querySelector('.cl-visually-hidden')?.textContent).toBe(
+      'United States (US): 2 organisations',
+    );
     tile('DE').click();
     expect(onSelect).toHaveBeenCalledWith('DE');
     expect(root.querySelector('[role="group"]')?.getAttribute('aria-labelledby')).toBe(

@@ -16,16 +16,14 @@ function records(levels: Partial<Record<LabelLevel, number>>, members: number): 
       }),
     ),
   );
-  out
-    .slice(0, members)
-    .forEach(
-      (r) =>
-        (r.eccp = {
-          status: 'member',
-          rule: 'profile-seen',
-          url: 'https://clustercollaboration.eu/x',
-        }),
-    );
+  out.slice(0, members).forEach(
+    (r) =>
+      (r.eccp = {
+        status: 'member',
+        rule: 'profile-seen',
+        url: 'https://clustercollaboration.eu/x',
+      }),
+  );
   return out;
 }
 
