@@ -73,6 +73,21 @@ export function filterValues(record: ClusterRecord, today: Date): FilterValues {
   };
 }
 
+/**
+ * filterValues per record for one day, kept while the record lives: the popup filters the
+ * same records on every keystroke, and working out label status and lists again each time
+ * cost more than the search itself.
+ */
+const cached = new WeakMap<ClusterRecord, { day: number; values: FilterValues }>();
+
+function valuesOn(record: ClusterRecord, today: Date, day: number): FilterValues {
+  const hit = cached.get(record);
+  if (hit && hit.day === day) return hit.values;
+  const values = filterValues(record, today);
+  cached.set(record, { day, values });
+  return values;
+}
+
 const NAMES: readonly FilterName[] = Object.keys(NO_FILTERS) as FilterName[];
 
 function passes(name: FilterName, chosen: string | null, values: FilterValues): boolean {
@@ -100,9 +115,10 @@ export function applyFilters<T extends { record: ClusterRecord }>(
     region: new Map(),
   };
   const active = NAMES.filter((n) => filters[n] !== null);
+  const day = Math.floor(today.getTime() / 86_400_000);
   const kept: T[] = [];
   for (const item of items) {
-    const values = filterValues(item.record, today);
+    const values = valuesOn(item.record, today, day);
     let failing: FilterName | null = null;
     let failures = 0;
     for (const name of active) {

@@ -84,37 +84,40 @@ export function sortResults<T extends { record: ClusterRecord }>(
 ): T[] {
   if (key === 'relevance') return [...items];
   const { nameRank, countryRank, today } = context;
-  const name = (r: ClusterRecord) => nameRank.get(r) ?? Number.MAX_SAFE_INTEGER;
-  let primary: (r: ClusterRecord) => number[];
+  // One number per item for the key and one for its name, compared without allocating:
+  // on every keystroke, for up to every record.
+  let primary: (r: ClusterRecord) => number;
   switch (key) {
     case 'name':
-      primary = () => [];
+      primary = () => 0;
       break;
     case 'label':
-      primary = (r) => [LEVEL_RANK[r.label.level]];
+      primary = (r) => LEVEL_RANK[r.label.level];
       break;
     case 'validity':
       primary = (r) => {
         const [rank, when] = validityKey(r, today);
-        // Within a group, later dates first.
-        return [rank, -when];
+        // Within a group, later dates first (`when` is at most 8 digits).
+        return rank * 1e9 + (99_999_999 - when);
       };
       break;
     case 'country':
-      primary = (r) => [
+      primary = (r) =>
         r.country === null
           ? Number.MAX_SAFE_INTEGER
-          : (countryRank.get(r.country) ?? Number.MAX_SAFE_INTEGER - 1),
-      ];
+          : (countryRank.get(r.country) ?? Number.MAX_SAFE_INTEGER - 1);
       break;
   }
-  const keyed = items.map((item) => ({ item, key: [...primary(item.record), name(item.record)] }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < a.key.length; i++) {
-      const d = a.key[i]! - b.key[i]!;
-      if (d !== 0) return d;
-    }
-    return 0;
-  });
-  return keyed.map((k) => k.item);
+  const n = items.length;
+  const keys = new Float64Array(n);
+  const names = new Float64Array(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const record = items[i]!.record;
+    keys[i] = primary(record);
+    names[i] = nameRank.get(record) ?? Number.MAX_SAFE_INTEGER;
+    order[i] = i;
+  }
+  order.sort((a, b) => keys[a]! - keys[b]! || names[a]! - names[b]! || a - b);
+  return order.map((i) => items[i]!);
 }
