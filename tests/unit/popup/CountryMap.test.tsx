@@ -33,7 +33,7 @@ describe('the country tiles', () => {
 });
 
 describe('CountryMap', () => {
-  function mount(selected: string | null = null) {
+  async function mount(selected: string | null = null) {
     const root = document.createElement('div');
     document.body.append(root);
     const onSelect = vi.fn();
@@ -43,7 +43,7 @@ describe('CountryMap', () => {
       ['PL', 5],
       ['US', 2],
     ]);
-    act(() =>
+    await act(() =>
       render(
         <CountryMap counts={counts} selected={selected} locale="en" onSelect={onSelect} />,
         root,
@@ -54,8 +54,8 @@ describe('CountryMap', () => {
     return { root, onSelect, tile };
   }
 
-  it('names each country and its count, and filters by a click', () => {
-    const { tile, onSelect, root } = mount();
+  it('names each country and its count, and filters by a click', async () => {
+    const { tile, onSelect, root } = await mount();
     expect(tile('DE').textContent).toBe('DE37Germany (DE): 37 organisations');
     expect(tile('FR').querySelector('.cl-visually-hidden')?.textContent).toBe(
       'France (FR): 1 organisation',
@@ -73,8 +73,8 @@ describe('CountryMap', () => {
     root.remove();
   });
 
-  it('clears the filter when the chosen country is chosen again', () => {
-    const { tile, onSelect, root } = mount('PL');
+  it('clears the filter when the chosen country is chosen again', async () => {
+    const { tile, onSelect, root } = await mount('PL');
     expect(tile('PL').getAttribute('aria-pressed')).toBe('true');
     expect(tile('PL').tabIndex).toBe(0);
     expect(tile('DE').tabIndex).toBe(-1);
@@ -83,15 +83,15 @@ describe('CountryMap', () => {
     root.remove();
   });
 
-  it('is one tab stop; arrow keys move between countries with organisations', () => {
-    const { tile, root } = mount('DE');
+  it('is one tab stop; arrow keys move between countries with organisations', async () => {
+    const { tile, root } = await mount('DE');
     tile('DE').focus();
-    act(() => {
+    await act(() => {
       tile('DE').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     });
     expect(document.activeElement).toBe(tile('PL'));
     expect(tile('PL').tabIndex).toBe(0);
-    act(() => {
+    await act(() => {
       tile('PL').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
     });
     expect(document.activeElement).toBe(tile('DE'));
