@@ -38,11 +38,13 @@ interface FilterBarProps {
   filters: Filters;
   facets: Facets;
   locale: string;
+  /** false: the sector and region selects offer only "any" and the chosen value, for now. */
+  longLists?: boolean;
   onChange: (filters: Filters) => void;
 }
 
 /** One select per filter; each option says how many results choosing it would give. */
-export function FilterBar({ filters, facets, locale, onChange }: FilterBarProps) {
+export function FilterBar({ filters, facets, locale, longLists = true, onChange }: FilterBarProps) {
   const number = (n: number) => formatNumber(n, locale);
   const select = <K extends FilterName>(
     name: K,
@@ -77,7 +79,7 @@ export function FilterBar({ filters, facets, locale, onChange }: FilterBarProps)
     .sort((a, b) => collator(locale).compare(countryName(a, locale), countryName(b, locale)));
   /** The values the results have (and the chosen one, even if none has it now), by name. */
   const byName = (name: 'sector' | 'region') =>
-    [...facets[name].keys()]
+    (longLists ? [...facets[name].keys()] : [])
       .concat(filters[name] && !facets[name].has(filters[name]) ? [filters[name]] : [])
       .sort(collator(locale).compare);
   const any = Object.values(filters).some((v) => v !== null);

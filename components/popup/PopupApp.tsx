@@ -142,10 +142,14 @@ export function PopupApp({ env }: { env: PopupEnv }) {
 
   // Ready: the search box has focus and the first results are on screen.
   const readyReported = useRef(false);
+  // The sector and region lists (hundreds of options) are not needed to start typing: they
+  // are filled in just after the first results are painted.
+  const [longLists, setLongLists] = useState(false);
   useEffect(() => {
     if (!dataset || readyReported.current) return;
     readyReported.current = true;
     env.onReady?.();
+    requestAnimationFrame(() => setTimeout(() => setLongLists(true), 0));
   }, [dataset, env]);
 
   // The page's detections, once the tab and settings are known.
@@ -315,7 +319,13 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             {i18n.t('search.keyboardHint')}
           </p>
           {dataset && (
-            <FilterBar filters={filters} facets={facets} locale={locale} onChange={setFilters} />
+            <FilterBar
+              filters={filters}
+              facets={facets}
+              locale={locale}
+              longLists={longLists}
+              onChange={setFilters}
+            />
           )}
           {dataset && dataset.records.length > 0 && (
             <ResultsTools
