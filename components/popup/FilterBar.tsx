@@ -4,9 +4,7 @@ import { labelName } from '~/components/LabelBadge';
 import { countryName } from '~/lib/country-display';
 import type { EccpStatus, LabelLevel } from '~/lib/dataset/model';
 import type { LabelStatus } from '~/lib/label-status';
-import { NO_FILTERS, type applyFilters, type FilterName, type Filters } from '~/lib/search/filters';
-
-type Facets = ReturnType<typeof applyFilters>['facets'];
+import { NO_FILTERS, type Facets, type FilterName, type Filters } from '~/lib/search/filters';
 
 const LEVELS: LabelLevel[] = ['gold', 'silver', 'bronze', 'unknown', 'none'];
 const VALIDITY: LabelStatus['kind'][] = ['current', 'expired', 'undated', 'not-labelled'];
@@ -40,11 +38,13 @@ interface FilterBarProps {
   filters: Filters;
   facets: Facets;
   locale: string;
+  /** false: the sector and region selects offer only "any" and the chosen value, for now. */
+  longLists?: boolean;
   onChange: (filters: Filters) => void;
 }
 
 /** One select per filter; each option says how many results choosing it would give. */
-export function FilterBar({ filters, facets, locale, onChange }: FilterBarProps) {
+export function FilterBar({ filters, facets, locale, longLists = true, onChange }: FilterBarProps) {
   const number = (n: number) => formatNumber(n, locale);
   const select = <K extends FilterName>(
     name: K,
@@ -77,14 +77,21 @@ export function FilterBar({ filters, facets, locale, onChange }: FilterBarProps)
   const countries = [...facets.country.keys()]
     .concat(filters.country && !facets.country.has(filters.country) ? [filters.country] : [])
     .sort((a, b) => collator(locale).compare(countryName(a, locale), countryName(b, locale)));
+  /** The values the results have (and the chosen one, even if none has it now), by name. */
+  const byName = (name: 'sector' | 'region') =>
+    (longLists ? [...facets[name].keys()] : [])
+      .concat(filters[name] && !facets[name].has(filters[name]) ? [filters[name]] : [])
+      .sort(collator(locale).compare);
   const any = Object.values(filters).some((v) => v !== null);
   return (
     <fieldset class="cl-filters">
       <legend class="cl-visually-hidden">{i18n.t('search.filters')}</legend>
       {select('level', i18n.t('search.level'), LEVELS, labelName)}
       {select('validity', i18n.t('search.validity'), VALIDITY, validityName)}
-      {select('country', i18n.t('search.country'), countries, (c) => countryName(c, locale))}
       {select('eccp', i18n.t('search.eccp'), ECCP, eccpName)}
+      {select('country', i18n.t('search.country'), countries, (c) => countryName(c, locale))}
+      {select('region', i18n.t('search.region'), byName('region'), (v) => v)}
+      {select('sector', i18n.t('search.sector'), byName('sector'), (v) => v)}
       {any && (
         <button type="button" class="cl-link-button" onClick={() => onChange(NO_FILTERS)}>
           {i18n.t('search.clearFilters')}

@@ -22,10 +22,15 @@ interface PagePanelProps {
   onReveal: (id: string) => void;
   /** Saves the list as a CSV file. */
   onExport?: () => void;
+  /** Copies the list as plain text, one organisation per line. */
+  onCopy?: () => void;
+  /** What the last copy did. */
+  copyNote?: string;
 }
 
 /** The organisations the page mentions, most mentioned first; choosing one shows it there. */
-export function PagePanel({ state, records, locale, onReveal, onExport }: PagePanelProps) {
+export function PagePanel(props: PagePanelProps) {
+  const { state, records, locale, onReveal, onExport, onCopy } = props;
   switch (state.kind) {
     case 'loading':
       return <p class="cl-state" aria-busy="true" />;
@@ -58,10 +63,22 @@ export function PagePanel({ state, records, locale, onReveal, onExport }: PagePa
       <p class="cl-status">
         {plural('popup.foundOnPage', detections.length, [formatNumber(detections.length, locale)])}
       </p>
-      {onExport && (
-        <button type="button" class="cl-export" onClick={onExport}>
-          {i18n.t('popup.exportPage')}
-        </button>
+      {(onExport || onCopy) && (
+        <p class="cl-actions">
+          {onExport && (
+            <button type="button" class="cl-export" onClick={onExport}>
+              {i18n.t('popup.exportPage')}
+            </button>
+          )}
+          {onCopy && (
+            <button type="button" class="cl-export" onClick={onCopy}>
+              {i18n.t('search.copyList')}
+            </button>
+          )}
+          <span class="cl-copy-note" aria-live="polite">
+            {props.copyNote}
+          </span>
+        </p>
       )}
       <ul class="cl-page-list" onKeyDown={onKeyDown}>
         {detections.map((d) => {

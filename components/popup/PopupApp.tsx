@@ -1,9 +1,15 @@
 import { i18n } from '#i18n';
-import { collator, formatNumber } from '~/lib/intl-cache';
+import { formatNumber } from '~/lib/intl-cache';
 import { pageDetectionsToCsv, pageExportFileName } from '~/lib/page-export';
 import { plural } from '~/utils/plural';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ClusterDetails } from '~/components/ClusterDetails';
+import { labelName } from '~/components/LabelBadge';
+import { countryName } from '~/lib/country-display';
+import { recordsToCsv, resultsExportFileName } from '~/lib/dataset/export';
+import { labelStatus } from '~/lib/label-status';
+import { recordsToListText } from '~/lib/search/result-list-text';
+import { sortByName, sortContext, sortResults, type SortKey } from '~/lib/search/sort';
 import type { ClusterRecord, Dataset } from '~/lib/dataset/model';
 import { pageAccess } from '~/lib/page-access';
 import { applyFilters, NO_FILTERS, type Filters } from '~/lib/search/filters';
@@ -11,10 +17,13 @@ import { ClusterSearch, type PrebuiltSearchIndex } from '~/lib/search/search-ind
 import type { Settings } from '~/lib/settings';
 import { isSiteEnabled } from '~/lib/site-rules';
 import { formatPartialDate } from '~/lib/format-date';
+import { CountryMap } from './CountryMap';
 import { FilterBar } from './FilterBar';
 import { PagePanel, type PageState } from './PagePanel';
 import { QuickToggles } from './QuickToggles';
 import { optionId, ResultList } from './ResultList';
+import { ResultsSummary } from './ResultsSummary';
+import { ResultsTools } from './ResultsTools';
 
 /** What the popup needs from the browser, so tests can give it stand-ins. */
 export interface PopupEnv {
@@ -23,6 +32,8 @@ export interface PopupEnv {
   loadDataset: () => Promise<{ dataset: Dataset; storedUnreadable: boolean }>;
   /** Offers text as a file download (no network). */
   saveFile: (text: string, fileName: string, type: string) => void;
+  /** Puts text on the clipboard; rejects when the browser refuses. */
+  copyText: (text: string) => Promise<void>;
   /** A query to start with ("Look up in Cluster Lens" on a selection), if any. */
   initialQuery?: () => Promise<string | null>;
   /** A dataset known to be active already, to render at once (storage is still read after). */
@@ -46,7 +57,20 @@ export interface PopupEnv {
 }
 
 const LIST_ID = 'cl-results';
-const LIST_HEIGHT = 312;
+/** Five rows: with the filters, sort and actions, the popup stays within Chrome's 600 px. */
+const LIST_HEIGHT = 260;
+
+/** A list as plain text, one organisation per line: name, label (and if expired), country. */
+function listText(records: readonly ClusterRecord[], locale: string, today: Date): string {
+  return recordsToListText(records, {
+    label: (r) =>
+      labelStatus(r.label, today).kind === 'expired'
+        ? i18n.t('search.listExpired', [labelName(r.label.level)])
+        : labelName(r.label.level),
+    country: (r) => (r.country ? countryName(r.country, locale) : i18n.t('search.countryNone')),
+    line: (name, label, country) => i18n.t('search.listLine', [name, label, country]),
+  });
+}
 
 type View =
   | { kind: 'search' }
@@ -64,6 +88,10 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<SortKey>('relevance');
+  const [showMap, setShowMap] = useState(false);
+  /** What the last copy did, said next to the buttons. */
+  const [copyNote, setCopyNote] = useState('');
   const [active, setActive] = useState(0);
   const [view, setView] = useState<View>({ kind: 'search' });
 
@@ -82,24 +110,31 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     () => (dataset ? ClusterSearch.forDataset(dataset, locale, env.prebuiltIndex) : null),
     [dataset, locale, env.prebuiltIndex],
   );
-  const byName = useMemo(
-    () =>
-      dataset
-        ? [...dataset.records]
-            .sort((a, b) => collator(locale).compare(a.name, b.name))
-            .map((record) => ({ record, score: 0 }))
-        : [],
+  const namesSorted = useMemo(
+    () => (dataset ? sortByName(dataset.records, locale) : []),
     [dataset, locale],
   );
+  const byName = useMemo(() => namesSorted.map((record) => ({ record, score: 0 })), [namesSorted]);
+  const ordering = useMemo(
+    () => sortContext(namesSorted, locale, today),
+    [namesSorted, locale, today],
+  );
+  const searching = query.trim() !== '';
   const hits = useMemo(
-    () => (search && query.trim() !== '' ? search.search(query) : byName),
-    [search, query, byName],
+    () => (search && searching ? search.search(query) : byName),
+    [search, searching, query, byName],
   );
   const { items, facets } = useMemo(
     () => applyFilters(hits, filters, today),
     [hits, filters, today],
   );
-  const records = useMemo(() => items.map((h) => h.record), [items]);
+  // Without a query there is no relevance: the list is in name order (as `byName` already is).
+  const sortBy: SortKey = sort === 'relevance' && !searching ? 'name' : sort;
+  const sorted = useMemo(
+    () => (sortBy === 'name' && !searching ? items : sortResults(items, sortBy, ordering)),
+    [items, sortBy, searching, ordering],
+  );
+  const records = useMemo(() => sorted.map((h) => h.record), [sorted]);
   const recordsById = useMemo(
     () => new Map((dataset?.records ?? []).map((r) => [r.id, r])),
     [dataset],
@@ -108,13 +143,18 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   const hostname = access.kind === 'scannable' ? access.hostname : null;
 
   useEffect(() => setActive(0), [records]);
+  useEffect(() => setCopyNote(''), [records, view.kind]);
 
   // Ready: the search box has focus and the first results are on screen.
   const readyReported = useRef(false);
+  // The sector and region lists (hundreds of options) are not needed to start typing: they
+  // are filled in just after the first results are painted.
+  const [longLists, setLongLists] = useState(false);
   useEffect(() => {
     if (!dataset || readyReported.current) return;
     readyReported.current = true;
     env.onReady?.();
+    requestAnimationFrame(() => setTimeout(() => setLongLists(true), 0));
   }, [dataset, env]);
 
   // The page's detections, once the tab and settings are known.
@@ -173,6 +213,12 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   const changeSettings = (change: (s: Settings) => Settings) => {
     if (settings) setSettings(change(settings));
     void env.updateSettings(change).then(setSettings);
+  };
+  const copyList = (list: readonly ClusterRecord[]) => {
+    env.copyText(listText(list, locale, today)).then(
+      () => setCopyNote(plural('search.copied', list.length, [formatNumber(list.length, locale)])),
+      () => setCopyNote(i18n.t('search.copyFailed')),
+    );
   };
   const reveal = (id: string) => {
     if (tab?.id === undefined) return;
@@ -301,18 +347,50 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             {i18n.t('search.keyboardHint')}
           </p>
           {dataset && (
-            <FilterBar filters={filters} facets={facets} locale={locale} onChange={setFilters} />
+            <FilterBar
+              filters={filters}
+              facets={facets}
+              locale={locale}
+              longLists={longLists}
+              onChange={setFilters}
+            />
           )}
-          <p class="cl-status" role="status">
-            {dataset &&
-              (dataset.records.length === 0
-                ? i18n.t('search.emptyDataset')
-                : records.length === 0 && query.trim() !== ''
-                  ? i18n.t('search.noResults', [query.trim()])
-                  : plural('search.results', records.length, [
-                      formatNumber(records.length, locale),
-                    ]))}
+          {dataset && dataset.records.length > 0 && (
+            <ResultsTools
+              sort={sortBy}
+              searching={searching}
+              onSort={setSort}
+              showMap={showMap}
+              onShowMap={setShowMap}
+              onExport={() =>
+                env.saveFile(recordsToCsv(records), resultsExportFileName(today), 'text/csv')
+              }
+              onCopy={() => copyList(records)}
+              copyNote={view.kind === 'search' ? copyNote : ''}
+            />
+          )}
+          <p class="cl-results-line">
+            {/* Only the count is announced as it changes; the breakdown is there to read. */}
+            <span class="cl-status" role="status">
+              {dataset &&
+                (dataset.records.length === 0
+                  ? i18n.t('search.emptyDataset')
+                  : records.length === 0 && searching
+                    ? i18n.t('search.noResults', [query.trim()])
+                    : plural('search.results', records.length, [
+                        formatNumber(records.length, locale),
+                      ]))}
+            </span>
+            {records.length > 0 && <ResultsSummary records={records} locale={locale} />}
           </p>
+          {showMap && (
+            <CountryMap
+              counts={facets.country}
+              selected={filters.country}
+              locale={locale}
+              onSelect={(country) => setFilters({ ...filters, country })}
+            />
+          )}
           <ResultList
             id={LIST_ID}
             label={i18n.t('search.label')}
@@ -321,6 +399,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             locale={locale}
             today={today}
             height={LIST_HEIGHT}
+            hidden={showMap}
             onActive={setActive}
             onOpen={(i) => {
               setActive(i);
@@ -336,6 +415,18 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             records={recordsById}
             locale={locale}
             onReveal={reveal}
+            onCopy={
+              page.kind === 'found'
+                ? () =>
+                    copyList(
+                      page.detections.flatMap((d) => {
+                        const record = recordsById.get(d.id);
+                        return record ? [record] : [];
+                      }),
+                    )
+                : undefined
+            }
+            copyNote={copyNote}
             onExport={
               page.kind === 'found' && tab?.url && dataset
                 ? () =>

@@ -17,6 +17,8 @@ export interface ResultListProps {
   locale: string;
   today: Date;
   height: number;
+  /** Kept in the document (the search box points at it) while the country map shows. */
+  hidden?: boolean;
   onOpen: (index: number) => void;
   onActive: (index: number) => void;
 }
@@ -93,6 +95,7 @@ export function ResultList(props: ResultListProps) {
       role="listbox"
       aria-label={props.label}
       class="cl-results"
+      hidden={props.hidden}
       style={{ height: `${height}px` }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >

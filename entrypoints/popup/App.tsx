@@ -1,6 +1,7 @@
 import prebuilt from '~/data/generated/search-index.json';
 import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
 import { bundledDatasetIfActive, readActiveDataset } from '~/utils/active-dataset';
+import { copyText } from '~/utils/clipboard';
 import { downloadText } from '~/utils/download';
 import { takeInitialQuery } from '~/utils/lookup';
 import {
@@ -25,6 +26,7 @@ const env: PopupEnv = {
   initialDataset: bundledDatasetIfActive(),
   initialQuery: () => takeInitialQuery(location.search),
   saveFile: downloadText,
+  copyText,
   prebuiltIndex: prebuilt,
   loadSettings,
   async updateSettings(change) {

@@ -62,3 +62,8 @@ export function datasetToJson(dataset: Dataset, exportedAt: Date): string {
 export function exportFileName(dataset: Pick<Dataset, 'asOf'>, kind: 'csv' | 'json'): string {
   return `cluster-lens-${dataset.asOf.replace(/[^0-9-]/g, '')}.${kind}`;
 }
+
+/** File name of an export of the popup's results: `cluster-lens-results-2026-11-30.csv`. */
+export function resultsExportFileName(today: Date): string {
+  return `cluster-lens-results-${today.toISOString().slice(0, 10)}.csv`;
+}

@@ -189,3 +189,22 @@ export async function textCentre(
   const r = await textRect(page, selector, text);
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  nodes: unknown[];
+}
+
+/** The serious and critical findings of an axe scan of an extension page as it is now. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // The extension page's CSP forbids injected <script> tags; evaluating the source is allowed.
+  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return (result as AxeViolation[]).filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+}

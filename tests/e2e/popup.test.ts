@@ -3,7 +3,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/model';
 import { filterValues } from '../../lib/search/filters';
-import { launchExtension, serveFixtures, tabIdOf, type ExtensionBrowser } from './harness';
+import {
+  axeViolations as axeViolationsOf,
+  launchExtension,
+  serveFixtures,
+  tabIdOf,
+  type ExtensionBrowser,
+} from './harness';
 
 const dataset = JSON.parse(readFileSync('data/generated/dataset.json', 'utf8')) as Dataset;
 const today = new Date();
@@ -36,17 +42,7 @@ async function typeQuery(text: string) {
   await search().fill(text);
 }
 
-async function axeViolations(): Promise<{ id: string; impact: string; nodes: unknown[] }[]> {
-  // The extension page's CSP forbids injected <script> tags; evaluating the source is allowed.
-  await popup.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-  const result = await popup.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return (result as { id: string; impact: string; nodes: unknown[] }[]).filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-}
+const axeViolations = () => axeViolationsOf(popup);
 
 describe('the popup in Chromium', () => {
   it('is ready on opening: search box focused, results shown', async () => {

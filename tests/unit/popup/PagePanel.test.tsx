@@ -30,7 +30,7 @@ describe('PagePanel', () => {
     );
     expect(root.querySelector('.cl-status')?.textContent).toBe('2 organisations on this page');
     const exportButton = root.querySelector<HTMLButtonElement>('.cl-export')!;
-    expect(exportButton.textContent).toBe('Export this list as CSV');
+    expect(exportButton.textContent).toBe('Export CSV');
     exportButton.click();
     expect(onExport).toHaveBeenCalledOnce();
     const items = [...root.querySelectorAll('.cl-page-list button')];

@@ -19,6 +19,7 @@ describe('the popup\'s "On this page"', () => {
       locale: 'en',
       loadDataset: readActiveDataset,
       saveFile: () => undefined,
+      copyText: () => Promise.resolve(),
       prebuiltIndex: null,
       loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
       updateSettings: () => Promise.resolve(DEFAULT_SETTINGS),

@@ -13,6 +13,7 @@ function env(): PopupEnv {
     locale: 'en',
     loadDataset: readActiveDataset,
     saveFile: () => undefined,
+    copyText: () => Promise.resolve(),
     prebuiltIndex: null,
     loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
     updateSettings: () => Promise.resolve(DEFAULT_SETTINGS),
