@@ -86,9 +86,7 @@ export default defineBackground(() => {
     return { loaded: await injectCard(tabId, sender.frameId ?? 0) };
   });
 
-  onRequest(SUPPRESS, async ({ entry }): Promise<SuppressResponse> => ({
-    saved: await suppressOnSite(entry),
-  }));
+  onRequest(SUPPRESS, ({ entry }): Promise<SuppressResponse> => suppressOnSite(entry));
 
   browser.commands.onCommand.addListener((command) => void forwardMentionCommand(command));
 

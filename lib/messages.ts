@@ -189,9 +189,15 @@ export interface SuppressRequest {
   type: typeof SUPPRESS;
   entry: Settings['suppressed'][number];
 }
-export interface SuppressResponse {
-  saved: boolean;
-}
+/**
+ * Saved, or why not: the site already has its share of entries (see utils/suppressions.ts),
+ * the settings item would go over the storage.sync quota, or the browser refused the write.
+ */
+export type SuppressResult =
+  | { saved: true }
+  | { saved: false; reason: 'site-limit'; limit: number }
+  | { saved: false; reason: 'quota' | 'browser' };
+export type SuppressResponse = SuppressResult;
 
 export const CYCLE = 'cluster-lens:cycle';
 

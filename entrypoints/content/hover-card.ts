@@ -4,7 +4,12 @@ import type { CardContent } from '~/components/ClusterCard';
 import { isInViewport, placeCard, type Box } from '~/lib/card-position';
 import { chooseCardScheme, type CardScheme } from '~/lib/card-theme';
 import { cycleIndex, inDocumentOrder } from '~/lib/mention-cycle';
-import { RECORD, type RecordRequest, type RecordResponse } from '~/lib/messages';
+import {
+  RECORD,
+  type RecordRequest,
+  type RecordResponse,
+  type SuppressResult,
+} from '~/lib/messages';
 import type { Settings } from '~/lib/settings';
 import { loadCardView } from './card-loader';
 import { timed } from './content-clock';
@@ -25,8 +30,11 @@ export interface CardSource {
   shadowRoots(): ShadowRoot[];
   /** Changes identity when the active dataset changes (cached records are then dropped). */
   datasetKey(): unknown;
-  /** Stops marking this alias of this organisation on this site (the reader said it isn't). */
-  suppress(mark: PageMark): Promise<void>;
+  /**
+   * Stops marking this alias of this organisation on this site (the reader said it isn't);
+   * whether that was saved, or why not.
+   */
+  suppress(mark: PageMark): Promise<SuppressResult>;
   /** The site the suppression applies to, as shown to the reader; null where there is none. */
   site(): string | null;
 }
@@ -47,6 +55,8 @@ interface OpenCard {
   engaged: boolean;
   /** Where focus was when the card opened, to return it there on close. */
   returnFocus: HTMLElement | null;
+  /** "Not this organisation" was not saved, and why: the card says so instead of closing. */
+  refused: Exclude<SuppressResult, { saved: true }> | null;
 }
 
 const MODIFIER_KEYS = {
@@ -174,7 +184,11 @@ export class HoverCard {
 
   // ── Pointer ────────────────────────────────────────────────────────────────────────────
 
+  // Only the reader's own input counts: page script can dispatch pointer and key events of its
+  // own (isTrusted false) to open, keep or close a card where the reader never pointed.
+
   private onPointerMove(event: PointerEvent) {
+    if (!event.isTrusted) return;
     this.pointer.x = event.clientX;
     this.pointer.y = event.clientY;
     this.pointer.inside = true;
@@ -184,6 +198,7 @@ export class HoverCard {
   }
 
   private onPointerOut(event: PointerEvent) {
+    if (!event.isTrusted) return;
     // Leaving the window (no element to go to): as good as leaving the mark.
     if (event.relatedTarget !== null) return;
     this.pointer.inside = false;
@@ -192,6 +207,7 @@ export class HoverCard {
   }
 
   private onKey(event: KeyboardEvent, down: boolean) {
+    if (!event.isTrusted) return;
     if (down && event.key === 'Escape' && this.open) {
       this.close(true);
       return;
@@ -324,6 +340,7 @@ export class HoverCard {
       engaged: by === 'hover',
       // Moving from card to card keeps the first card's return point.
       returnFocus: this.cardHasFocus() ? (keepFocus ?? null) : active,
+      refused: null,
     };
     this.renderCard(view);
     this.place();
@@ -349,15 +366,26 @@ export class HoverCard {
     }
   }
 
-  private notThisFor(mark: PageMark) {
+  private notThisFor(open: OpenCard) {
     const site = this.source.site();
     if (site === null) return undefined;
+    const { mark } = open;
     return {
       matched: mark.text,
       site,
+      refused: open.refused ?? undefined,
       onConfirm: () => {
-        this.close(true);
-        void this.source.suppress(mark);
+        void this.source.suppress(mark).then((result) => {
+          if (this.open !== open) return;
+          if (result.saved) {
+            this.close(true);
+            return;
+          }
+          // Never silently: the card stays and says why nothing was saved.
+          open.refused = result;
+          if (this.view) this.renderCard(this.view);
+          this.place();
+        });
       },
     };
   }
@@ -377,7 +405,7 @@ export class HoverCard {
         this.renderCard(view);
       },
       onClose: () => this.close(true),
-      notThis: this.notThisFor(open.mark),
+      notThis: this.notThisFor(open),
     });
   }
 

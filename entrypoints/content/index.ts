@@ -9,6 +9,7 @@ import {
   type CardOpenedResponse,
   type PingResponse,
   type SuppressRequest,
+  type SuppressResult,
 } from '~/lib/messages';
 import { siteOf } from '~/lib/site-toggle';
 import { onRequest } from '~/utils/messaging';
@@ -77,13 +78,15 @@ export default defineContentScript({
 });
 
 /** "Not this organisation": the background saves it; every frame's settings watcher rescans. */
-async function suppress(mark: PageMark) {
-  if (!location.hostname) return;
+async function suppress(mark: PageMark): Promise<SuppressResult> {
+  if (!location.hostname) return { saved: false, reason: 'browser' };
   const request: SuppressRequest = {
     type: SUPPRESS,
     entry: { site: siteOf(location.hostname), alias: mark.alias, id: mark.id },
   };
-  await browser.runtime.sendMessage(request).catch(() => {
+  const reply = await browser.runtime
+    .sendMessage<SuppressRequest, SuppressResult | undefined>(request)
     // No background (the extension is reloading): nothing was saved; the mark stays.
-  });
+    .catch(() => undefined);
+  return reply ?? { saved: false, reason: 'browser' };
 }

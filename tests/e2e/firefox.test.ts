@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveFixtures } from './harness';
+import { inCardFirefox, serveFixtures } from './harness';
 
 /** The Firefox build (`wxt build -b firefox`) beside the Chrome one the harness uses. */
 const FIREFOX_BUILD = resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
@@ -93,29 +93,25 @@ describe('the content script in Firefox', () => {
     });
     await page.mouse.move(rect.x - 30, rect.y);
     await page.mouse.move(rect.x, rect.y, { steps: 3 });
-    const dialog = await page.waitForSelector('cluster-lens-card >>> [role="dialog"]', {
-      timeout: 10_000,
+    // The card's shadow root is closed: read it as a debugger does (see the harness).
+    const dialogs = async () =>
+      (await inCardFirefox(page, (root) => root.querySelectorAll('[role="dialog"]').length)) ?? 0;
+    await expect.poll(dialogs, { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => inCardFirefox(page, (root) => root.querySelector('.cl-details__eccp') !== null))
+      .toBe(true);
+    const facts = await inCardFirefox(page, (root) => {
+      const el = root.querySelector('[role="dialog"]')!;
+      return {
+        name: el.getAttribute('aria-label'),
+        badge: el.querySelector('.cl-details__badges .cl-badge')?.textContent,
+        eccp: el.querySelector('.cl-details__eccp')?.getAttribute('data-eccp'),
+        host: el.getRootNode() instanceof ShadowRoot,
+      };
     });
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('cluster-lens-card')
-          ?.shadowRoot?.querySelector('.cl-details__eccp') !== null,
-    );
-    const facts = await dialog!.evaluate((el) => ({
-      name: el.getAttribute('aria-label'),
-      badge: el.querySelector('.cl-details__badges .cl-badge')?.textContent,
-      eccp: el.querySelector('.cl-details__eccp')?.getAttribute('data-eccp'),
-      host: el.getRootNode() instanceof ShadowRoot,
-    }));
     expect(facts).toEqual({ name: 'Hamburg Aviation', badge: '★Gold', eccp: 'member', host: true });
     await page.keyboard.press('Escape');
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('cluster-lens-card')
-          ?.shadowRoot?.querySelector('[role="dialog"]') === null,
-    );
+    await expect.poll(dialogs).toBe(0);
     expect(errors).toEqual([]);
   });
 });
@@ -169,5 +165,85 @@ describe('the popup in Firefox', () => {
       .poll(() => popup.evaluate(() => document.activeElement?.textContent), { timeout: 3000 })
       .toBe('← Back to the list');
     await popup.close();
+  });
+});
+
+describe('a page that tries to work the card itself (Firefox)', () => {
+  it('can neither open, read, rewrite, press nor close the card; the reader can', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url('card-attack.html'));
+    await page.waitForFunction(() => (CSS.highlights.get('cluster-lens-gold')?.size ?? 0) >= 1, {
+      timeout: 20_000,
+    });
+    const attack = <T>(step: string) =>
+      page.evaluate(
+        (step) => (window as unknown as { attack: Record<string, () => unknown> }).attack[step]!(),
+        step,
+      ) as Promise<T>;
+    const dialogs = async () =>
+      (await inCardFirefox(page, (root) => root.querySelectorAll('[role="dialog"]').length)) ?? 0;
+    const suppressed = async () => {
+      const extension = await openExtensionPage('popup.html');
+      const stored = await extension.evaluate(async () => {
+        const ext = (
+          globalThis as unknown as {
+            browser: { storage: { sync: { get(key: string): Promise<Record<string, unknown>> } } };
+          }
+        ).browser;
+        const settings = (await ext.storage.sync.get('settings')).settings as
+          { suppressed?: unknown[] } | undefined;
+        return settings?.suppressed ?? [];
+      });
+      await extension.close();
+      return stored;
+    };
+
+    // Synthetic pointer events on a mark open nothing.
+    expect(await attack('hover')).toBe(false);
+    expect(await dialogs()).toBe(0);
+
+    // The reader's pointer does.
+    const at = await page.evaluate(() => {
+      const text = document.querySelector('#gold')!.firstChild as Text;
+      const start = text.data.indexOf('Hamburg Aviation');
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + 'Hamburg Aviation'.length);
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(at.x - 30, at.y);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await expect.poll(dialogs, { timeout: 10_000 }).toBe(1);
+
+    // Made-up keys and "the pointer left" do not close it.
+    await attack('keys');
+    expect(await dialogs()).toBe(1);
+
+    // Its tree is out of reach: no shadow root, nothing captured, nothing rewritten.
+    const seen = await attack<Record<string, unknown>>('read');
+    expect(seen).toMatchObject({
+      host: true,
+      shadowRoot: false,
+      captured: 0,
+      text: '',
+      rewritten: false,
+    });
+    expect(await inCardFirefox(page, (root) => root.querySelector('h2')?.textContent)).toBe(
+      'Hamburg Aviation',
+    );
+
+    // Clicks the page makes up press nothing; the card stays open, nothing is stored.
+    await attack('click');
+    expect(await dialogs()).toBe(1);
+    expect(await suppressed()).toEqual([]);
+
+    // The reader's Esc closes it.
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await expect.poll(dialogs).toBe(0);
+    expect(errors).toEqual([]);
   });
 });

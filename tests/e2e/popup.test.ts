@@ -3,7 +3,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/model';
 import { filterValues } from '../../lib/search/filters';
-import { launchExtension, serveFixtures, tabIdOf, type ExtensionBrowser } from './harness';
+import {
+  cardAttribute,
+  launchExtension,
+  serveFixtures,
+  tabIdOf,
+  type ExtensionBrowser,
+} from './harness';
 
 const dataset = JSON.parse(readFileSync('data/generated/dataset.json', 'utf8')) as Dataset;
 const today = new Date();
@@ -264,14 +270,7 @@ describe('the popup in Chromium', () => {
       // The popup closes and the reader is back on the page, which has scrolled to the mention
       // and opened its card (a page in a background tab does not paint, so bring it forward).
       await page.bringToFront();
-      await expect
-        .poll(() =>
-          page
-            .locator('cluster-lens-card [role="dialog"]')
-            .getAttribute('aria-label', { timeout: 1000 })
-            .catch(() => null),
-        )
-        .toBe('Minalogic');
+      await expect.poll(() => cardAttribute(page, 'aria-label')).toBe('Minalogic');
     } finally {
       await server.close();
     }
