@@ -29,6 +29,10 @@ export function createCardView(): CardView {
       // Outside <body>: the page's layout and transforms on body cannot move the card.
       if (!host.isConnected) document.documentElement.append(host);
     },
+    unmount() {
+      // The host keeps its shadow root, styles and Preact tree: the next card only re-inserts it.
+      host.remove();
+    },
     render(props) {
       render(h(ClusterCard, props), container);
     },

@@ -323,7 +323,7 @@ export class HoverCard {
     if (!settings) return;
     this.cancelClose();
     this.cancelOpen();
-    const view = await this.mountOnce();
+    const view = await this.viewOnce();
     if (!view) return;
     const active = deepActiveElement();
     const keepFocus = this.open?.returnFocus;
@@ -361,6 +361,8 @@ export class HoverCard {
     this.open = null;
     this.cancelClose();
     this.view?.clear();
+    // Nothing of ours stays in the page once the card is closed.
+    this.view?.unmount();
     if ((restoreFocus || hadFocus) && open.returnFocus?.isConnected) {
       open.returnFocus.focus({ preventScroll: true });
     }
@@ -393,6 +395,7 @@ export class HoverCard {
   private renderCard(view: CardView) {
     const open = this.open;
     if (!open) return;
+    view.mount();
     view.render({
       name: open.mark.name,
       content: open.content,
@@ -418,17 +421,17 @@ export class HoverCard {
   }
 
   /**
-   * The card's view, in the page: created the first time a card opens (nothing is added
-   * before), its code loaded then if the pointer has not already loaded it. Null when the
-   * code could not be loaded (the extension was reloaded meanwhile).
+   * The card's view: created the first time a card opens, its code loaded then if the pointer
+   * has not already loaded it; kept for the next card, but in the page only while a card is
+   * open (see renderCard and close). Null when the code could not be loaded (the extension was
+   * reloaded meanwhile).
    */
-  private async mountOnce(): Promise<CardView | null> {
+  private async viewOnce(): Promise<CardView | null> {
     if (!this.view) {
       const create = await loadCardView();
       if (!create || !this.ctx.isValid) return null;
       this.view ??= create();
     }
-    this.view.mount();
     return this.view;
   }
 

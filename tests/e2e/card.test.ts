@@ -262,6 +262,40 @@ describe('the hover card in Chromium', () => {
     await expect.poll(() => cardCount(page)).toBe(0);
   });
 
+  it("leaves the page's markup as it was: before, during (but for its host) and after a card", async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page } = await open('card.html');
+    const markup = () => page.evaluate(() => document.documentElement.outerHTML);
+    const host = () =>
+      page.evaluate(() => document.querySelector('cluster-lens-card')?.outerHTML ?? null);
+    const before = await markup();
+    expect(before).not.toContain('cluster-lens');
+
+    // Closed with Esc.
+    await hover(page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => cardCount(page)).toBe(1);
+    const during = await markup();
+    const hostMarkup = await host();
+    expect(hostMarkup).toBe('<cluster-lens-card data-cluster-lens-ui=""></cluster-lens-card>');
+    expect(during.replace(hostMarkup!, '')).toBe(before);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardCount(page)).toBe(0);
+    expect(await markup()).toBe(before);
+
+    // Closed by the pointer leaving, then a second card, closed the same way.
+    for (const [selector, text] of [
+      ['#valorial', 'Valorial'],
+      ['#pair', 'ACLIMA'],
+    ] as const) {
+      await hover(page, selector, text);
+      await expect.poll(() => cardCount(page)).toBe(1);
+      expect((await markup()).replace(hostMarkup!, '')).toBe(before);
+      await page.mouse.move(5, 5, { steps: 2 });
+      await expect.poll(() => host()).toBeNull();
+      expect(await markup()).toBe(before);
+    }
+  });
+
   it('flips to the left near the right edge and follows the mark while the page scrolls', async () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page } = await open('card.html');
