@@ -1,5 +1,6 @@
 import { mergeDetections } from '~/lib/detections';
 import {
+  FRAME_CARD,
   FRAME_REPORT,
   LOAD_CARD,
   MATCH,
@@ -8,6 +9,8 @@ import {
   RECORD,
   SUPPRESS,
   type Detection,
+  type FrameCardRequest,
+  type FrameCardResponse,
   type LoadCardResponse,
   type RecordResponse,
   type SuppressResponse,
@@ -84,6 +87,25 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { loaded: false };
     return { loaded: await injectCard(tabId, sender.frameId ?? 0) };
+  });
+
+  // A frame's card, shown by the tab's top frame (see FrameCardRequest): forwarded with the
+  // frame's id, which the top frame matches against its frame elements.
+  onRequest(FRAME_CARD, async (message, sender): Promise<FrameCardResponse> => {
+    const tabId = sender.tab?.id;
+    const frameId = sender.frameId;
+    if (tabId === undefined || !frameId) return { shown: false };
+    try {
+      const reply = await browser.tabs.sendMessage<FrameCardRequest, FrameCardResponse | undefined>(
+        tabId,
+        { ...message, frameId },
+        { frameId: 0 },
+      );
+      return { shown: reply?.shown === true };
+    } catch {
+      // No content script in the top frame (a page the extension may not run on).
+      return { shown: false };
+    }
   });
 
   onRequest(SUPPRESS, ({ entry }): Promise<SuppressResponse> => suppressOnSite(entry));

@@ -296,6 +296,85 @@ describe('the hover card in Chromium', () => {
     }
   });
 
+  it('shows the card of a mention in a small frame (700×90) in the top frame, whole and usable', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    // The same organisation's card from a mention in the top document, for its natural size.
+    const reference = await open('card.html');
+    await hover(reference.page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => cardFacts(reference.page)).toMatchObject({ eccp: 'member' });
+    const natural = await cardBox(reference.page);
+    await reference.page.close();
+
+    const { page, errors } = await open('small-frame.html');
+    const frame = page.frames().find((f) => f.url().endsWith('small-frame-inner.html'))!;
+    await expect
+      .poll(() => frame.evaluate(() => CSS.highlights.get('cluster-lens-gold')?.size ?? 0))
+      .toBe(1);
+    // The mention's box in the top viewport: the frame's content box plus its place inside.
+    const inner = await textRect(frame as unknown as Page, '#ticker-line', 'Hamburg Aviation');
+    const origin = await page.evaluate(() => {
+      const el = document.querySelector('#ticker')!;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return {
+        x: box.left + el.clientLeft + parseFloat(style.paddingLeft),
+        y: box.top + el.clientTop + parseFloat(style.paddingTop),
+      };
+    });
+    const mention = {
+      left: origin.x + inner.left,
+      top: origin.y + inner.top,
+      right: origin.x + inner.right,
+      bottom: origin.y + inner.bottom,
+    };
+    const viewport = page.viewportSize()!;
+    await page.mouse.move(mention.left + 20, mention.top + inner.height / 2, { steps: 3 });
+
+    // In the top document, by the mention, at its natural height, covering nothing of it.
+    await expect.poll(() => cardCount(page)).toBe(1);
+    await expect
+      .poll(() => cardFacts(page))
+      .toMatchObject({ name: 'Hamburg Aviation', eccp: 'member' });
+    const card = await cardBox(page);
+    expect(Math.abs(card.height - natural.height)).toBeLessThanOrEqual(1);
+    expect(card.left).toBeGreaterThanOrEqual(0);
+    expect(card.top).toBeGreaterThanOrEqual(0);
+    expect(card.right).toBeLessThanOrEqual(viewport.width);
+    expect(card.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(await cardAttribute(page, 'data-placement')).toBe('below-start');
+    expect(Math.abs(card.top - (mention.bottom + 6))).toBeLessThanOrEqual(1);
+    expect(Math.abs(card.left - mention.left)).toBeLessThanOrEqual(1);
+    // Its footer is there to use.
+    const footer = await cardBox(page, '.cl-card__footer');
+    expect(footer.bottom).toBeLessThanOrEqual(card.bottom);
+    expect(footer.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(await cardText(page, '.cl-card__hint')).toContain('on 127.0.0.1');
+
+    // The pointer can go into it and stay; leaving mention and card closes it.
+    await page.mouse.move(card.left + 40, card.top + 40, { steps: 6 });
+    await page.waitForTimeout(700);
+    expect(await cardCount(page)).toBe(1);
+    await page.mouse.move(card.right + 200, card.bottom + 100, { steps: 4 });
+    await expect.poll(() => cardCount(page)).toBe(0);
+    // Leaving the mention for elsewhere in the frame closes it too.
+    await page.mouse.move(mention.left + 20, mention.top + inner.height / 2, { steps: 3 });
+    await expect.poll(() => cardCount(page)).toBe(1);
+    await page.mouse.move(origin.x + 680, origin.y + 70, { steps: 3 });
+    await expect.poll(() => cardCount(page)).toBe(0);
+    // Pin keeps it while the pointer leaves; Esc closes it.
+    await page.mouse.move(mention.left + 20, mention.top + inner.height / 2, { steps: 3 });
+    await expect.poll(() => cardCount(page)).toBe(1);
+    await clickInCard(page, 'Pin the card');
+    await page.mouse.move(5, 5, { steps: 4 });
+    await page.waitForTimeout(700);
+    expect(await cardCount(page)).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardCount(page)).toBe(0);
+    // No card of ours was drawn inside the frame.
+    expect(await frame.evaluate(() => document.querySelector('cluster-lens-card'))).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
   it('flips to the left near the right edge and follows the mark while the page scrolls', async () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page } = await open('card.html');
