@@ -303,6 +303,8 @@ describe('the hover card in Chromium', () => {
     await hover(reference.page, '#hamburg', 'Hamburg Aviation');
     await expect.poll(() => cardFacts(reference.page)).toMatchObject({ eccp: 'member' });
     const natural = await cardBox(reference.page);
+    // Not held in by the viewport: its natural height.
+    expect(natural.bottom).toBeLessThan(reference.page.viewportSize()!.height - 8);
     await reference.page.close();
 
     const { page, errors } = await open('small-frame.html');

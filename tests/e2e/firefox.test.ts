@@ -247,3 +247,107 @@ describe('a page that tries to work the card itself (Firefox)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('a card from a mention in a small frame (Firefox)', () => {
+  it('is shown by the top frame, whole, at its natural height, beside the mention', async () => {
+    const box = (page: Page, selector: string) =>
+      inCardFirefox(
+        page,
+        async (root, s) => {
+          await Promise.all(
+            (root.querySelector('[role="dialog"]')?.getAnimations() ?? []).map((a) => a.finished),
+          );
+          const r = root.querySelector(s)?.getBoundingClientRect();
+          return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+        },
+        selector,
+      );
+    const hasEccp = (page: Page) =>
+      inCardFirefox(page, (root) => root.querySelector('.cl-details__eccp') !== null);
+    const lineBox = (text: string, selector: string) => {
+      const node = document.querySelector(selector)!.firstChild as Text;
+      const start = node.data.indexOf(text);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + text.length);
+      const r = range.getClientRects()[0]!;
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+
+    // The same organisation's card from the top document, for its natural height.
+    // Tall enough for the whole card: both are then at their natural height.
+    const size = { width: 1280, height: 900 };
+    const reference = await browser.newPage();
+    await reference.setViewport(size);
+    await reference.goto(server.url('card.html'));
+    await reference.waitForFunction(
+      () => (CSS.highlights.get('cluster-lens-gold')?.size ?? 0) >= 3,
+      {
+        timeout: 20_000,
+      },
+    );
+    const at = await reference.evaluate(lineBox, 'Hamburg Aviation', '#hamburg');
+    await reference.mouse.move(at.left - 20, at.top + 5);
+    await reference.mouse.move(at.left + 20, at.top + 5, { steps: 3 });
+    await expect.poll(() => hasEccp(reference), { timeout: 10_000 }).toBe(true);
+    const natural = (await box(reference, '[role="dialog"]'))!;
+    await reference.close();
+
+    const page = await browser.newPage();
+    await page.setViewport(size);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url('small-frame.html'));
+    const frame = page.frames().find((f) => f.url().endsWith('small-frame-inner.html'))!;
+    await frame.waitForFunction(() => (CSS.highlights.get('cluster-lens-gold')?.size ?? 0) === 1, {
+      timeout: 20_000,
+    });
+    const inner = await frame.evaluate(lineBox, 'Hamburg Aviation', '#ticker-line');
+    const origin = await page.evaluate(() => {
+      const el = document.querySelector('#ticker')!;
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return {
+        x: r.left + el.clientLeft + parseFloat(style.paddingLeft),
+        y: r.top + el.clientTop + parseFloat(style.paddingTop),
+      };
+    });
+    const mention = {
+      left: origin.x + inner.left,
+      top: origin.y + inner.top,
+      right: origin.x + inner.right,
+      bottom: origin.y + inner.bottom,
+    };
+    await page.mouse.move(mention.left - 20, mention.top + 5);
+    await page.mouse.move(mention.left + 20, mention.top + 5, { steps: 3 });
+    await expect.poll(() => hasEccp(page), { timeout: 10_000 }).toBe(true);
+    const card = (await box(page, '[role="dialog"]'))!;
+    const footer = (await box(page, '.cl-card__footer'))!;
+    const viewport = await page.evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      height: document.documentElement.clientHeight,
+    }));
+    expect(natural.bottom).toBeLessThan(size.height - 8);
+    expect(Math.abs(card.bottom - card.top - (natural.bottom - natural.top))).toBeLessThanOrEqual(
+      1,
+    );
+    expect(card.left).toBeGreaterThanOrEqual(0);
+    expect(card.right).toBeLessThanOrEqual(viewport.width);
+    expect(card.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(Math.abs(card.top - (mention.bottom + 6))).toBeLessThanOrEqual(1);
+    expect(Math.abs(card.left - mention.left)).toBeLessThanOrEqual(1);
+    expect(footer.bottom).toBeLessThanOrEqual(card.bottom);
+    expect(await frame.evaluate(() => document.querySelector('cluster-lens-card'))).toBeNull();
+
+    // Leaving mention and card closes it.
+    await page.mouse.move(card.right + 200, card.bottom + 100, { steps: 4 });
+    await expect
+      .poll(
+        async () =>
+          (await inCardFirefox(page, (root) => root.querySelectorAll('[role="dialog"]').length)) ??
+          0,
+      )
+      .toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
