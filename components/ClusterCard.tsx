@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import type { Ref } from 'preact';
 import type { CardScheme } from '~/lib/card-theme';
 import type { ClusterRecord } from '~/lib/dataset/model';
+import type { SuppressResult } from '~/lib/messages';
 import { isolate } from '~/lib/display-text';
 import { ClusterDetails } from './ClusterDetails';
 
@@ -27,7 +28,13 @@ export interface ClusterCardProps {
    * "Not this organisation": stop marking this page text as this organisation on this site.
    * `matched` is the text as the page wrote it; absent where the card cannot offer it.
    */
-  notThis?: { matched: string; site: string; onConfirm: () => void };
+  notThis?: {
+    matched: string;
+    site: string;
+    onConfirm: () => void;
+    /** The choice was not saved, and why (shown instead of failing silently). */
+    refused?: Exclude<SuppressResult, { saved: true }>;
+  };
   /** The dialog element, which the content script positions and focuses. */
   dialogRef?: Ref<HTMLDivElement>;
 }
@@ -69,7 +76,7 @@ export function ClusterCard({
           aria-pressed={pinned}
           aria-label={i18n.t('card.pin')}
           title={pinned ? i18n.t('card.unpin') : i18n.t('card.pin')}
-          onClick={onTogglePin}
+          onClick={trusted(onTogglePin)}
         >
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
             <path d="M6 1.5h4l-.6 4.2 2.6 2.3v1.5H8.75V15h-1.5V9.5H4V8l2.6-2.3z" />
@@ -80,7 +87,7 @@ export function ClusterCard({
           class="cl-card__button cl-card__close"
           aria-label={i18n.t('card.close')}
           title={i18n.t('card.close')}
-          onClick={onClose}
+          onClick={trusted(onClose)}
         >
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
             <path d="M3.5 3.5l9 9m0-9l-9 9" stroke="currentColor" stroke-width="1.75" fill="none" />
@@ -110,14 +117,33 @@ export function ClusterCard({
       </div>
       {notThis && (
         <div class="cl-card__footer">
-          <button type="button" class="cl-card__not-this" onClick={notThis.onConfirm}>
+          <button type="button" class="cl-card__not-this" onClick={trusted(notThis.onConfirm)}>
             {i18n.t('card.notThis')}
           </button>
           <p class="cl-card__hint">
             {i18n.t('card.notThisHint', [isolate(notThis.matched), notThis.site])}
           </p>
+          {notThis.refused && (
+            <p class="cl-card__refused" role="alert">
+              {notThis.refused.reason === 'site-limit'
+                ? i18n.t('card.notThisSiteLimit', [String(notThis.refused.limit), notThis.site])
+                : notThis.refused.reason === 'quota'
+                  ? i18n.t('card.notThisQuota')
+                  : i18n.t('card.notThisFailed')}
+            </p>
+          )}
         </div>
       )}
     </div>
   );
+}
+
+/**
+ * A button's action, run only for the reader's own click (or Enter/Space on the button, which
+ * the browser turns into a trusted click), never for a click page script dispatches.
+ */
+function trusted(action: () => void) {
+  return (event: Event) => {
+    if (event.isTrusted) action();
+  };
 }

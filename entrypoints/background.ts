@@ -1,5 +1,6 @@
 import { mergeDetections } from '~/lib/detections';
 import {
+  FRAME_CARD,
   FRAME_REPORT,
   LOAD_CARD,
   MARK_STYLES,
@@ -9,6 +10,8 @@ import {
   RECORD,
   SUPPRESS,
   type Detection,
+  type FrameCardRequest,
+  type FrameCardResponse,
   type LoadCardResponse,
   type MarkStylesResponse,
   type RecordResponse,
@@ -98,9 +101,26 @@ export default defineBackground(() => {
     return { injected: await injectMarkStyles(target, styles, previous) };
   });
 
-  onRequest(SUPPRESS, async ({ entry }): Promise<SuppressResponse> => ({
-    saved: await suppressOnSite(entry),
-  }));
+  // A frame's card, shown by the tab's top frame (see FrameCardRequest): forwarded with the
+  // frame's id, which the top frame matches against its frame elements.
+  onRequest(FRAME_CARD, async (message, sender): Promise<FrameCardResponse> => {
+    const tabId = sender.tab?.id;
+    const frameId = sender.frameId;
+    if (tabId === undefined || !frameId) return { shown: false };
+    try {
+      const reply = await browser.tabs.sendMessage<FrameCardRequest, FrameCardResponse | undefined>(
+        tabId,
+        { ...message, frameId },
+        { frameId: 0 },
+      );
+      return { shown: reply?.shown === true };
+    } catch {
+      // No content script in the top frame (a page the extension may not run on).
+      return { shown: false };
+    }
+  });
+
+  onRequest(SUPPRESS, ({ entry }): Promise<SuppressResponse> => suppressOnSite(entry));
 
   browser.commands.onCommand.addListener((command) => void forwardMentionCommand(command));
 

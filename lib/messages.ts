@@ -195,9 +195,15 @@ export interface SuppressRequest {
   type: typeof SUPPRESS;
   entry: Settings['suppressed'][number];
 }
-export interface SuppressResponse {
-  saved: boolean;
-}
+/**
+ * Saved, or why not: the site already has its share of entries (see utils/suppressions.ts),
+ * the settings item would go over the storage.sync quota, or the browser refused the write.
+ */
+export type SuppressResult =
+  | { saved: true }
+  | { saved: false; reason: 'site-limit'; limit: number }
+  | { saved: false; reason: 'quota' | 'browser' };
+export type SuppressResponse = SuppressResult;
 
 export const MARK_STYLES = 'cluster-lens:mark-styles';
 
@@ -228,7 +234,53 @@ export interface CycleRequest {
   direction: 1 | -1;
 }
 
+export const FRAME_CARD = 'cluster-lens:frame-card';
+
+/** A rectangle in a viewport, in CSS pixels. */
+export interface ViewportRect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** What the top frame needs to show a frame's card: the mention, and its site's choice. */
+export interface FrameCardMention {
+  id: string;
+  name: string;
+  /** The mention's text as the frame's page wrote it. */
+  matched: string;
+  alias: string;
+  /** The frame's site, for "Not this organisation"; null where there is none. */
+  site: string | null;
+  /** The mention's line box in the frame's viewport. */
+  rect: ViewportRect;
+  /** The frame's index in the top's `window.frames`, if the top is its parent; else null. */
+  frameIndex: number | null;
+}
+
+/**
+ * A frame's card, shown by the top frame so it is usable whatever the frame's size. From a
+ * frame's content script to the background, which adds the frame's id and forwards it to the
+ * tab's top frame: `open` a card by the mention; the mention `moved` (the frame scrolled); the
+ * pointer `left` the mention or is back on it (`entered`); `close` it (Esc in the frame, the
+ * mention gone). The top places it by finding the frame's element (runtime.getFrameId).
+ */
+export interface FrameCardRequest {
+  type: typeof FRAME_CARD;
+  action: 'open' | 'moved' | 'left' | 'entered' | 'close';
+  mention?: FrameCardMention;
+  rect?: ViewportRect;
+  /** Added by the background: which frame asks. */
+  frameId?: number;
+}
+export interface FrameCardResponse {
+  /** The top frame shows (or still shows) this frame's card. */
+  shown: boolean;
+}
+
 export type Request =
+  | FrameCardRequest
   | PingRequest
   | DetectionsRequest
   | FrameReport
@@ -306,6 +358,26 @@ function isPageTable(v: unknown): boolean {
   );
 }
 
+function isViewportRect(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return [r.left, r.top, r.right, r.bottom].every((n) => Number.isFinite(n));
+}
+
+function isFrameCardMention(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as Record<string, unknown>;
+  return (
+    isId(m.id) &&
+    isString(m.name, 1000) &&
+    isString(m.matched, 1000) &&
+    isString(m.alias, 1000) &&
+    (m.site === null || isString(m.site, 300)) &&
+    isViewportRect(m.rect) &&
+    (m.frameIndex === null || isCount(m.frameIndex))
+  );
+}
+
 /** What each request must carry besides its type: every payload is checked here, once. */
 const PAYLOAD: Record<Request['type'], Check> = {
   [PING]: () => true,
@@ -321,6 +393,11 @@ const PAYLOAD: Record<Request['type'], Check> = {
     (m.styles === null || SETTINGS_FIELDS.styles(m.styles)) &&
     (m.previous === null || SETTINGS_FIELDS.styles(m.previous)),
   [CYCLE]: (m) => m.direction === 1 || m.direction === -1,
+  [FRAME_CARD]: (m) =>
+    ['open', 'moved', 'left', 'entered', 'close'].includes(m.action as string) &&
+    (m.frameId === undefined || isCount(m.frameId)) &&
+    (m.action !== 'open' || isFrameCardMention(m.mention)) &&
+    (m.action !== 'moved' || isViewportRect(m.rect)),
   [QUICK_CHECK]: (m) => isString(m.text),
   [MATCH]: (m) => {
     const budget = { chars: MESSAGE_LIMITS.textChars, segments: MESSAGE_LIMITS.segments };

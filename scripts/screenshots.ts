@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchExtension, serveFixtures, textCentre } from '../tests/e2e/harness';
+import { cardCount, launchExtension, serveFixtures, textCentre } from '../tests/e2e/harness';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
@@ -27,7 +27,10 @@ try {
     await page.goto(server.url(scheme === 'dark' ? 'card-dark.html' : 'card.html'));
     await page.waitForTimeout(800);
     await hoverText(page, '#hamburg', 'Hamburg Aviation');
-    await page.locator('cluster-lens-card [role="dialog"]').waitFor({ timeout: 5000 });
+    for (let waited = 0; (await cardCount(page)) === 0; waited += 100) {
+      if (waited > 5000) throw new Error('no card');
+      await page.waitForTimeout(100);
+    }
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${OUT}/card-${scheme}.png` });
     await page.close();

@@ -16,7 +16,9 @@ export function createCardView(): CardView {
   const host = document.createElement(HOST_NAME);
   // Before it enters the page, so the scanner never looks inside.
   host.setAttribute(OWN_UI_ATTRIBUTE, '');
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: page script cannot reach the card's tree through `host.shadowRoot` (to read it,
+  // rewrite it, or click its buttons); events from inside reach the page retargeted to the host.
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = `:host{all:initial !important;}\n${detailsCss}\n${cardCss}`;
   const container = document.createElement('div');
@@ -26,6 +28,10 @@ export function createCardView(): CardView {
     mount() {
       // Outside <body>: the page's layout and transforms on body cannot move the card.
       if (!host.isConnected) document.documentElement.append(host);
+    },
+    unmount() {
+      // The host keeps its shadow root, styles and Preact tree: the next card only re-inserts it.
+      host.remove();
     },
     render(props) {
       render(h(ClusterCard, props), container);

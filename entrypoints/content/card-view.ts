@@ -11,6 +11,8 @@ export interface CardView {
   readonly host: HTMLElement;
   /** Puts the host into the page (last child of <html>), if it is not there. */
   mount(): void;
+  /** Takes the host out of the page again: a closed card leaves the page's DOM as it was. */
+  unmount(): void;
   render(props: ClusterCardProps): void;
   /** Empties the card. */
   clear(): void;

@@ -4,7 +4,18 @@ import type { CardContent } from '~/components/ClusterCard';
 import { isInViewport, placeCard, type Box } from '~/lib/card-position';
 import { chooseCardScheme, type CardScheme } from '~/lib/card-theme';
 import { cycleIndex, inDocumentOrder } from '~/lib/mention-cycle';
-import { RECORD, type RecordRequest, type RecordResponse } from '~/lib/messages';
+import {
+  FRAME_CARD,
+  RECORD,
+  type FrameCardMention,
+  type FrameCardRequest,
+  type FrameCardResponse,
+  type RecordRequest,
+  type RecordResponse,
+  type SuppressRequest,
+  type SuppressResult,
+  type ViewportRect,
+} from '~/lib/messages';
 import type { Settings } from '~/lib/settings';
 import { loadCardView } from './card-loader';
 import { timed } from './content-clock';
@@ -16,6 +27,8 @@ import type { MarkStore, PageMark } from './mark-store';
 const CLOSE_GRACE_MS = 300;
 /** How long an opening card waits for its record before showing "Loading…" first. */
 const RECORD_WAIT_MS = 120;
+/** How long a frame waits for the top frame to show its card before showing it itself. */
+const TOP_WAIT_MS = 1500;
 
 /** What the card needs from the page's scanning. */
 export interface CardSource {
@@ -25,16 +38,47 @@ export interface CardSource {
   shadowRoots(): ShadowRoot[];
   /** Changes identity when the active dataset changes (cached records are then dropped). */
   datasetKey(): unknown;
-  /** Stops marking this alias of this organisation on this site (the reader said it isn't). */
-  suppress(mark: PageMark): Promise<void>;
+  /**
+   * Stops marking this alias of this organisation on this site (the reader said it isn't);
+   * whether that was saved, or why not.
+   */
+  suppress(entry: SuppressRequest['entry']): Promise<SuppressResult>;
   /** The site the suppression applies to, as shown to the reader; null where there is none. */
   site(): string | null;
 }
 
 type OpenedBy = 'hover' | 'keyboard';
 
-interface OpenCard {
+/** A card the top frame shows for a mention in one of its frames. */
+interface FrameAnchor {
+  frameId: number;
+  /** The frame's element in this document (runtime.getFrameId of it is frameId). */
+  element: HTMLIFrameElement | HTMLFrameElement;
+  /** The mention's line box in the frame's viewport, as the frame last said. */
+  rect: ViewportRect;
+}
+
+/** What a card is about: a mark of this frame's page, or a frame's mention. */
+interface CardTarget {
+  /** The mark in this page; null for a frame's card (see `frame`). */
+  mark: PageMark | null;
+  frame: FrameAnchor | null;
+  id: string;
+  name: string;
+  matched: string;
+  alias: string;
+  site: string | null;
+}
+
+/** A frame's card that the top frame shows: which mark, and whether the pointer is on it. */
+interface ShownInTop {
   mark: PageMark;
+  rectIndex: number;
+  /** What the top was last told; null after the pointer left this frame (tell it again). */
+  onMark: boolean | null;
+}
+
+interface OpenCard extends CardTarget {
   by: OpenedBy;
   pinned: boolean;
   content: CardContent;
@@ -47,6 +91,8 @@ interface OpenCard {
   engaged: boolean;
   /** Where focus was when the card opened, to return it there on close. */
   returnFocus: HTMLElement | null;
+  /** "Not this organisation" was not saved, and why: the card says so instead of closing. */
+  refused: Exclude<SuppressResult, { saved: true }> | null;
 }
 
 const MODIFIER_KEYS = {
@@ -65,7 +111,17 @@ const MODIFIER_KEYS = {
 export class HoverCard {
   private view: CardView | null = null;
   private open: OpenCard | null = null;
-  private readonly pointer = { x: -1, y: -1, inside: false, overCard: false, modifier: false };
+  private readonly pointer = {
+    x: -1,
+    y: -1,
+    inside: false,
+    overCard: false,
+    modifier: false,
+    target: null as EventTarget | null,
+  };
+  private readonly isTop = window === window.top;
+  /** In a frame: the card the top frame shows for one of this frame's marks. */
+  private inTop: ShownInTop | null = null;
   private candidate: PageMark | null = null;
   private candidateRect = 0;
   private openTimer: ReturnType<typeof setTimeout> | null = null;
@@ -125,6 +181,7 @@ export class HoverCard {
       opts,
     );
     ctx.onInvalidated(() => {
+      if (this.inTop) void this.tellTop('close');
       this.close(false);
       this.view?.host.remove();
     });
@@ -174,24 +231,45 @@ export class HoverCard {
 
   // ── Pointer ────────────────────────────────────────────────────────────────────────────
 
+  // Only the reader's own input counts: page script can dispatch pointer and key events of its
+  // own (isTrusted false) to open, keep or close a card where the reader never pointed.
+
   private onPointerMove(event: PointerEvent) {
+    if (!event.isTrusted) return;
+    // Back in a frame whose card the top shows: tell the top again where the pointer is (it
+    // may have been over the card, there, since).
+    if (!this.pointer.inside && this.inTop) this.inTop.onMark = null;
     this.pointer.x = event.clientX;
     this.pointer.y = event.clientY;
     this.pointer.inside = true;
     this.pointer.overCard = this.view !== null && event.composedPath().includes(this.view.host);
+    this.pointer.target = event.target;
     this.pointer.modifier = this.modifierHeld(event);
     this.scheduleHitTest();
   }
 
   private onPointerOut(event: PointerEvent) {
+    if (!event.isTrusted) return;
+    // Out of the card (into a frame, say, which sends this document no more pointer moves).
+    const host = this.view?.host;
+    if (host && event.relatedTarget !== host && event.composedPath().includes(host)) {
+      this.pointer.overCard = false;
+    }
     // Leaving the window (no element to go to): as good as leaving the mark.
     if (event.relatedTarget !== null) return;
     this.pointer.inside = false;
     this.pointer.overCard = false;
+    this.pointer.target = null;
     this.scheduleHitTest();
   }
 
   private onKey(event: KeyboardEvent, down: boolean) {
+    if (!event.isTrusted) return;
+    if (down && event.key === 'Escape' && this.inTop) {
+      void this.tellTop('close');
+      this.inTop = null;
+      return;
+    }
     if (down && event.key === 'Escape' && this.open) {
       this.close(true);
       return;
@@ -221,6 +299,8 @@ export class HoverCard {
 
   private hitTest() {
     const { pointer, open } = this;
+    // A frame's card in this (top) document: over the frame, the frame says where the pointer is.
+    if (open?.frame && pointer.target === open.frame.element) return;
     if (pointer.overCard) {
       if (open) open.engaged = true;
       this.cancelClose();
@@ -236,12 +316,17 @@ export class HoverCard {
           accept: (m) => settings.mark[m.category],
         })
       : null;
+    if (this.inTop && this.followTopCard(hit?.mark ?? null, canOpen)) {
+      this.cancelOpen();
+      return;
+    }
     // Without the modifier, resting on the open card's own mark still keeps it open.
+    const openMark = open?.mark ?? null;
     const onOpenMark =
-      open !== null &&
+      openMark !== null &&
       pointer.inside &&
-      (hit?.mark === open.mark || (!canOpen && store !== null && this.pointerOnMark(open.mark)));
-    if (onOpenMark) {
+      (hit?.mark === openMark || (!canOpen && store !== null && this.pointerOnMark(openMark)));
+    if (open && onOpenMark) {
       open.engaged = true;
       this.cancelClose();
       this.cancelOpen();
@@ -258,8 +343,9 @@ export class HoverCard {
     this.candidate = hit.mark;
     this.candidateRect = hit.rectIndex;
     // Ask for the record and the card's code now, so they are usually there when the delay ends.
+    // (A frame's card is shown by the top frame: a frame loads the card's code only if not.)
     void this.content(hit.mark.id);
-    void loadCardView();
+    if (this.isTop) void loadCardView();
     const delay = settings?.hoverDelayMs ?? 300;
     this.openTimer = setTimeout(
       timed(() => {
@@ -303,18 +389,48 @@ export class HoverCard {
   // ── The card ───────────────────────────────────────────────────────────────────────────
 
   private async show(mark: PageMark, by: OpenedBy, rectIndex: number) {
+    // A frame's card is shown by the top frame, where it has the whole viewport; the frame
+    // shows it itself only if the top cannot (no answer, the frame's element not found).
+    if (!this.isTop && by === 'hover') {
+      this.cancelClose();
+      this.cancelOpen();
+      const shown: ShownInTop = { mark, rectIndex, onMark: true };
+      this.inTop = shown;
+      if (await this.showInTop(shown)) {
+        if (this.inTop === shown) this.close(false);
+        return;
+      }
+      if (this.inTop !== shown) return;
+      this.inTop = null;
+    }
+    await this.showTarget(this.markTarget(mark), by, rectIndex);
+  }
+
+  private markTarget(mark: PageMark): CardTarget {
+    return {
+      mark,
+      frame: null,
+      id: mark.id,
+      name: mark.name,
+      matched: mark.text,
+      alias: mark.alias,
+      site: this.source.site(),
+    };
+  }
+
+  private async showTarget(target: CardTarget, by: OpenedBy, rectIndex: number) {
     const settings = this.source.settings();
     if (!settings) return;
     this.cancelClose();
     this.cancelOpen();
-    const view = await this.mountOnce();
+    const view = await this.viewOnce();
     if (!view) return;
     const active = deepActiveElement();
     const keepFocus = this.open?.returnFocus;
-    const pending = this.content(mark.id);
+    const pending = this.content(target.id);
     const early = await Promise.race([pending, delay(RECORD_WAIT_MS).then(() => null)]);
-    this.open = {
-      mark,
+    const opened: OpenCard = {
+      ...target,
       by,
       pinned: false,
       content: early ?? { kind: 'loading' },
@@ -324,16 +440,153 @@ export class HoverCard {
       engaged: by === 'hover',
       // Moving from card to card keeps the first card's return point.
       returnFocus: this.cardHasFocus() ? (keepFocus ?? null) : active,
+      refused: null,
     };
+    this.open = opened;
     this.renderCard(view);
     this.place();
     if (by === 'keyboard') this.dialog()?.focus({ preventScroll: true });
     if (!early) {
       const content = await pending;
-      if (this.open?.mark !== mark) return;
-      this.open.content = content;
+      if (this.open !== opened) return;
+      opened.content = content;
       this.renderCard(view);
       this.place();
+    }
+  }
+
+  // ── A frame's card, shown by the top frame ──────────────────────────────────────────────
+
+  /** In a frame: asks the top frame to show the card by this mark; whether it does. */
+  private async showInTop(shown: ShownInTop): Promise<boolean> {
+    const rect = this.markRect(shown.mark, shown.rectIndex);
+    if (!rect) return false;
+    const { mark } = shown;
+    const mention: FrameCardMention = {
+      id: mark.id,
+      name: mark.name,
+      matched: mark.text,
+      alias: mark.alias,
+      site: this.source.site(),
+      rect,
+      frameIndex: indexInTop(),
+    };
+    const reply = await Promise.race([
+      this.tellTop('open', { mention }),
+      delay(TOP_WAIT_MS).then(() => false),
+    ]);
+    return reply;
+  }
+
+  /** In a frame: tells the top frame about its card; whether the top still shows it. */
+  private tellTop(
+    action: FrameCardRequest['action'],
+    extra: Pick<FrameCardRequest, 'mention' | 'rect'> = {},
+  ): Promise<boolean> {
+    const request: FrameCardRequest = { type: FRAME_CARD, action, ...extra };
+    return browser.runtime
+      .sendMessage<FrameCardRequest, FrameCardResponse | undefined>(request)
+      .then((reply) => reply?.shown === true)
+      .catch(() => false);
+  }
+
+  /**
+   * In a frame whose card the top shows: follows the pointer on and off its mark and tells the
+   * top (which closes the card after the grace unless the pointer reaches it). True while the
+   * pointer is on that mark (nothing else to do then).
+   */
+  private followTopCard(hit: PageMark | null, canOpen: boolean): boolean {
+    const shown = this.inTop;
+    if (!shown) return false;
+    const store = this.source.store();
+    const onMark =
+      this.pointer.inside &&
+      (hit === shown.mark || (!canOpen && store !== null && this.pointerOnMark(shown.mark)));
+    if (onMark !== shown.onMark) {
+      shown.onMark = onMark;
+      void this.tellTop(onMark ? 'entered' : 'left').then((still) => {
+        // The top closed it meanwhile (Esc there, the pointer away): open it again from here.
+        if (!still && this.inTop === shown) {
+          this.inTop = null;
+          if (onMark) this.scheduleHitTest();
+        }
+      });
+    }
+    return onMark;
+  }
+
+  /** In a frame: the mark moved (the frame scrolled or resized); the top moves the card. */
+  private movedInTop(shown: ShownInTop) {
+    const rect = this.markRect(shown.mark, shown.rectIndex);
+    const viewport = viewportSize();
+    if (!rect || !isInViewport(rect, viewport)) {
+      this.inTop = null;
+      void this.tellTop('close');
+      return;
+    }
+    void this.tellTop('moved', { rect }).then((still) => {
+      if (!still && this.inTop === shown) this.inTop = null;
+    });
+  }
+
+  private markRect(mark: PageMark, rectIndex: number): ViewportRect | null {
+    if (!mark.nodes.every((n) => n.isConnected)) return null;
+    const rects = markRange(mark)?.getClientRects();
+    const r = rects?.[Math.min(rectIndex, rects.length - 1)];
+    return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+  }
+
+  /**
+   * In the top frame: a frame's request about its card (see FrameCardRequest); whether this
+   * frame shows that card afterwards.
+   */
+  async frameCard(request: FrameCardRequest): Promise<FrameCardResponse> {
+    const { frameId } = request;
+    const open = this.open;
+    const ours =
+      open?.frame !== null && open?.frame !== undefined && open.frame.frameId === frameId;
+    switch (request.action) {
+      case 'open': {
+        const mention = request.mention;
+        if (frameId === undefined || !mention) return { shown: false };
+        // A pinned card stays, as it does for the top's own marks.
+        if (open?.pinned) return { shown: ours };
+        const element = frameElement(frameId, mention.frameIndex);
+        if (!element) return { shown: false };
+        const frame: FrameAnchor = { frameId, element, rect: mention.rect };
+        if (!frameAnchorRect(frame)) return { shown: false };
+        await this.showTarget(
+          {
+            mark: null,
+            frame,
+            id: mention.id,
+            name: mention.name,
+            matched: mention.matched,
+            alias: mention.alias,
+            site: mention.site,
+          },
+          'hover',
+          0,
+        );
+        return { shown: this.open?.frame === frame };
+      }
+      case 'moved':
+        if (!ours || !request.rect) return { shown: false };
+        open.frame!.rect = request.rect;
+        this.place();
+        return { shown: this.open === open };
+      case 'left':
+        if (!ours) return { shown: false };
+        // Unless the pointer has reached the card meanwhile.
+        if (!open.pinned && !this.pointer.overCard) this.scheduleClose();
+        return { shown: true };
+      case 'entered':
+        if (!ours) return { shown: false };
+        this.cancelClose();
+        return { shown: true };
+      case 'close':
+        if (ours && !open.pinned) this.close(false);
+        return { shown: false };
     }
   }
 
@@ -344,20 +597,32 @@ export class HoverCard {
     this.open = null;
     this.cancelClose();
     this.view?.clear();
+    // Nothing of ours stays in the page once the card is closed.
+    this.view?.unmount();
     if ((restoreFocus || hadFocus) && open.returnFocus?.isConnected) {
       open.returnFocus.focus({ preventScroll: true });
     }
   }
 
-  private notThisFor(mark: PageMark) {
-    const site = this.source.site();
+  private notThisFor(open: OpenCard) {
+    const { site } = open;
     if (site === null) return undefined;
     return {
-      matched: mark.text,
+      matched: open.matched,
       site,
+      refused: open.refused ?? undefined,
       onConfirm: () => {
-        this.close(true);
-        void this.source.suppress(mark);
+        void this.source.suppress({ site, alias: open.alias, id: open.id }).then((result) => {
+          if (this.open !== open) return;
+          if (result.saved) {
+            this.close(true);
+            return;
+          }
+          // Never silently: the card stays and says why nothing was saved.
+          open.refused = result;
+          if (this.view) this.renderCard(this.view);
+          this.place();
+        });
       },
     };
   }
@@ -365,8 +630,9 @@ export class HoverCard {
   private renderCard(view: CardView) {
     const open = this.open;
     if (!open) return;
+    view.mount();
     view.render({
-      name: open.mark.name,
+      name: open.name,
       content: open.content,
       scheme: open.scheme,
       pinned: open.pinned,
@@ -377,7 +643,7 @@ export class HoverCard {
         this.renderCard(view);
       },
       onClose: () => this.close(true),
-      notThis: this.notThisFor(open.mark),
+      notThis: this.notThisFor(open),
     });
   }
 
@@ -390,21 +656,32 @@ export class HoverCard {
   }
 
   /**
-   * The card's view, in the page: created the first time a card opens (nothing is added
-   * before), its code loaded then if the pointer has not already loaded it. Null when the
-   * code could not be loaded (the extension was reloaded meanwhile).
+   * The card's view: created the first time a card opens, its code loaded then if the pointer
+   * has not already loaded it; kept for the next card, but in the page only while a card is
+   * open (see renderCard and close). Null when the code could not be loaded (the extension was
+   * reloaded meanwhile).
    */
-  private async mountOnce(): Promise<CardView | null> {
+  private async viewOnce(): Promise<CardView | null> {
     if (!this.view) {
       const create = await loadCardView();
       if (!create || !this.ctx.isValid) return null;
       this.view ??= create();
     }
-    this.view.mount();
     return this.view;
   }
 
   private schedulePlace() {
+    const shown = this.inTop;
+    if (shown) {
+      if (this.placeFrame) return;
+      this.placeFrame = requestAnimationFrame(
+        timed(() => {
+          this.placeFrame = 0;
+          if (this.inTop === shown) this.movedInTop(shown);
+        }),
+      );
+      return;
+    }
     if (!this.open || this.placeFrame) return;
     this.placeFrame = requestAnimationFrame(
       timed(() => {
@@ -419,14 +696,10 @@ export class HoverCard {
     const open = this.open;
     const dialog = this.dialog();
     if (!open || !dialog) return;
-    const rects = open.mark.nodes.every((n) => n.isConnected)
-      ? markRange(open.mark)?.getClientRects()
-      : undefined;
-    const rect = rects?.[Math.min(open.rectIndex, rects.length - 1)];
-    const viewport = {
-      width: document.documentElement.clientWidth || window.innerWidth,
-      height: document.documentElement.clientHeight || window.innerHeight,
-    };
+    const rect = open.frame
+      ? frameAnchorRect(open.frame)
+      : open.mark && this.markRect(open.mark, open.rectIndex);
+    const viewport = viewportSize();
     if (!rect) {
       if (!open.pinned) this.close(false);
       return;
@@ -475,8 +748,85 @@ export class HoverCard {
   }
 }
 
+function viewportSize() {
+  return {
+    width: document.documentElement.clientWidth || window.innerWidth,
+    height: document.documentElement.clientHeight || window.innerHeight,
+  };
+}
+
+/** runtime.getFrameId (Firefox 96+), which the browser types do not have. */
+function runtimeWithFrames() {
+  return browser.runtime as unknown as { getFrameId?: (target: Element) => number };
+}
+
+/**
+ * In a frame whose parent is the top: its index in the top's `window.frames` (comparing window
+ * proxies is allowed across origins); null elsewhere.
+ */
+function indexInTop(): number | null {
+  try {
+    if (window.parent !== window.top) return null;
+    for (let i = 0; i < window.parent.length; i++) {
+      if (window.parent.frames[i] === window) return i;
+    }
+  } catch {
+    // A browser that refuses even this across origins: the frame shows its card itself.
+  }
+  return null;
+}
+
+/**
+ * The element of this document that holds the frame with this id: by runtime.getFrameId where
+ * the browser has it (Firefox), else by the frame's window, the frame's index in `frames`.
+ */
+function frameElement(
+  frameId: number,
+  frameIndex: number | null,
+): HTMLIFrameElement | HTMLFrameElement | null {
+  const elements = [
+    ...document.querySelectorAll<HTMLIFrameElement | HTMLFrameElement>('iframe, frame'),
+  ];
+  const getFrameId = runtimeWithFrames().getFrameId;
+  if (typeof getFrameId === 'function') {
+    for (const element of elements) {
+      try {
+        if (getFrameId(element) === frameId) return element;
+      } catch {
+        // Not a frame the browser tells us about (not loaded yet).
+      }
+    }
+    return null;
+  }
+  if (frameIndex === null) return null;
+  const target = window.frames[frameIndex];
+  return (target && elements.find((e) => e.contentWindow === target)) ?? null;
+}
+
+/**
+ * A frame's mention in this document's viewport: the frame's content box (its border and
+ * padding are outside the frame's own viewport) moved by the mention's place in the frame.
+ * Null when the frame is gone or not shown.
+ */
+function frameAnchorRect(frame: FrameAnchor): ViewportRect | null {
+  const { element, rect } = frame;
+  if (!element.isConnected) return null;
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return null;
+  const style = getComputedStyle(element);
+  if (style.visibility === 'hidden') return null;
+  const left = box.left + element.clientLeft + parseFloat(style.paddingLeft);
+  const top = box.top + element.clientTop + parseFloat(style.paddingTop);
+  return {
+    left: left + rect.left,
+    top: top + rect.top,
+    right: left + rect.right,
+    bottom: top + rect.bottom,
+  };
+}
+
 /** A mark pinned far off-screen still gives the card a place at the viewport's edge. */
-function clampBox(rect: DOMRect, viewport: { width: number; height: number }): Box {
+function clampBox(rect: ViewportRect, viewport: { width: number; height: number }): Box {
   const top = Math.min(Math.max(rect.top, 0), viewport.height);
   const bottom = Math.min(Math.max(rect.bottom, 0), viewport.height);
   return { left: rect.left, right: rect.right, top, bottom };

@@ -2,6 +2,7 @@ import { contentClock, timed } from './content-clock';
 import {
   CYCLE,
   DETECTIONS,
+  FRAME_CARD,
   PING,
   REVEAL,
   SCAN_STATS,
@@ -9,11 +10,11 @@ import {
   type CardOpenedResponse,
   type PingResponse,
   type SuppressRequest,
+  type SuppressResult,
 } from '~/lib/messages';
 import { siteOf } from '~/lib/site-toggle';
 import { onRequest } from '~/utils/messaging';
 import { HoverCard } from './hover-card';
-import type { PageMark } from './mark-store';
 import { PageLens } from './page-lens';
 import { loadPageSettings, watchPageStorage } from './page-settings';
 
@@ -54,6 +55,11 @@ export default defineContentScript({
       CYCLE,
       timed(({ direction }) => (isTop ? opened(card.cycle(direction)) : undefined)),
     );
+    // A frame's card, shown here in the top frame where it has the whole viewport.
+    onRequest(
+      FRAME_CARD,
+      timed((request) => (isTop ? card.frameCard(request) : undefined)),
+    );
     onRequest(
       REVEAL,
       timed(({ id }) => (isTop ? opened(card.revealId(id)) : undefined)),
@@ -77,13 +83,11 @@ export default defineContentScript({
 });
 
 /** "Not this organisation": the background saves it; every frame's settings watcher rescans. */
-async function suppress(mark: PageMark) {
-  if (!location.hostname) return;
-  const request: SuppressRequest = {
-    type: SUPPRESS,
-    entry: { site: siteOf(location.hostname), alias: mark.alias, id: mark.id },
-  };
-  await browser.runtime.sendMessage(request).catch(() => {
+async function suppress(entry: SuppressRequest['entry']): Promise<SuppressResult> {
+  const request: SuppressRequest = { type: SUPPRESS, entry };
+  const reply = await browser.runtime
+    .sendMessage<SuppressRequest, SuppressResult | undefined>(request)
     // No background (the extension is reloading): nothing was saved; the mark stays.
-  });
+    .catch(() => undefined);
+  return reply ?? { saved: false, reason: 'browser' };
 }

@@ -6,11 +6,19 @@ import { labelStatus } from '../../lib/label-status';
 import type { CardOpenedResponse, ScanStatsResponse } from '../../lib/messages';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import {
+  cardAttribute,
+  cardBox,
+  cardCount,
+  cardFocus,
+  cardMarkup,
+  cardText,
+  cardTexts,
+  clickInCard,
+  inCard,
   launchExtension,
   serveFixtures,
   tabIdOf as harnessTabIdOf,
   textRect,
-  type Box,
   type ExtensionBrowser,
 } from './harness';
 
@@ -75,38 +83,48 @@ async function hover(page: Page, selector: string, text: string) {
   return r;
 }
 
-const dialog = (page: Page) => page.locator('cluster-lens-card [role="dialog"]');
-
-async function cardRect(page: Page): Promise<Box> {
-  // The opening animation moves the card by a few pixels: measure where it comes to rest.
-  await dialog(page).evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
-  const box = await dialog(page).boundingBox();
-  if (!box) throw new Error('no card');
-  return {
-    left: box.x,
-    top: box.y,
-    right: box.x + box.width,
-    bottom: box.y + box.height,
-    width: box.width,
-    height: box.height,
-  };
-}
-
-/** The text of the card's label section and ECCP state, as the reader sees them. */
+/** The card's facts, read through its closed shadow root (see the harness). */
 async function cardFacts(page: Page) {
-  const card = dialog(page);
   return {
-    name: await card.getAttribute('aria-label'),
-    heading: await card.locator('h2').textContent(),
-    badges: await card.locator('.cl-details__badges .cl-badge').allTextContents(),
-    label: await card.locator('.cl-details__label > p:not(.cl-details__badges)').textContent(),
-    eccp: await card.locator('.cl-details__eccp').getAttribute('data-eccp'),
+    name: await cardAttribute(page, 'aria-label'),
+    heading: await cardText(page, '[role="dialog"] h2'),
+    badges: await cardTexts(page, '[role="dialog"] .cl-details__badges .cl-badge'),
+    label: await cardText(page, '[role="dialog"] .cl-details__label > p:not(.cl-details__badges)'),
+    eccp: await cardAttribute(page, 'data-eccp', '[role="dialog"] .cl-details__eccp'),
   };
 }
 
-async function axeViolations(page: Page) {
-  await page.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
-  const violations = await page.evaluate(async () => {
+/** The address of the card's link with this text. */
+function cardLink(page: Page, name: string) {
+  return inCard(
+    page,
+    (root, wanted) =>
+      [...root.querySelectorAll('a')]
+        .find((a) => (a.getAttribute('aria-label') ?? a.textContent?.trim()) === wanted)
+        ?.getAttribute('href') ?? null,
+    name,
+  );
+}
+
+/**
+ * Serious and critical axe findings for the card. Axe, like any page script, cannot look into
+ * the card's closed shadow root, so the card's own markup (its stylesheet with it) is checked
+ * in an open shadow root of a page of its own, in the same colour scheme.
+ */
+async function axeViolations(page: Page, colorScheme: 'light' | 'dark') {
+  const markup = await cardMarkup(page);
+  expect(markup).toContain('role="dialog"');
+  const copy = await ext.context.newPage();
+  await copy.setViewportSize(page.viewportSize()!);
+  await copy.emulateMedia({ colorScheme });
+  await copy.setContent('<!doctype html><html lang="en"><title>card</title><body></body></html>');
+  await copy.evaluate((markup) => {
+    const host = document.createElement('cluster-lens-card');
+    host.attachShadow({ mode: 'open' }).innerHTML = markup;
+    document.documentElement.append(host);
+  }, markup);
+  await copy.evaluate(readFileSync('node_modules/axe-core/axe.min.js', 'utf8'));
+  const violations = await copy.evaluate(async () => {
     const axe = (
       window as unknown as {
         axe: {
@@ -123,6 +141,7 @@ async function axeViolations(page: Page) {
       targets: v.nodes.map((n) => n.target),
     }));
   });
+  await copy.close();
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
@@ -132,7 +151,7 @@ describe('the hover card in Chromium', () => {
     // Before any card, nothing of ours is in the page.
     expect(await page.locator('cluster-lens-card').count()).toBe(0);
     const mark = await hover(page, '#hamburg', 'Hamburg Aviation');
-    await expect.poll(() => dialog(page).count()).toBe(1);
+    await expect.poll(() => cardCount(page)).toBe(1);
     const facts = await cardFacts(page);
     expect(facts.name).toBe('Hamburg Aviation');
     expect(facts.heading).toBe('Hamburg Aviation');
@@ -140,19 +159,19 @@ describe('the hover card in Chromium', () => {
     expect(facts.label).toBe('Valid until 2027');
     expect(facts.eccp).toBe('member');
     await expect
-      .poll(() => dialog(page).getByRole('link', { name: 'ECCP profile' }).getAttribute('href'))
+      .poll(() => cardLink(page, 'ECCP profile'))
       .toBe('https://www.clustercollaboration.eu/cluster-organisations/hamburg-aviation-ev');
-    expect(await dialog(page).textContent()).toContain('Data as of January 2026');
+    expect(await cardText(page)).toContain('Data as of January 2026');
 
     // Next to the mark, below it, inside the viewport; the host is marked as ours.
-    const card = await cardRect(page);
+    const card = await cardBox(page);
     expect(Math.abs(card.top - (mark.bottom + 6))).toBeLessThanOrEqual(1);
     expect(Math.abs(card.left - mark.left)).toBeLessThanOrEqual(1);
     expect(await page.locator('cluster-lens-card').getAttribute('data-cluster-lens-ui')).toBe('');
 
     // An undated Gold says what is known and nothing more; the ECCP listing is by rule.
     await page.mouse.move(5, 5);
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await expect.poll(() => cardCount(page)).toBe(0);
     await hover(page, '#valorial', 'Valorial');
     await expect.poll(async () => (await cardFacts(page)).name).toBe('Valorial');
     expect(await cardFacts(page)).toMatchObject({
@@ -161,9 +180,7 @@ describe('the hover card in Chromium', () => {
       label: 'Awarded 2022; validity not published. It may have lapsed or been renewed since.',
       eccp: 'implied',
     });
-    expect(await dialog(page).locator('.cl-details__eccp').textContent()).toContain(
-      'this label was awarded in 2022',
-    );
+    expect(await cardText(page, '.cl-details__eccp')).toContain('this label was awarded in 2022');
     expect(errors).toEqual([]);
   });
 
@@ -171,7 +188,7 @@ describe('the hover card in Chromium', () => {
     const { page } = await open('card.html');
     await hover(page, '#pair', 'BioCon Valley');
     await expect
-      .poll(async () => (await dialog(page).count()) && (await cardFacts(page)).name)
+      .poll(async () => (await cardCount(page)) && (await cardFacts(page)).name)
       .toBe('BioCon Valley');
     const silver = dataset.records.find((r) => r.id === 'biocon-valley')!;
     expect(labelStatus(silver.label).kind).toBe('undated');
@@ -180,7 +197,7 @@ describe('the hover card in Chromium', () => {
     // Straight to the other mark: one card at a time, now ACLIMA's.
     await hover(page, '#pair', 'ACLIMA');
     await expect.poll(async () => (await cardFacts(page)).name).toBe(nameOf('aclima'));
-    expect(await dialog(page).count()).toBe(1);
+    expect(await cardCount(page)).toBe(1);
     const facts = await cardFacts(page);
     expect(facts.badges).toEqual(['●Bronze', 'Expired']);
     expect(facts.label).toContain('Expired: valid until April 2015');
@@ -192,18 +209,18 @@ describe('the hover card in Chromium', () => {
     const { page } = await open('card.html');
     await hover(page, '#hamburg', 'Hamburg Aviation');
     await page.waitForTimeout(400);
-    expect(await dialog(page).count()).toBe(0);
-    await expect.poll(() => dialog(page).count(), { timeout: 3000 }).toBe(1);
+    expect(await cardCount(page)).toBe(0);
+    await expect.poll(() => cardCount(page), { timeout: 3000 }).toBe(1);
 
     await setSettings({ modifierKey: 'shift', hoverDelayMs: 0 });
     await page.mouse.move(5, 5);
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await expect.poll(() => cardCount(page)).toBe(0);
     await hover(page, '#valorial', 'Valorial');
     await page.waitForTimeout(500);
-    expect(await dialog(page).count()).toBe(0);
+    expect(await cardCount(page)).toBe(0);
     await page.keyboard.down('Shift');
     await expect
-      .poll(async () => (await dialog(page).count()) && (await cardFacts(page)).name)
+      .poll(async () => (await cardCount(page)) && (await cardFacts(page)).name)
       .toBe('Valorial');
     await page.keyboard.up('Shift');
   });
@@ -212,60 +229,175 @@ describe('the hover card in Chromium', () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page } = await open('card.html');
     await hover(page, '#hamburg', 'Hamburg Aviation');
-    await expect.poll(() => dialog(page).count()).toBe(1);
+    await expect.poll(() => cardCount(page)).toBe(1);
     // Into the card, across the gap, and stay there.
-    const card = await cardRect(page);
+    const card = await cardBox(page);
     await page.mouse.move(card.left + 40, card.top + 40, { steps: 6 });
     await page.waitForTimeout(700);
-    expect(await dialog(page).count()).toBe(1);
+    expect(await cardCount(page)).toBe(1);
     // Away from both: closes after the grace.
     await page.mouse.move(card.right + 200, card.bottom + 100, { steps: 4 });
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await expect.poll(() => cardCount(page)).toBe(0);
 
     // Esc closes.
     await hover(page, '#hamburg', 'Hamburg Aviation');
-    await expect.poll(() => dialog(page).count()).toBe(1);
+    await expect.poll(() => cardCount(page)).toBe(1);
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await expect.poll(() => cardCount(page)).toBe(0);
 
     // Pinned: the pointer can leave; hovering another mark does not replace it; Esc closes it.
     await hover(page, '#hamburg', 'Hamburg Aviation');
-    await expect.poll(() => dialog(page).count()).toBe(1);
-    const at = await cardRect(page);
+    await expect.poll(() => cardCount(page)).toBe(1);
+    const at = await cardBox(page);
     await page.mouse.move(at.left + 20, at.top + 20, { steps: 4 });
-    await dialog(page).getByRole('button', { name: 'Pin the card' }).click();
-    expect(
-      await dialog(page).getByRole('button', { name: 'Pin the card' }).getAttribute('aria-pressed'),
-    ).toBe('true');
+    await clickInCard(page, 'Pin the card');
+    expect(await cardAttribute(page, 'aria-pressed', 'button[aria-label="Pin the card"]')).toBe(
+      'true',
+    );
     await page.mouse.move(5, 5, { steps: 4 });
     await hover(page, '#valorial', 'Valorial');
     await page.waitForTimeout(800);
     expect(await cardFacts(page)).toMatchObject({ name: 'Hamburg Aviation' });
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await expect.poll(() => cardCount(page)).toBe(0);
+  });
+
+  it("leaves the page's markup as it was: before, during (but for its host) and after a card", async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const { page } = await open('card.html');
+    const markup = () => page.evaluate(() => document.documentElement.outerHTML);
+    const host = () =>
+      page.evaluate(() => document.querySelector('cluster-lens-card')?.outerHTML ?? null);
+    const before = await markup();
+    expect(before).not.toContain('cluster-lens');
+
+    // Closed with Esc.
+    await hover(page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => cardCount(page)).toBe(1);
+    const during = await markup();
+    const hostMarkup = await host();
+    expect(hostMarkup).toBe('<cluster-lens-card data-cluster-lens-ui=""></cluster-lens-card>');
+    expect(during.replace(hostMarkup!, '')).toBe(before);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardCount(page)).toBe(0);
+    expect(await markup()).toBe(before);
+
+    // Closed by the pointer leaving, then a second card, closed the same way.
+    for (const [selector, text] of [
+      ['#valorial', 'Valorial'],
+      ['#pair', 'ACLIMA'],
+    ] as const) {
+      await hover(page, selector, text);
+      await expect.poll(() => cardCount(page)).toBe(1);
+      expect((await markup()).replace(hostMarkup!, '')).toBe(before);
+      await page.mouse.move(5, 5, { steps: 2 });
+      await expect.poll(() => host()).toBeNull();
+      expect(await markup()).toBe(before);
+    }
+  });
+
+  it('shows the card of a mention in a small frame (700×90) in the top frame, whole and usable', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    // The same organisation's card from a mention in the top document, for its natural size.
+    const reference = await open('card.html');
+    await hover(reference.page, '#hamburg', 'Hamburg Aviation');
+    await expect.poll(() => cardFacts(reference.page)).toMatchObject({ eccp: 'member' });
+    const natural = await cardBox(reference.page);
+    // Not held in by the viewport: its natural height.
+    expect(natural.bottom).toBeLessThan(reference.page.viewportSize()!.height - 8);
+    await reference.page.close();
+
+    const { page, errors } = await open('small-frame.html');
+    const frame = page.frames().find((f) => f.url().endsWith('small-frame-inner.html'))!;
+    await expect
+      .poll(() => frame.evaluate(() => CSS.highlights.get('cluster-lens-gold')?.size ?? 0))
+      .toBe(1);
+    // The mention's box in the top viewport: the frame's content box plus its place inside.
+    const inner = await textRect(frame as unknown as Page, '#ticker-line', 'Hamburg Aviation');
+    const origin = await page.evaluate(() => {
+      const el = document.querySelector('#ticker')!;
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return {
+        x: box.left + el.clientLeft + parseFloat(style.paddingLeft),
+        y: box.top + el.clientTop + parseFloat(style.paddingTop),
+      };
+    });
+    const mention = {
+      left: origin.x + inner.left,
+      top: origin.y + inner.top,
+      right: origin.x + inner.right,
+      bottom: origin.y + inner.bottom,
+    };
+    const viewport = page.viewportSize()!;
+    await page.mouse.move(mention.left + 20, mention.top + inner.height / 2, { steps: 3 });
+
+    // In the top document, by the mention, at its natural height, covering nothing of it.
+    await expect.poll(() => cardCount(page)).toBe(1);
+    await expect
+      .poll(() => cardFacts(page))
+      .toMatchObject({ name: 'Hamburg Aviation', eccp: 'member' });
+    const card = await cardBox(page);
+    expect(Math.abs(card.height - natural.height)).toBeLessThanOrEqual(1);
+    expect(card.left).toBeGreaterThanOrEqual(0);
+    expect(card.top).toBeGreaterThanOrEqual(0);
+    expect(card.right).toBeLessThanOrEqual(viewport.width);
+    expect(card.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(await cardAttribute(page, 'data-placement')).toBe('below-start');
+    expect(Math.abs(card.top - (mention.bottom + 6))).toBeLessThanOrEqual(1);
+    expect(Math.abs(card.left - mention.left)).toBeLessThanOrEqual(1);
+    // Its footer is there to use.
+    const footer = await cardBox(page, '.cl-card__footer');
+    expect(footer.bottom).toBeLessThanOrEqual(card.bottom);
+    expect(footer.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(await cardText(page, '.cl-card__hint')).toContain('on 127.0.0.1');
+
+    // The pointer can go into it and stay; leaving mention and card closes it.
+    await page.mouse.move(card.left + 40, card.top + 40, { steps: 6 });
+    await page.waitForTimeout(700);
+    expect(await cardCount(page)).toBe(1);
+    await page.mouse.move(card.right + 200, card.bottom + 100, { steps: 4 });
+    await expect.poll(() => cardCount(page)).toBe(0);
+    // Leaving the mention for elsewhere in the frame closes it too.
+    await page.mouse.move(mention.left + 20, mention.top + inner.height / 2, { steps: 3 });
+    await expect.poll(() => cardCount(page)).toBe(1);
+    await page.mouse.move(origin.x + 680, origin.y + 70, { steps: 3 });
+    await expect.poll(() => cardCount(page)).toBe(0);
+    // Pin keeps it while the pointer leaves; Esc closes it.
+    await page.mouse.move(mention.left + 20, mention.top + inner.height / 2, { steps: 3 });
+    await expect.poll(() => cardCount(page)).toBe(1);
+    await clickInCard(page, 'Pin the card');
+    await page.mouse.move(5, 5, { steps: 4 });
+    await page.waitForTimeout(700);
+    expect(await cardCount(page)).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardCount(page)).toBe(0);
+    // No card of ours was drawn inside the frame.
+    expect(await frame.evaluate(() => document.querySelector('cluster-lens-card'))).toBeNull();
+    expect(errors).toEqual([]);
   });
 
   it('flips to the left near the right edge and follows the mark while the page scrolls', async () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page } = await open('card.html');
     const mark = await hover(page, '#edge', 'Hamburg Aviation');
-    await expect.poll(() => dialog(page).count()).toBe(1);
+    await expect.poll(() => cardCount(page)).toBe(1);
     const viewport = page.viewportSize()!;
-    let card = await cardRect(page);
+    let card = await cardBox(page);
     expect(card.right).toBeLessThanOrEqual(viewport.width - 8);
     // The mark ends at the right edge: the card ends where the mark ends.
-    expect(await dialog(page).getAttribute('data-placement')).toBe('below-end');
+    expect(await cardAttribute(page, 'data-placement')).toBe('below-end');
     expect(Math.abs(card.right - mark.right)).toBeLessThanOrEqual(1);
     expect(mark.left + card.width).toBeGreaterThan(viewport.width);
     // Pin, then scroll: the card keeps to the mark.
     await page.mouse.move(card.left + 20, card.top + 20, { steps: 4 });
-    await dialog(page).getByRole('button', { name: 'Pin the card' }).click();
+    await clickInCard(page, 'Pin the card');
     await page.evaluate(() => window.scrollBy(0, 60));
     // Positions are whole pixels; the mark's rect is not.
     await expect
-      .poll(async () => Math.abs((await cardRect(page)).top - (card.top - 60)))
+      .poll(async () => Math.abs((await cardBox(page)).top - (card.top - 60)))
       .toBeLessThanOrEqual(1);
-    card = await cardRect(page);
+    card = await cardBox(page);
     const moved = await textRect(page, '#edge', 'Hamburg Aviation');
     expect(Math.abs(card.top - (moved.bottom + 6))).toBeLessThanOrEqual(1);
   });
@@ -278,9 +410,9 @@ describe('the hover card in Chromium', () => {
     await page.evaluate((y) => window.scrollTo(0, y), top - (height - 60));
     const mark = await hover(page, '#far', 'Valorial');
     expect(mark.bottom).toBeGreaterThan(height - 60);
-    await expect.poll(() => dialog(page).count()).toBe(1);
-    const card = await cardRect(page);
-    expect(await dialog(page).getAttribute('data-placement')).toBe('above-start');
+    await expect.poll(() => cardCount(page)).toBe(1);
+    const card = await cardBox(page);
+    expect(await cardAttribute(page, 'data-placement')).toBe('above-start');
     expect(Math.abs(card.bottom - (mark.top - 6))).toBeLessThanOrEqual(1);
     expect(card.top).toBeGreaterThanOrEqual(8);
   });
@@ -292,9 +424,9 @@ describe('the hover card in Chromium', () => {
       direction: 1,
     });
     expect(opened.id).toBe('valorial');
-    await expect.poll(() => dialog(page).count()).toBe(1);
+    await expect.poll(() => cardCount(page)).toBe(1);
     await page.evaluate(() => window.scrollTo(0, 1200));
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await expect.poll(() => cardCount(page)).toBe(0);
   });
 
   it('moves through the mentions with the keyboard command, focus in the card, and back on Esc', async () => {
@@ -319,7 +451,7 @@ describe('the hover card in Chromium', () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
     await page.waitForTimeout(600);
     await expect.poll(async () => (await cardFacts(page)).name).toBe('Valorial');
-    const card = await cardRect(page);
+    const card = await cardBox(page);
     const mark = await textRect(page, '#far', 'Valorial');
     expect(card.top).toBeGreaterThanOrEqual(0);
     expect(
@@ -327,21 +459,20 @@ describe('the hover card in Chromium', () => {
     ).toBe(true);
 
     // Focus is in the dialog; Tab reaches its buttons; Esc closes and returns focus.
-    const focused = () =>
-      page.evaluate(() => {
-        const host = document.activeElement;
-        const inner = host?.shadowRoot?.activeElement;
-        return inner
-          ? `${host.localName} > ${inner.getAttribute('role') ?? inner.getAttribute('aria-label')}`
-          : host?.id;
+    const focused = async () => {
+      const outer = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.localName === 'cluster-lens-card' ? el.localName : el?.id;
       });
+      return outer === 'cluster-lens-card' ? `${outer} > ${await cardFocus(page)}` : outer;
+    };
     expect(await focused()).toBe('cluster-lens-card > dialog');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('cluster-lens-card > Pin the card');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('cluster-lens-card > Close the card');
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog(page).count()).toBe(0);
+    await expect.poll(() => cardCount(page)).toBe(0);
     expect(await focused()).toBe('before');
   });
 
@@ -354,7 +485,7 @@ describe('the hover card in Chromium', () => {
     });
     expect(answer.id).toBe('aclima');
     await expect
-      .poll(async () => (await dialog(page).count()) && (await cardFacts(page)).name)
+      .poll(async () => (await cardCount(page)) && (await cardFacts(page)).name)
       .toBe(nameOf('aclima'));
     await expect.poll(async () => (await textRect(page, '#pair', 'ACLIMA')).top).toBeGreaterThan(0);
     const mark = await textRect(page, '#pair', 'ACLIMA');
@@ -382,12 +513,12 @@ describe('the hover card in Chromium', () => {
       );
     expect(await marked()).toContain('Valorial');
     await hover(page, '#valorial', 'Valorial');
-    await dialog(page).waitFor();
-    expect(await dialog(page).locator('.cl-card__hint').textContent()).toBe(
+    await expect.poll(() => cardCount(page)).toBe(1);
+    expect(await cardText(page, '.cl-card__hint')).toBe(
       // The page's text is isolated (FSI … PDI): its direction cannot reorder our sentence.
       'Stops marking “\u2068Valorial\u2069” as this organisation on 127.0.0.1. You can undo this in the settings.',
     );
-    await dialog(page).getByRole('button', { name: 'Not this organisation' }).click();
+    await clickInCard(page, 'Not this organisation');
     // The page is scanned again without the alias: Valorial goes, Hamburg Aviation comes back.
     await expect
       .poll(async () => {
@@ -405,41 +536,45 @@ describe('the hover card in Chromium', () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page } = await open('card.html');
     await hover(page, '#hamburg', 'Hamburg Aviation');
-    await expect.poll(() => dialog(page).count()).toBe(1);
-    expect(await dialog(page).getAttribute('data-theme')).toBe('light');
+    await expect.poll(() => cardCount(page)).toBe(1);
+    expect(await cardAttribute(page, 'data-theme')).toBe('light');
     await page.waitForTimeout(300);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, 'light')).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/card-light.png` });
 
     await page.emulateMedia({ colorScheme: 'dark' });
     const dark = await open('card-dark.html');
     await dark.page.emulateMedia({ colorScheme: 'dark' });
     await hover(dark.page, '#pair', 'ACLIMA');
-    await expect.poll(() => dialog(dark.page).count()).toBe(1);
-    expect(await dialog(dark.page).getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => cardCount(dark.page)).toBe(1);
+    expect(await cardAttribute(dark.page, 'data-theme')).toBe('dark');
     await dark.page.waitForTimeout(300);
-    expect(await axeViolations(dark.page)).toEqual([]);
+    expect(await axeViolations(dark.page, 'dark')).toEqual([]);
     await dark.page.screenshot({ path: `${SHOTS}/card-dark.png` });
 
     // The same dark page in a light system: the page is light, so is the card.
     await dark.page.emulateMedia({ colorScheme: 'light' });
     await dark.page.keyboard.press('Escape');
     await hover(dark.page, '#hamburg', 'Hamburg Aviation');
-    await expect.poll(() => dialog(dark.page).getAttribute('data-theme')).toBe('light');
+    await expect.poll(() => cardAttribute(dark.page, 'data-theme')).toBe('light');
   });
 
   it('follows the card theme setting over the page, and animates only without reduced motion', async () => {
     await setSettings({ hoverDelayMs: 0, cardTheme: 'dark' });
     const { page } = await open('card.html');
-    const animation = () => dialog(page).evaluate((el) => getComputedStyle(el).animationName);
+    const animation = () =>
+      inCard(
+        page,
+        (root) => getComputedStyle(root.querySelector('[role="dialog"]')!).animationName,
+      );
     await hover(page, '#hamburg', 'Hamburg Aviation');
-    await expect.poll(() => dialog(page).getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => cardAttribute(page, 'data-theme')).toBe('dark');
     expect(await animation()).toBe('cl-card-in');
     await page.keyboard.press('Escape');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.mouse.move(5, 5);
     await hover(page, '#valorial', 'Valorial');
-    await expect.poll(() => dialog(page).count()).toBe(1);
+    await expect.poll(() => cardCount(page)).toBe(1);
     expect(await animation()).toBe('none');
   });
 });

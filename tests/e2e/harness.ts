@@ -7,7 +7,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 
 export const EXTENSION_DIR = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -207,4 +214,214 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return (result as AxeViolation[]).filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',
   );
+}
+
+// ── The hover card, behind its closed shadow root ─────────────────────────────────────────
+//
+// Page script (and so Playwright's locators and page.evaluate) cannot see into the card: its
+// shadow root is closed. The test reads it as a debugger does: CDP's DOM domain pierces closed
+// roots, and a node resolved from it can be handed a function to run on. Clicks go through
+// trusted input at the element's place, as the reader's would (the card ignores others).
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+
+function cdp(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
+
+interface DomNode {
+  backendNodeId: number;
+  localName?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/** The card host's shadow root in the top document, or null when there is no card host. */
+async function cardShadowRoot(session: CDPSession): Promise<number | null> {
+  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+    root: DomNode;
+  };
+  const html = root.children?.find((n) => n.localName === 'html');
+  // The card's host is a child of <html> (outside <body>), in the top document only.
+  const host = html?.children?.find((n) => n.localName === 'cluster-lens-card');
+  return host?.shadowRoots?.[0]?.backendNodeId ?? null;
+}
+
+/**
+ * Runs `fn` on the card's shadow root (in the page's main world) and returns its result; null
+ * when there is no card host. `fn` is serialised like page.evaluate's: no closures.
+ */
+export async function inCard<T, A = undefined>(
+  page: Page,
+  fn: (root: ShadowRoot, arg: A) => T | Promise<T>,
+  arg?: A,
+): Promise<T | null> {
+  const session = await cdp(page);
+  const backendNodeId = await cardShadowRoot(session);
+  if (backendNodeId === null) return null;
+  const { object } = (await session.send('DOM.resolveNode', { backendNodeId })) as {
+    object: { objectId?: string };
+  };
+  if (!object.objectId) return null;
+  try {
+    const reply = (await session.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+      arguments: [{ value: arg }],
+      returnByValue: true,
+      awaitPromise: true,
+    })) as { result: { value?: T }; exceptionDetails?: { text: string; exception?: unknown } };
+    if (reply.exceptionDetails) {
+      throw new Error(`in the card: ${JSON.stringify(reply.exceptionDetails)}`);
+    }
+    return reply.result.value ?? (null as T | null);
+  } finally {
+    await session.send('Runtime.releaseObject', { objectId: object.objectId });
+  }
+}
+
+/** How many card dialogs are open (0 or 1). */
+export async function cardCount(page: Page): Promise<number> {
+  return (await inCard(page, (root) => root.querySelectorAll('[role="dialog"]').length)) ?? 0;
+}
+
+/** The open card's text, or null when no card is open. */
+export function cardText(page: Page, selector = '[role="dialog"]'): Promise<string | null> {
+  return inCard(page, (root, s) => root.querySelector(s)?.textContent ?? null, selector);
+}
+
+/** An attribute of an element of the open card (the dialog by default), or null. */
+export function cardAttribute(
+  page: Page,
+  name: string,
+  selector = '[role="dialog"]',
+): Promise<string | null> {
+  return inCard(page, (root, a) => root.querySelector(a.selector)?.getAttribute(a.name) ?? null, {
+    name,
+    selector,
+  });
+}
+
+/** The text of every element of the open card matching `selector`. */
+export async function cardTexts(page: Page, selector: string): Promise<string[]> {
+  return (
+    (await inCard(
+      page,
+      (root, s) => [...root.querySelectorAll(s)].map((e) => e.textContent ?? ''),
+      selector,
+    )) ?? []
+  );
+}
+
+/**
+ * The box of an element of the open card (the dialog by default), in the viewport, where it
+ * comes to rest (the opening animation moves it by a few pixels). Throws when there is none.
+ */
+export async function cardBox(page: Page, selector = '[role="dialog"]'): Promise<Box> {
+  const box = await inCard(
+    page,
+    async (root, s) => {
+      const el = root.querySelector(s);
+      if (!el) return null;
+      await Promise.all(
+        (root.querySelector('[role="dialog"]')?.getAnimations() ?? []).map((a) => a.finished),
+      );
+      const r = el.getBoundingClientRect();
+      return {
+        left: r.left,
+        top: r.top,
+        right: r.right,
+        bottom: r.bottom,
+        width: r.width,
+        height: r.height,
+      };
+    },
+    selector,
+  );
+  if (!box) throw new Error(`no ${selector} in the card`);
+  return box;
+}
+
+/** Clicks the card's button of that name (its aria-label, else its text) with the mouse, at its centre: trusted input. */
+export async function clickInCard(page: Page, name: string): Promise<void> {
+  const at = await inCard(
+    page,
+    async (root, wanted) => {
+      await Promise.all(
+        (root.querySelector('[role="dialog"]')?.getAnimations() ?? []).map((a) => a.finished),
+      );
+      const button = [...root.querySelectorAll('button')].find(
+        (b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === wanted,
+      );
+      if (!button) return null;
+      const r = button.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    name,
+  );
+  if (!at) throw new Error(`no button "${name}" in the card`);
+  await page.mouse.click(at.x, at.y);
+}
+
+/** The accessible name of what has focus inside the card, or null when focus is elsewhere. */
+export function cardFocus(page: Page): Promise<string | null> {
+  return inCard(page, (root) => {
+    const el = root.activeElement;
+    return el ? (el.getAttribute('role') ?? el.getAttribute('aria-label')) : null;
+  });
+}
+
+/** The card's markup (its style and dialog), to check it apart from the page (axe). */
+export async function cardMarkup(page: Page): Promise<string> {
+  return (await inCard(page, (root) => root.innerHTML)) ?? '';
+}
+
+/**
+ * Firefox's way to the same (puppeteer over WebDriver BiDi): BiDi serialises a node's closed
+ * shadow root when asked to (`includeShadowTree: 'all'`), and a function can then run on it.
+ * Same contract as inCard: null when there is no card host; `fn` without closures.
+ */
+export async function inCardFirefox<T, A = undefined>(
+  page: PuppeteerPage,
+  fn: (root: ShadowRoot, arg: A) => T | Promise<T>,
+  arg?: A,
+): Promise<T | null> {
+  const connection = (page.browser() as unknown as { connection: BidiConnection }).connection;
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  const found = (await connection.send('script.evaluate', {
+    expression: "document.querySelector(':root > cluster-lens-card')",
+    target: { context },
+    awaitPromise: false,
+    resultOwnership: 'none',
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+  })) as { result: { result?: { value?: { shadowRoot?: { sharedId?: string } | null } } } };
+  const sharedId = found.result.result?.value?.shadowRoot?.sharedId;
+  if (!sharedId) return null;
+  const reply = (await connection.send('script.callFunction', {
+    functionDeclaration: `async function (arg) { return JSON.stringify(await (${fn.toString()})(this, JSON.parse(arg)) ?? null); }`,
+    this: { sharedId },
+    arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }],
+    target: { context },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  })) as {
+    result: {
+      type: 'success' | 'exception';
+      result?: { value?: string };
+      exceptionDetails?: { text: string };
+    };
+  };
+  if (reply.result.type === 'exception') {
+    throw new Error(`in the card: ${reply.result.exceptionDetails?.text}`);
+  }
+  return JSON.parse(reply.result.result?.value ?? 'null') as T | null;
+}
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<unknown>;
 }

@@ -5,6 +5,7 @@ import type { Dataset } from '../../lib/dataset/model';
 import { filterValues } from '../../lib/search/filters';
 import {
   axeViolations as axeViolationsOf,
+  cardAttribute,
   launchExtension,
   serveFixtures,
   tabIdOf,
@@ -260,14 +261,7 @@ describe('the popup in Chromium', () => {
       // The popup closes and the reader is back on the page, which has scrolled to the mention
       // and opened its card (a page in a background tab does not paint, so bring it forward).
       await page.bringToFront();
-      await expect
-        .poll(() =>
-          page
-            .locator('cluster-lens-card [role="dialog"]')
-            .getAttribute('aria-label', { timeout: 1000 })
-            .catch(() => null),
-        )
-        .toBe('Minalogic');
+      await expect.poll(() => cardAttribute(page, 'aria-label')).toBe('Minalogic');
     } finally {
       await server.close();
     }

@@ -33,6 +33,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScanStatsResponse } from '../../lib/messages';
 import {
   askTab as askTabOf,
+  cardCount,
   CHROMIUM,
   launchExtension,
   serveFixtures,
@@ -374,7 +375,7 @@ describe('no request from the extension', () => {
       return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
     });
     await scanPage.mouse.move(where.x, where.y, { steps: 2 });
-    await scanPage.locator('cluster-lens-card [role="dialog"]').waitFor();
+    await expect.poll(() => cardCount(scanPage)).toBe(1);
     await scanPage.waitForTimeout(300);
     fromContentScripts.push(...scanWatch.fromExtension);
     expect(scanWatch.external, 'scan.html asks for nothing outside 127.0.0.1').toEqual(new Set());

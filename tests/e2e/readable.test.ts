@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DetectionsResponse, ScanStatsResponse } from '../../lib/messages';
 import {
   askTab,
+  cardText,
   launchExtension,
   serveFixtures,
   textCentre,
@@ -61,9 +62,8 @@ describe('text a reader cannot see', () => {
     const { page } = await open('invisible.html');
     const at = await textCentre(page, '#bidi', 'Mina');
     await page.mouse.move(at.x, at.y, { steps: 3 });
-    const hint = page.locator('cluster-lens-card .cl-card__hint');
-    await hint.waitFor();
-    const text = await hint.textContent();
+    await expect.poll(() => cardText(page, '.cl-card__hint')).not.toBeNull();
+    const text = await cardText(page, '.cl-card__hint');
     expect(text).toContain('\u2068Minalogic\u2069');
     expect(text).not.toMatch(/[\u202a-\u202e]/);
     await page.close();

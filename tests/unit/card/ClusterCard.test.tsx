@@ -55,8 +55,15 @@ describe('ClusterCard', () => {
     const pin = root.querySelector<HTMLButtonElement>('button[aria-label="Pin the card"]')!;
     expect(pin.getAttribute('aria-pressed')).toBe('true');
     expect(pin.title).toBe('Unpin the card');
+    const close = root.querySelector<HTMLButtonElement>('button[aria-label="Close the card"]')!;
+    // A click page script dispatches (isTrusted false) does nothing.
     pin.click();
-    root.querySelector<HTMLButtonElement>('button[aria-label="Close the card"]')!.click();
+    close.click();
+    expect(onTogglePin).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+    // The reader's own click does.
+    pin.dispatchEvent(trustedClick());
+    close.dispatchEvent(trustedClick());
     expect(onTogglePin).toHaveBeenCalledOnce();
     expect(onClose).toHaveBeenCalledOnce();
   });
@@ -69,3 +76,10 @@ describe('ClusterCard', () => {
     expect(show({ kind: 'failed' }).root.textContent).toContain('The details could not be loaded.');
   });
 });
+
+/** A click as the browser makes it for the reader's input (happy-dom makes none itself). */
+function trustedClick(): Event {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}

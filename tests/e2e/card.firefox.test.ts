@@ -1,0 +1,248 @@
+/**
+ * Firefox checks of the card that the shared core scenarios (scenarios/core.ts) do not make: a
+ * page working the card itself (F1) and a frame's card shown by the top frame (D3).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inCardFirefox, serveFixtures } from './harness';
+
+/** The Firefox build (`wxt build -b firefox`) beside the Chrome one the harness uses. */
+const FIREFOX_BUILD = resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** The add-on's gecko id (wxt.config.ts) and the internal UUID we give it, so its pages have a known address. */
+const ADDON_ID = 'cluster-lens@cluster-lens.eu';
+const ADDON_UUID = '6f1c3e52-9a0b-4d7e-8c41-2b5d9e7a0f13';
+const extensionPage = (path: string) => `moz-extension://${ADDON_UUID}/${path}`;
+
+/** A page of the add-on in a new tab, its document loaded. */
+async function openExtensionPage(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  // Firefox's BiDi reports no navigation into an extension page, so goto would never settle
+  // (it rejects when the page closes); the page is ready once its document is complete.
+  void page.goto(extensionPage(path), { timeout: 0 }).catch(() => undefined);
+  await page.waitForFunction(
+    () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+  );
+  return page;
+}
+
+let browser: Browser;
+let profile: string;
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+
+beforeAll(async () => {
+  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) {
+    throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build:firefox\` first.`);
+  }
+  profile = mkdtempSync(join(tmpdir(), 'cl-firefox-'));
+  server = await serveFixtures();
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir: profile,
+    // Lets the test run script in the add-on's own pages (moz-extension:), as a popup would.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Nothing leaves the machine during the test.
+      'network.proxy.type': 0,
+      'app.update.enabled': false,
+      'extensions.update.enabled': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+    },
+  });
+  // WebDriver BiDi webExtension.install: a temporary add-on, as about:debugging loads it.
+  await browser.installExtension(FIREFOX_BUILD);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe('a page that tries to work the card itself (Firefox)', () => {
+  it('can neither open, read, rewrite, press nor close the card; the reader can', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url('card-attack.html'));
+    await page.waitForFunction(() => (CSS.highlights.get('cluster-lens-gold')?.size ?? 0) >= 1, {
+      timeout: 20_000,
+    });
+    const attack = <T>(step: string) =>
+      page.evaluate(
+        (step) => (window as unknown as { attack: Record<string, () => unknown> }).attack[step]!(),
+        step,
+      ) as Promise<T>;
+    const dialogs = async () =>
+      (await inCardFirefox(page, (root) => root.querySelectorAll('[role="dialog"]').length)) ?? 0;
+    const suppressed = async () => {
+      const extension = await openExtensionPage('popup.html');
+      const stored = await extension.evaluate(async () => {
+        const ext = (
+          globalThis as unknown as {
+            browser: { storage: { sync: { get(key: string): Promise<Record<string, unknown>> } } };
+          }
+        ).browser;
+        const settings = (await ext.storage.sync.get('settings')).settings as
+          { suppressed?: unknown[] } | undefined;
+        return settings?.suppressed ?? [];
+      });
+      await extension.close();
+      return stored;
+    };
+
+    // Synthetic pointer events on a mark open nothing.
+    expect(await attack('hover')).toBe(false);
+    expect(await dialogs()).toBe(0);
+
+    // The reader's pointer does.
+    const at = await page.evaluate(() => {
+      const text = document.querySelector('#gold')!.firstChild as Text;
+      const start = text.data.indexOf('Hamburg Aviation');
+      const range = document.createRange();
+      range.setStart(text, start);
+      range.setEnd(text, start + 'Hamburg Aviation'.length);
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.move(at.x - 30, at.y);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await expect.poll(dialogs, { timeout: 10_000 }).toBe(1);
+
+    // Made-up keys and "the pointer left" do not close it.
+    await attack('keys');
+    expect(await dialogs()).toBe(1);
+
+    // Its tree is out of reach: no shadow root, nothing captured, nothing rewritten.
+    const seen = await attack<Record<string, unknown>>('read');
+    expect(seen).toMatchObject({
+      host: true,
+      shadowRoot: false,
+      captured: 0,
+      text: '',
+      rewritten: false,
+    });
+    expect(await inCardFirefox(page, (root) => root.querySelector('h2')?.textContent)).toBe(
+      'Hamburg Aviation',
+    );
+
+    // Clicks the page makes up press nothing; the card stays open, nothing is stored.
+    await attack('click');
+    expect(await dialogs()).toBe(1);
+    expect(await suppressed()).toEqual([]);
+
+    // The reader's Esc closes it.
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await expect.poll(dialogs).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a card from a mention in a small frame (Firefox)', () => {
+  it('is shown by the top frame, whole, at its natural height, beside the mention', async () => {
+    const box = (page: Page, selector: string) =>
+      inCardFirefox(
+        page,
+        async (root, s) => {
+          await Promise.all(
+            (root.querySelector('[role="dialog"]')?.getAnimations() ?? []).map((a) => a.finished),
+          );
+          const r = root.querySelector(s)?.getBoundingClientRect();
+          return r ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
+        },
+        selector,
+      );
+    const hasEccp = (page: Page) =>
+      inCardFirefox(page, (root) => root.querySelector('.cl-details__eccp') !== null);
+    const lineBox = (text: string, selector: string) => {
+      const node = document.querySelector(selector)!.firstChild as Text;
+      const start = node.data.indexOf(text);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + text.length);
+      const r = range.getClientRects()[0]!;
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+
+    // The same organisation's card from the top document, for its natural height.
+    // Tall enough for the whole card: both are then at their natural height.
+    const size = { width: 1280, height: 900 };
+    const reference = await browser.newPage();
+    await reference.setViewport(size);
+    await reference.goto(server.url('card.html'));
+    await reference.waitForFunction(
+      () => (CSS.highlights.get('cluster-lens-gold')?.size ?? 0) >= 3,
+      {
+        timeout: 20_000,
+      },
+    );
+    const at = await reference.evaluate(lineBox, 'Hamburg Aviation', '#hamburg');
+    await reference.mouse.move(at.left - 20, at.top + 5);
+    await reference.mouse.move(at.left + 20, at.top + 5, { steps: 3 });
+    await expect.poll(() => hasEccp(reference), { timeout: 10_000 }).toBe(true);
+    const natural = (await box(reference, '[role="dialog"]'))!;
+    await reference.close();
+
+    const page = await browser.newPage();
+    await page.setViewport(size);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.url('small-frame.html'));
+    const frame = page.frames().find((f) => f.url().endsWith('small-frame-inner.html'))!;
+    await frame.waitForFunction(() => (CSS.highlights.get('cluster-lens-gold')?.size ?? 0) === 1, {
+      timeout: 20_000,
+    });
+    const inner = await frame.evaluate(lineBox, 'Hamburg Aviation', '#ticker-line');
+    const origin = await page.evaluate(() => {
+      const el = document.querySelector('#ticker')!;
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return {
+        x: r.left + el.clientLeft + parseFloat(style.paddingLeft),
+        y: r.top + el.clientTop + parseFloat(style.paddingTop),
+      };
+    });
+    const mention = {
+      left: origin.x + inner.left,
+      top: origin.y + inner.top,
+      right: origin.x + inner.right,
+      bottom: origin.y + inner.bottom,
+    };
+    await page.mouse.move(mention.left - 20, mention.top + 5);
+    await page.mouse.move(mention.left + 20, mention.top + 5, { steps: 3 });
+    await expect.poll(() => hasEccp(page), { timeout: 10_000 }).toBe(true);
+    const card = (await box(page, '[role="dialog"]'))!;
+    const footer = (await box(page, '.cl-card__footer'))!;
+    const viewport = await page.evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      height: document.documentElement.clientHeight,
+    }));
+    expect(natural.bottom).toBeLessThan(size.height - 8);
+    expect(Math.abs(card.bottom - card.top - (natural.bottom - natural.top))).toBeLessThanOrEqual(
+      1,
+    );
+    expect(card.left).toBeGreaterThanOrEqual(0);
+    expect(card.right).toBeLessThanOrEqual(viewport.width);
+    expect(card.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(Math.abs(card.top - (mention.bottom + 6))).toBeLessThanOrEqual(1);
+    expect(Math.abs(card.left - mention.left)).toBeLessThanOrEqual(1);
+    expect(footer.bottom).toBeLessThanOrEqual(card.bottom);
+    expect(await frame.evaluate(() => document.querySelector('cluster-lens-card'))).toBeNull();
+
+    // Leaving mention and card closes it.
+    await page.mouse.move(card.right + 200, card.bottom + 100, { steps: 4 });
+    await expect
+      .poll(
+        async () =>
+          (await inCardFirefox(page, (root) => root.querySelectorAll('[role="dialog"]').length)) ??
+          0,
+      )
+      .toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
