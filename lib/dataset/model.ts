@@ -71,6 +71,20 @@ export interface ClusterRecord {
    * `loose`; lib/dataset/alias-rules.ts), or null for the derived rules.
    */
   match?: 'strict' | 'context' | 'loose' | null;
+  /**
+   * The organisation this one became, when both are rows: merged into it or renamed to it
+   * (data/README.md, "Predecessors and successors"). `year` only where a source prints it.
+   */
+  successor?: Successor | null;
+}
+
+export const SUCCESSOR_KINDS = ['merged', 'renamed'] as const;
+export type SuccessorKind = (typeof SUCCESSOR_KINDS)[number];
+
+export interface Successor {
+  id: string;
+  kind: SuccessorKind;
+  year: number | null;
 }
 
 export interface Dataset {
