@@ -205,7 +205,9 @@ const COMMON_WORDS: Record<string, readonly string[]> = {
     'innovation',
   ],
   ro: ['sănătate', 'energie', 'verde'],
-  it: ['ambiente', 'alimentare', 'energia', 'legno', 'moda', 'salute', 'innovazione'],
+  it: ['ambiente', 'alimentare', 'energia', 'legno', 'moda', 'salute', 'innovazione', 'magica'],
+  // One-word names of revision 4 that are also ordinary English words (the corpus found them).
+  enWords: ['chorus', 'clever', 'comet', 'compare', 'stuns', 'topos', 'woodworks'],
   es: ['energía', 'madera', 'moda', 'automoción', 'movilidad', 'hélice', 'innovación', 'logístico'],
   pl: ['biznes', 'energia', 'medycyna'],
   tr: ['saha', 'savunma', 'havacılık'],
