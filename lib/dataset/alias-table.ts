@@ -9,11 +9,13 @@ import type { AliasRule, ClusterRecord } from './model';
  */
 export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] {
   const table: AliasRule[] = [];
+  const elsewhere = namesOwnedByLinkedRows(records);
   for (const record of records) {
     const seen = new Set<string>();
+    const notMine = elsewhere.get(record.id);
     const add = (text: string, kind: AliasRule['kind']) => {
       const key = text.normalize('NFC');
-      if (seen.has(key)) return;
+      if (seen.has(key) || notMine?.has(fold(text))) return;
       seen.add(key);
       const rule = applyMatchOverride(deriveAliasRule(text, kind), record.match);
       table.push({ text, id: record.id, kind, ...rule });
@@ -27,4 +29,36 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
     }
   }
   return table;
+}
+
+const fold = (text: string) => text.normalize('NFC').toLowerCase().trim();
+
+/**
+ * A predecessor and its successor (the `successor` columns) often list each other's names: the
+ * successor gives the predecessor's name as a former name, and both may give the same short
+ * form. A page's mention then goes to one of them, never both: the predecessor's own name and
+ * acronym to the predecessor (its card says what it became), every other shared name to the
+ * successor. The names stay in the data; only the alias table leaves them out.
+ */
+function namesOwnedByLinkedRows(records: readonly ClusterRecord[]): Map<string, Set<string>> {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const out = new Map<string, Set<string>>();
+  const skip = (id: string, text: string) => {
+    const set = out.get(id) ?? new Set<string>();
+    set.add(fold(text));
+    out.set(id, set);
+  };
+  for (const before of records) {
+    const after = before.successor ? byId.get(before.successor.id) : undefined;
+    if (!after) continue;
+    const own = [before.name, before.acronym].filter((t): t is string => !!t).map(fold);
+    const theirs = new Set(
+      [after.name, after.acronym, ...after.aliases].filter((t): t is string => !!t).map(fold),
+    );
+    for (const text of own) skip(after.id, text);
+    for (const text of before.aliases) {
+      if (theirs.has(fold(text)) && !own.includes(fold(text))) skip(before.id, text);
+    }
+  }
+  return out;
 }
