@@ -151,10 +151,9 @@ function toRecord(v: ValidRow): ClusterRecord {
     sources: v.source_urls,
     notes: v.notes,
     match: v.match,
-    successor:
-      v.successor !== null && v.successor_kind !== null
-        ? { id: v.successor, kind: v.successor_kind, year: v.successor_year }
-        : null,
+    ...(v.successor !== null && v.successor_kind !== null
+      ? { successor: { id: v.successor, kind: v.successor_kind, year: v.successor_year } }
+      : {}),
   };
 }
 
