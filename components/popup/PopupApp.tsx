@@ -4,6 +4,7 @@ import { pageDetectionsToCsv, pageExportFileName } from '~/lib/page-export';
 import { plural } from '~/utils/plural';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ClusterDetails } from '~/components/ClusterDetails';
+import { withLinks } from '~/lib/dataset/links';
 import type { ClusterRecord, Dataset } from '~/lib/dataset/model';
 import { pageAccess } from '~/lib/page-access';
 import { applyFilters, NO_FILTERS, type Filters } from '~/lib/search/filters';
@@ -333,7 +334,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
               <span aria-hidden="true">←</span> {i18n.t('popup.back')}
             </button>
             <ClusterDetails
-              record={view.record}
+              record={withLinks(dataset.records, view.record)}
               asOf={dataset.asOf}
               today={today}
               locale={locale}

@@ -76,6 +76,24 @@ export interface ClusterRecord {
    * (data/README.md, "Predecessors and successors"). `year` only where a source prints it.
    */
   successor?: Successor | null;
+  /**
+   * For display only: the successor's and predecessors' names, added from the active dataset
+   * when a card or the popup shows the record (lib/dataset/links.ts). Never in the CSV or an export.
+   */
+  links?: RecordLinks;
+}
+
+/** Another row named on a record's card: what it became, or what became it. */
+export interface LinkedName {
+  id: string;
+  name: string;
+  kind: SuccessorKind;
+  year: number | null;
+}
+
+export interface RecordLinks {
+  successor: LinkedName | null;
+  predecessors: LinkedName[];
 }
 
 export const SUCCESSOR_KINDS = ['merged', 'renamed'] as const;
