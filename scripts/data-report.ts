@@ -1,6 +1,7 @@
 /**
  * Prints the dataset's counts; the last line is one JSON object (label status as of today):
- * {"records":N,"sourced":N,"byLabel":{…},"labelStatus":{…},"eccp":{…}}
+ * {"records":N,"sourced":N,"byLabel":{…},"labelStatus":{…},"eccp":{…},"byCountry":{…},
+ *  "namesPerOrganisation":{…},"withSuccessor":N}
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,22 @@ const today = new Date();
 try {
   const dataset = loadDataset(join(root, 'data/clusters.csv'), join(root, 'data/meta.json'), today);
   console.log(`Dataset as of ${dataset.asOf}; label status as of ${isoDay(today)}.`);
-  console.log(JSON.stringify(dataReport(dataset, today)));
+  const report = dataReport(dataset, today);
+  const names = Object.entries(report.namesPerOrganisation)
+    .map(([count, rows]) => `${count}: ${rows}`)
+    .join(', ');
+  console.log(
+    `${report.records} organisations; label gold ${report.byLabel.gold}, silver ${report.byLabel.silver}, bronze ${report.byLabel.bronze}, none ${report.byLabel.none}, not known ${report.byLabel.unknown}; ${dataset.aliases.length} aliases in the matcher`,
+  );
+  console.log(
+    `By country: ${Object.entries(report.byCountry)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `Names per organisation (names: rows): ${names}; ${report.withSuccessor} linked to a successor`,
+  );
+  console.log(JSON.stringify(report));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
