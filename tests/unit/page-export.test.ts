@@ -29,7 +29,7 @@ describe('pageDetectionsToCsv', () => {
         acronym: '',
         country: 'DE',
         label: 'gold',
-        label_year: '2019', // revision 4: the 9 Apr 2019 Gold on clusterplattform.de
+        label_year: '',
         label_status: 'current',
         label_valid_until: '2027',
         eccp: 'member',
