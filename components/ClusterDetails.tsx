@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useId } from 'preact/hooks';
 import { countryName, flagEmoji } from '~/lib/country-display';
-import type { ClusterRecord } from '~/lib/dataset/model';
+import type { ClusterRecord, LinkedName, RecordLinks } from '~/lib/dataset/model';
 import { formatPartialDate } from '~/lib/format-date';
 import { safeHttpUrl } from '~/lib/safe-url';
 import { EccpStatus } from './EccpStatus';
@@ -36,6 +36,7 @@ export function ClusterDetails({ record, asOf, today = new Date(), locale }: Clu
             <span class="cl-details__acronym"> ({record.acronym})</span>
           )}
         </h2>
+        {record.links && <Lineage links={record.links} />}
       </header>
 
       <dl class="cl-details__facts">
@@ -80,4 +81,32 @@ export function ClusterDetails({ record, asOf, today = new Date(), locale }: Clu
       <p class="cl-details__as-of">{i18n.t('dataset.asOf', [formatPartialDate(asOf, locale)])}</p>
     </article>
   );
+}
+
+/** "Merged into CLEAN in 2014", "Formerly Arena Heidner": the rows this one is linked to. */
+function Lineage({ links }: { links: RecordLinks }) {
+  const lines = [
+    ...(links.successor ? [successorText(links.successor)] : []),
+    ...links.predecessors.map((p) => i18n.t('details.formerly', [p.name])),
+  ];
+  if (lines.length === 0) return null;
+  return (
+    <ul class="cl-details__lineage">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+function successorText(next: LinkedName): string {
+  const year = next.year === null ? null : String(next.year);
+  if (next.kind === 'merged') {
+    return year
+      ? i18n.t('details.mergedInto', [next.name, year])
+      : i18n.t('details.mergedIntoUndated', [next.name]);
+  }
+  return year
+    ? i18n.t('details.renamedTo', [next.name, year])
+    : i18n.t('details.renamedToUndated', [next.name]);
 }

@@ -7,7 +7,7 @@ const SYMBOL: Record<LabelLevel, string> = {
   silver: '◆',
   bronze: '●',
   none: '○',
-  unknown: '?',
+  unknown: '◌',
 };
 
 export function labelName(level: LabelLevel): string {

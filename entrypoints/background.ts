@@ -29,6 +29,7 @@ import { onRequest } from '~/utils/messaging';
 import { forwardMentionCommand } from '~/utils/mention-commands';
 import { refreshManagedPolicy } from '~/utils/settings';
 import { suppressOnSite } from '~/utils/suppressions';
+import { withLinks } from '~/lib/dataset/links';
 
 export default defineBackground(() => {
   // Menus persist across restarts of the worker; (re)create them when the extension installs.
@@ -72,7 +73,9 @@ export default defineBackground(() => {
   watchImportChange(() => (active = null));
   onRequest(RECORD, async ({ id }): Promise<RecordResponse> => {
     const dataset = await (active ??= getActiveDataset());
-    return { record: dataset.records.find((r) => r.id === id) ?? null, asOf: dataset.asOf };
+    const record = dataset.records.find((r) => r.id === id);
+    // The card names the organisation's predecessor or successor; pages carry no other record.
+    return { record: record ? withLinks(dataset.records, record) : null, asOf: dataset.asOf };
   });
 
   // The one matcher: pages ask whether their text names any organisation at all (see

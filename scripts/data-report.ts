@@ -1,6 +1,7 @@
 /**
  * Prints the dataset's counts; the last line is one JSON object (label status as of today):
- * {"records":N,"sourced":N,"byLabel":{…},"labelStatus":{…},"eccp":{…},"aliases":{…}}
+ * {"records":N,"sourced":N,"byLabel":{…},"labelStatus":{…},"eccp":{…},"byCountry":{…},
+ *  "namesPerOrganisation":{…},"withSuccessor":N,"aliases":{…}}
  * (`aliases`: written names, variants per rule of lib/dataset/name-variants.ts, how many match
  * only as written and only with evidence).
  */
@@ -15,9 +16,32 @@ const today = new Date();
 try {
   const dataset = loadDataset(join(root, 'data/clusters.csv'), join(root, 'data/meta.json'), today);
   console.log(`Dataset as of ${dataset.asOf}; label status as of ${isoDay(today)}.`);
+  const report = dataReport(dataset, today);
+  const names = Object.entries(report.namesPerOrganisation)
+    .map(([count, rows]) => `${count}: ${rows}`)
+    .join(', ');
   console.log(
-    JSON.stringify({ ...dataReport(dataset, today), aliases: aliasReport(dataset.aliases) }),
+    `${report.records} organisations; label gold ${report.byLabel.gold}, silver ${report.byLabel.silver}, bronze ${report.byLabel.bronze}, none ${report.byLabel.none}, not known ${report.byLabel.unknown}; ${dataset.aliases.length} aliases in the matcher`,
   );
+  console.log(
+    `By country: ${Object.entries(report.byCountry)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `Names per organisation (names: rows): ${names}; ${report.withSuccessor} linked to a successor`,
+  );
+  const aliases = aliasReport(dataset.aliases);
+  console.log(
+    `Aliases: ${aliases.written} as written; variants by rule: ${Object.entries(
+      aliases.byVariantRule,
+    )
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(
+        ', ',
+      )}; ${aliases.caseSensitive} as written only, ${aliases.needsContext} with evidence only`,
+  );
+  console.log(JSON.stringify({ ...report, aliases }));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -10,6 +10,7 @@ import { recordsToCsv, resultsExportFileName } from '~/lib/dataset/export';
 import { labelStatus } from '~/lib/label-status';
 import { recordsToListText } from '~/lib/search/result-list-text';
 import { sortByName, sortContext, sortResults, type SortKey } from '~/lib/search/sort';
+import { withLinks } from '~/lib/dataset/links';
 import type { ClusterRecord, Dataset } from '~/lib/dataset/model';
 import { pageAccess } from '~/lib/page-access';
 import { applyFilters, NO_FILTERS, type Filters } from '~/lib/search/filters';
@@ -452,7 +453,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
               <span aria-hidden="true">←</span> {i18n.t('popup.back')}
             </button>
             <ClusterDetails
-              record={view.record}
+              record={withLinks(dataset.records, view.record)}
               asOf={dataset.asOf}
               today={today}
               locale={locale}

@@ -205,7 +205,9 @@ const COMMON_WORDS: Record<string, readonly string[]> = {
     'innovation',
   ],
   ro: ['sănătate', 'energie', 'verde'],
-  it: ['ambiente', 'alimentare', 'energia', 'legno', 'moda', 'salute', 'innovazione'],
+  it: ['ambiente', 'alimentare', 'energia', 'legno', 'moda', 'salute', 'innovazione', 'magica'],
+  // One-word names of revision 4 that are also ordinary English words (the corpus found them).
+  enWords: ['chorus', 'clever', 'comet', 'compare', 'stuns', 'topos', 'woodworks'],
   es: ['energía', 'madera', 'moda', 'automoción', 'movilidad', 'hélice', 'innovación', 'logístico'],
   pl: ['biznes', 'energia', 'medycyna'],
   tr: ['saha', 'savunma', 'havacılık'],
@@ -425,7 +427,9 @@ const LEGAL_SUFFIX =
   /[\s,]+(?:e\.\s?V\.|eV|g?GmbH|mbH|AG|s\.\s?c\.\s?r\.\s?l\.|scrl|S\.?r\.?l\.|S\.?p\.?A\.|Ltd\.?|Limited|AS|A\/S|ASA|AB|Oy|z\.\s?s\.|s\.\s?r\.\s?o\.|a\.\s?s\.|S\.\s?A\.|S\.\s?L\.|asbl|ASBL|vzw|VZW|e\.\s?G\.|Inc\.?|Int\.|družstvo|ekonomisk förening)$/u;
 
 /** ` - `, ` – `, `- `: a dash with space on at least one side separates two names. */
-const NAME_SEPARATOR = /\s+[-‐‒–—―]\s*|[-‐‒–—―]\s+/u;
+// A dash right after a word and before "und", "&"… is German's shared ending ("Chemie- & Pharma-
+// Cluster", "Sondermaschinen- und Anlagenbau"), not a separator.
+const NAME_SEPARATOR = /\s+[-‐‒–—―]\s*|[-‐‒–—―]\s+(?!(?:und|oder|and|or|et|u\.|&)\s)/u;
 
 /**
  * Extra match forms of a name, each to be added as its own alias with its own rule: the name
@@ -448,6 +452,8 @@ export function extraMatchForms(text: string): { text: string; kind: AliasKind }
   if (halves.length === 2) {
     for (const half of halves) {
       const h = stripLegalForm(half.trim());
+      // "[micro] electronic Cluster Kärnten": a half that starts or ends inside brackets is no name.
+      if (/^[^\p{L}\p{N}]|[[\]()]/u.test(h)) continue;
       const tokens = tokensOf(h);
       const only = tokens.length === 1 ? tokens[0] : undefined;
       if (only !== undefined) {

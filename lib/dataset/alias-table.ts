@@ -1,5 +1,6 @@
 import { applyMatchOverride, deriveAliasRule, extraMatchForms } from './alias-rules';
 import type { AliasRule, ClusterRecord } from './model';
+import { normalizeString } from '../matcher/normalize';
 import { nameVariants } from './name-variants';
 
 /**
@@ -12,8 +13,11 @@ import { nameVariants } from './name-variants';
  */
 export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] {
   const table: AliasRule[] = [];
+  const elsewhere = namesOwnedByLinkedRows(records);
+  const writtenBy = writtenNameOwners(records);
   for (const record of records) {
     const seen = new Set<string>();
+    const notMine = elsewhere.get(record.id);
     const add = (
       text: string,
       kind: AliasRule['kind'],
@@ -22,7 +26,7 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
       asWritten = false,
     ) => {
       const key = text.normalize('NFC');
-      if (seen.has(key)) return;
+      if (seen.has(key) || notMine?.has(fold(text))) return;
       seen.add(key);
       // A single word left over from a name, or a brand in another letter case, counts only as
       // written and with evidence: it may as well be a city or a common word.
@@ -39,6 +43,8 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
     for (const [text, kind] of written) add(text, kind);
     const bases: string[] = [];
     for (const [text, kind] of written) {
+      // A name the linked row owns gives this row no forms of it either.
+      if (notMine?.has(fold(text))) continue;
       if (kind !== 'acronym') bases.push(text);
       for (const extra of extraMatchForms(text)) {
         add(extra.text, extra.kind);
@@ -48,12 +54,34 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
     const places = placesOf(record);
     for (const base of bases) {
       for (const variant of nameVariants(base, places, record.country)) {
+        // A form made by a rule never takes a name another organisation is written with.
+        const owners = writtenBy.get(normalizeString(variant.text));
+        if (owners && (owners.size > 1 || !owners.has(record.id))) continue;
         const made = { of: base, rule: variant.rule };
         add(variant.text, 'alias', made, variant.needsEvidence, variant.asWritten);
       }
     }
   }
   return table;
+}
+
+/** Who is written with each name (normal form), legal-form and dashed-half forms included. */
+function writtenNameOwners(records: readonly ClusterRecord[]): Map<string, Set<string>> {
+  const owners = new Map<string, Set<string>>();
+  const own = (text: string, id: string) => {
+    const key = normalizeString(text);
+    const ids = owners.get(key) ?? new Set<string>();
+    ids.add(id);
+    owners.set(key, ids);
+  };
+  for (const record of records) {
+    const written = [record.name, ...(record.acronym ? [record.acronym] : []), ...record.aliases];
+    for (const text of written) {
+      own(text, record.id);
+      for (const extra of extraMatchForms(text)) own(extra.text, record.id);
+    }
+  }
+  return owners;
 }
 
 const PLACE_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pl'];
@@ -83,4 +111,36 @@ function countryNamesOf(code: string): string[] {
     countryNames.set(code, names);
   }
   return names;
+}
+
+const fold = (text: string) => text.normalize('NFC').toLowerCase().trim();
+
+/**
+ * A predecessor and its successor (the `successor` columns) often list each other's names: the
+ * successor gives the predecessor's name as a former name, and both may give the same short
+ * form. A page's mention then goes to one of them, never both: the predecessor's own name and
+ * acronym to the predecessor (its card says what it became), every other shared name to the
+ * successor. The names stay in the data; only the alias table leaves them out.
+ */
+function namesOwnedByLinkedRows(records: readonly ClusterRecord[]): Map<string, Set<string>> {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const out = new Map<string, Set<string>>();
+  const skip = (id: string, text: string) => {
+    const set = out.get(id) ?? new Set<string>();
+    set.add(fold(text));
+    out.set(id, set);
+  };
+  for (const before of records) {
+    const after = before.successor ? byId.get(before.successor.id) : undefined;
+    if (!after) continue;
+    const own = [before.name, before.acronym].filter((t): t is string => !!t).map(fold);
+    const theirs = new Set(
+      [after.name, after.acronym, ...after.aliases].filter((t): t is string => !!t).map(fold),
+    );
+    for (const text of own) skip(after.id, text);
+    for (const text of before.aliases) {
+      if (theirs.has(fold(text)) && !own.includes(fold(text))) skip(before.id, text);
+    }
+  }
+  return out;
 }

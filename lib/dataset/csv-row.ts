@@ -25,5 +25,11 @@ export function recordToCsvRow(record: ClusterRecord): Record<CsvColumn, string>
     source_urls: record.sources.join(LIST_SEPARATOR),
     notes: record.notes,
     match: record.match ?? '',
+    successor: record.successor?.id ?? '',
+    successor_year:
+      record.successor?.year === null || record.successor?.year === undefined
+        ? ''
+        : String(record.successor.year),
+    successor_kind: record.successor?.kind ?? '',
   };
 }

@@ -77,6 +77,38 @@ export interface ClusterRecord {
    * `loose`; lib/dataset/alias-rules.ts), or null for the derived rules.
    */
   match?: 'strict' | 'context' | 'loose' | null;
+  /**
+   * The organisation this one became, when both are rows: merged into it or renamed to it
+   * (data/README.md, "Predecessors and successors"). `year` only where a source prints it.
+   */
+  successor?: Successor | null;
+  /**
+   * For display only: the successor's and predecessors' names, added from the active dataset
+   * when a card or the popup shows the record (lib/dataset/links.ts). Never in the CSV or an export.
+   */
+  links?: RecordLinks;
+}
+
+/** Another row named on a record's card: what it became, or what became it. */
+export interface LinkedName {
+  id: string;
+  name: string;
+  kind: SuccessorKind;
+  year: number | null;
+}
+
+export interface RecordLinks {
+  successor: LinkedName | null;
+  predecessors: LinkedName[];
+}
+
+export const SUCCESSOR_KINDS = ['merged', 'renamed'] as const;
+export type SuccessorKind = (typeof SUCCESSOR_KINDS)[number];
+
+export interface Successor {
+  id: string;
+  kind: SuccessorKind;
+  year: number | null;
 }
 
 export interface Dataset {

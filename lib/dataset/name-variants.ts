@@ -152,11 +152,10 @@ const CLUSTER_WORD_FAMILIES: readonly { countries: readonly string[]; forms: rea
     { countries: ['SE'], forms: ['kluster', 'klustret', 'klustrets', 'klustren'] },
     // Danish and Norwegian.
     { countries: ['DK', 'NO'], forms: ['klynge', 'klyngen', 'klynger', 'klyngens', 'klynga'] },
-    // Romanian articled forms, German and Dutch genitive/plural "Clusters".
-    {
-      countries: ['RO', 'MD', 'DE', 'AT', 'NL', 'BE', 'LU', 'CH'],
-      forms: ['cluster', 'clusterul', 'clusterului'],
-    },
+    // Romanian articled forms.
+    { countries: ['RO', 'MD'], forms: ['cluster', 'clusterul', 'clusterului'] },
+    // German and Dutch genitive and plural.
+    { countries: ['DE', 'AT', 'CH', 'LU', 'NL', 'BE'], forms: ['cluster', 'clusters'] },
     // Bulgarian.
     { countries: ['BG'], forms: ['клъстер', 'клъстера', 'клъстерът', 'клъстери', 'клъстерите'] },
     // Ukrainian, Serbian (Cyrillic), Russian.
@@ -318,26 +317,29 @@ export function nameVariants(
     // Only plain "W1 W2 … Cluster" / "Cluster W1 W2 …" names: nothing but spaces at the ends.
     const plainStart = text.slice(0, first.start).trim() === '';
     const plainEnd = text.slice(last.end).trim() === '';
+    // The edge word must stand apart: "Cluster-TWEED" and "Medizintechnik-Cluster" are one word.
+    const firstApart = /^\s/u.test(text.slice(first.end));
+    const lastApart = /\s$/u.test(text.slice(0, last.start));
 
     // Moved only around a remainder that starts like a name ("Cluster Minalogic"), not around
     // an adjective that belongs to the cluster word ("Cluster tecnologico lombardo…").
     const namelike = (rest: string) => /^[\p{Lu}\p{N}]/u.test(rest);
-    if (plainStart && plainEnd && MOVABLE.has(lastWord) && !MOVABLE.has(firstWord)) {
+    if (plainStart && plainEnd && lastApart && MOVABLE.has(lastWord) && !MOVABLE.has(firstWord)) {
       const rest = text.slice(0, last.start).trim();
       if (namelike(rest) && remainderKind(rest, places, false))
         add(`${last.word} ${rest}`, 'cluster-word-moved');
     }
-    if (plainStart && plainEnd && MOVABLE.has(firstWord) && !MOVABLE.has(lastWord)) {
+    if (plainStart && plainEnd && firstApart && MOVABLE.has(firstWord) && !MOVABLE.has(lastWord)) {
       const rest = text.slice(first.end).trim();
       if (namelike(rest) && remainderKind(rest, places, false))
         add(`${rest} ${first.word}`, 'cluster-word-moved');
     }
-    if (plainStart && PROGRAMME_PREFIXES.has(firstWord)) {
+    if (plainStart && firstApart && PROGRAMME_PREFIXES.has(firstWord)) {
       const rest = text.slice(first.end).trim();
       const kind = remainderKind(rest, places, true);
       if (kind) add(rest, 'programme-prefix-dropped', kind.needsEvidence);
     }
-    if (plainEnd && GENERIC_TAILS.has(lastWord)) {
+    if (plainEnd && lastApart && GENERIC_TAILS.has(lastWord)) {
       const rest = text.slice(0, last.start).replace(/[\s\-–—]+$/u, '');
       const kind = remainderKind(rest, places, true);
       if (kind) add(rest, 'generic-tail-dropped', kind.needsEvidence);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIST_SEPARATOR, type CsvColumn } from './csv-columns';
 import { EXPORT_FORMAT, recordToCsvRow } from './csv-row';
-import type { ClusterRecord } from './model';
+import { SUCCESSOR_KINDS, type ClusterRecord } from './model';
 import { validateRowsSteps, type ParseOptions } from './validate-rows';
 import { firstProblems, type RowProblem } from './row-problem';
 import { isValidPartialDate } from './row-schema';
@@ -60,6 +60,14 @@ const recordSchema = z.strictObject({
   sources: list,
   notes: text,
   match: z.enum(['strict', 'context', 'loose']).nullable().optional(),
+  successor: z
+    .strictObject({
+      id: text,
+      kind: z.enum(SUCCESSOR_KINDS),
+      year: z.number().int().nullable(),
+    })
+    .nullable()
+    .optional(),
 });
 
 const aliasSchema = z.strictObject({
@@ -102,6 +110,9 @@ const FIELD_OF_COLUMN: Record<CsvColumn, string> = {
   source_urls: 'sources',
   notes: 'notes',
   match: 'match',
+  successor: 'successor.id',
+  successor_year: 'successor.year',
+  successor_kind: 'successor.kind',
 };
 
 const notOurs = (): RowProblem => ({

@@ -8,6 +8,12 @@ export interface DataReport {
   byLabel: Record<LabelLevel, number>;
   labelStatus: { current: number; expired: number; undated: number };
   eccp: Record<EccpStatus, number>;
+  /** Rows per country code (`none`: no country stated), largest first. */
+  byCountry: Record<string, number>;
+  /** How many names (name, acronym, aliases) organisations have: `{ "1": rows with one, … }`. */
+  namesPerOrganisation: Record<string, number>;
+  /** Rows linked to a successor (a predecessor shown with what it became). */
+  withSuccessor: number;
 }
 
 /** Counts of the dataset, with label status as of `on`. */
@@ -18,13 +24,31 @@ export function dataReport(dataset: Pick<Dataset, 'records'>, on: Date): DataRep
     byLabel: { gold: 0, silver: 0, bronze: 0, none: 0, unknown: 0 },
     labelStatus: { current: 0, expired: 0, undated: 0 },
     eccp: { member: 0, implied: 0, unknown: 0 },
+    byCountry: {},
+    namesPerOrganisation: {},
+    withSuccessor: 0,
   };
+  const countries = new Map<string, number>();
+  const names = new Map<number, number>();
   for (const record of dataset.records) {
     if (record.sources.length > 0) report.sourced += 1;
     report.byLabel[record.label.level] += 1;
     const status = labelStatus(record.label, on);
     if (status.kind !== 'not-labelled') report.labelStatus[status.kind] += 1;
     report.eccp[record.eccp.status] += 1;
+    const country = record.country ?? 'none';
+    countries.set(country, (countries.get(country) ?? 0) + 1);
+    const count = new Set([record.name, record.acronym, ...record.aliases].filter(Boolean)).size;
+    names.set(count, (names.get(count) ?? 0) + 1);
+    if (record.successor) report.withSuccessor += 1;
+  }
+  for (const [country, n] of [...countries].sort(
+    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
+  )) {
+    report.byCountry[country] = n;
+  }
+  for (const [count, n] of [...names].sort((a, b) => a[0] - b[0])) {
+    report.namesPerOrganisation[String(count)] = n;
   }
   return report;
 }

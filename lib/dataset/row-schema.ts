@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isMatchOverride, MATCH_OVERRIDES } from './alias-rules';
 import { ISO_COUNTRY_CODES } from './countries';
 import { LIST_SEPARATOR } from './csv-columns';
-import type { LabelLevel } from './model';
+import { SUCCESSOR_KINDS, type LabelLevel, type SuccessorKind } from './model';
 import { SLUG_PATTERN } from './slug';
 
 /**
@@ -89,6 +89,13 @@ const FIRST_LABEL_YEAR = 2009;
 
 export function rowSchema(today: Date) {
   const thisYear = today.getUTCFullYear();
+  const year = (v: string, ctx: Ctx): number | null => {
+    const text = v.trim();
+    if (text === '') return null;
+    if (!/^\d{4}$/.test(text)) return fail(ctx, `"${clip(text)}" is not a four-digit year`);
+    const y = Number(text);
+    return y > thisYear ? fail(ctx, `${y} is in the future`) : y;
+  };
   return z.object({
     id: cell.transform((v, ctx) => {
       const text = v.trim();
@@ -165,6 +172,22 @@ export function rowSchema(today: Date) {
             ctx,
             `"${clip(v.trim())}" is not a matching rule (expected ${MATCH_OVERRIDES.join(', ')} or blank)`,
           );
+    }),
+    successor: cell.transform((v, ctx) => {
+      const text = v.trim();
+      if (text !== '' && !SLUG_PATTERN.test(text)) {
+        return fail(ctx, `"${clip(text)}" is not an id (lowercase a-z, 0-9 and single hyphens)`);
+      }
+      return text || null;
+    }),
+    successor_year: cell.transform(year),
+    successor_kind: cell.transform((v, ctx): SuccessorKind | null => {
+      const text = v.trim().toLowerCase();
+      if (text === '') return null;
+      return (
+        SUCCESSOR_KINDS.find((k) => k === text) ??
+        fail(ctx, `"${clip(v.trim())}" is not ${SUCCESSOR_KINDS.join(' or ')}`)
+      );
     }),
   });
 }

@@ -1,6 +1,6 @@
 import { buildAliasTable } from './alias-table';
 import { deriveEccp } from './eccp';
-import { isAwarded, type ClusterRecord, type Dataset } from './model';
+import { isAwarded, SUCCESSOR_KINDS, type ClusterRecord, type Dataset } from './model';
 import { firstProblems, type RowProblem } from './row-problem';
 import { rowSchema, type ValidRow } from './row-schema';
 import { slugify } from './slug';
@@ -52,10 +52,16 @@ export function* validateRowsSteps(
     valid.push({ row, value: result.data });
   }
   const records = valid.map(({ value }) => toRecord(value));
-  const duplicates = duplicateIdProblems(
-    records,
-    valid.map((v) => v.row),
-  );
+  const duplicates = [
+    ...duplicateIdProblems(
+      records,
+      valid.map((v) => v.row),
+    ),
+    ...successorProblems(
+      records,
+      valid.map((v) => v.row),
+    ),
+  ];
   return {
     records,
     ...firstProblems(
@@ -108,6 +114,20 @@ function crossFieldProblems(v: ValidRow, row: number): RowProblem[] {
       message: 'a profile URL is given, so eccp_member must be yes',
     });
   }
+  if (v.successor === null && (v.successor_year !== null || v.successor_kind !== null)) {
+    problems.push({
+      row,
+      column: 'successor',
+      message: 'a successor year or kind needs a successor id',
+    });
+  }
+  if (v.successor !== null && v.successor_kind === null) {
+    problems.push({
+      row,
+      column: 'successor_kind',
+      message: `a successor needs its kind (${SUCCESSOR_KINDS.join(' or ')})`,
+    });
+  }
   if (v.id === '' && slugify(v.name) === '') {
     problems.push({ row, column: 'id', message: 'no id, and none can be made from the name' });
   }
@@ -131,6 +151,9 @@ function toRecord(v: ValidRow): ClusterRecord {
     sources: v.source_urls,
     notes: v.notes,
     match: v.match,
+    ...(v.successor !== null && v.successor_kind !== null
+      ? { successor: { id: v.successor, kind: v.successor_kind, year: v.successor_year } }
+      : {}),
   };
 }
 
@@ -145,6 +168,36 @@ function duplicateIdProblems(records: ClusterRecord[], rows: number[]): RowProbl
       return;
     }
     problems.push({ row, column: 'id', message: `id "${r.id}" is already used by row ${earlier}` });
+  });
+  return problems;
+}
+
+/** A successor is another row of the same file, and following successors never comes back. */
+function successorProblems(records: ClusterRecord[], rows: number[]): RowProblem[] {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const problems: RowProblem[] = [];
+  records.forEach((r, i) => {
+    const next = r.successor?.id;
+    if (next === undefined) return;
+    const row = rows[i] ?? null;
+    if (next === r.id) {
+      problems.push({ row, column: 'successor', message: 'a row cannot be its own successor' });
+    } else if (!byId.has(next)) {
+      problems.push({ row, column: 'successor', message: `no row has the id "${next}"` });
+    } else {
+      const seen = new Set([r.id]);
+      for (let at = byId.get(next); at; at = at.successor ? byId.get(at.successor.id) : undefined) {
+        if (seen.has(at.id)) {
+          problems.push({
+            row,
+            column: 'successor',
+            message: `successors go round in a circle through "${at.id}"`,
+          });
+          break;
+        }
+        seen.add(at.id);
+      }
+    }
   });
   return problems;
 }

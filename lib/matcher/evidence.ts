@@ -52,7 +52,11 @@ export function resolveEvidence(
 ): ResolvedCandidate[] {
   const { aliases } = matcher;
   const confirmedHere = new Set<string>();
+  // A name two organisations share ("Finance Innovation") confirms neither: only evidence that
+  // points at one of them (its other names on the page) does.
+  const sharedBy = (c: Candidate) => new Set(c.aliasIndexes.map((a) => aliases[a]?.id)).size > 1;
   for (const c of candidates) {
+    if (sharedBy(c)) continue;
     for (const a of c.aliasIndexes) {
       const alias = aliases[a];
       if (alias && !alias.needsContext) confirmedHere.add(alias.id);
@@ -61,9 +65,17 @@ export function resolveEvidence(
   const window = context.window ?? DEFAULT_EVIDENCE_WINDOW;
   return candidates.map((candidate) => {
     let nearClusterWord: boolean | null = null;
+    const shared = sharedBy(candidate);
     for (const aliasIndex of candidate.aliasIndexes) {
       const alias = aliases[aliasIndex];
       if (!alias) continue;
+      if (shared) {
+        if (confirmedHere.has(alias.id))
+          return { candidate, aliasIndex, evidence: 'same-organisation' };
+        if (context.confirmedIds?.has(alias.id))
+          return { candidate, aliasIndex, evidence: 'page-context' };
+        continue;
+      }
       if (!alias.needsContext) return { candidate, aliasIndex, evidence: 'not-needed' };
       if (confirmedHere.has(alias.id))
         return { candidate, aliasIndex, evidence: 'same-organisation' };

@@ -57,7 +57,7 @@ describe('the popup in Chromium', () => {
       'combobox',
     );
     await page.close();
-    expect(await status()).toBe(`${dataset.records.length} organisations`);
+    expect(await status()).toBe(`${dataset.records.length.toLocaleString('en')} organisations`);
   });
 
   it('finds Valorial first, also when misspelt', async () => {
@@ -100,7 +100,7 @@ describe('the popup in Chromium', () => {
       .poll(status)
       .toBe(goldFrMember === 1 ? '1 organisation' : `${goldFrMember} organisations`);
     await popup.getByRole('button', { name: 'Clear filters' }).click();
-    await expect.poll(status).toBe(`${dataset.records.length} organisations`);
+    await expect.poll(status).toBe(`${dataset.records.length.toLocaleString('en')} organisations`);
   });
 
   it('shows results light and dark, and passes an axe scan', async () => {

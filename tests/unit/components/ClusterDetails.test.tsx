@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { ClusterDetails } from '~/components/ClusterDetails';
+import { withLinks } from '~/lib/dataset/links';
 import type { ClusterRecord } from '~/lib/dataset/model';
 
 const base: ClusterRecord = {
@@ -65,5 +66,56 @@ describe('ClusterDetails', () => {
   });
   it('says the country is not stated when it is null', () => {
     expect(show({ ...base, country: null }).textContent).toContain('Not stated by the sources');
+  });
+
+  it('says what a predecessor became and what its successor was called', () => {
+    const ccc: ClusterRecord = {
+      ...base,
+      id: 'ccc',
+      name: 'Harbour Cleantech Cluster',
+      successor: { id: 'clean', kind: 'merged', year: 2014 },
+    };
+    const arena: ClusterRecord = {
+      ...base,
+      id: 'arena',
+      name: 'Arena Hill',
+      successor: { id: 'nce', kind: 'renamed', year: null },
+    };
+    const clean: ClusterRecord = { ...base, id: 'clean', name: 'CLEAN' };
+    const nce: ClusterRecord = { ...base, id: 'nce', name: 'NCE Hill' };
+    const all = [ccc, arena, clean, nce];
+    const lines = (r: ClusterRecord) =>
+      [...show(withLinks(all, r)).querySelectorAll('.cl-details__lineage li')].map(
+        (li) => li.textContent,
+      );
+    expect(lines(ccc)).toEqual(['Merged into CLEAN in 2014']);
+    expect(lines(clean)).toEqual(['Formerly Harbour Cleantech Cluster']);
+    expect(lines(arena)).toEqual(['Now known as NCE Hill']);
+    expect(lines(nce)).toEqual(['Formerly Arena Hill']);
+    expect(lines(base)).toEqual([]);
+  });
+  it('tells two organisations of one name apart by their country', () => {
+    const fr: ClusterRecord = { ...base, id: 'finance-innovation-fr', name: 'Finance Innovation' };
+    const no: ClusterRecord = {
+      ...base,
+      id: 'finance-innovation-no',
+      name: 'Finance Innovation',
+      country: 'NO',
+      city: 'Bergen',
+    };
+    const text = (r: ClusterRecord) => show(withLinks([fr, no], r)).textContent ?? '';
+    expect(text(fr)).toContain('France');
+    expect(text(fr)).not.toContain('Norway');
+    expect(text(no)).toContain('Norway');
+    expect(text(no)).toContain('Bergen');
+    expect(text(no)).not.toContain('France');
+    expect(show(withLinks([fr, no], fr)).querySelector('.cl-details__lineage')).toBeNull();
+  });
+  it('reads a label that is not known as information', () => {
+    const root = show({ ...base, label: { level: 'unknown', year: null, validUntil: null } });
+    expect(root.querySelector('.cl-badge')?.textContent).toBe('◌Label not known');
+    expect(root.textContent).toContain(
+      'The sources that list it state no label level, so none is shown; it may hold one.',
+    );
   });
 });

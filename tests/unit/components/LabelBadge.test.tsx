@@ -14,7 +14,7 @@ describe('LabelBadge', () => {
       root,
     );
     const badges = [...root.querySelectorAll('.cl-badge')];
-    expect(badges.map((b) => b.textContent)).toEqual(['★Gold', '●Bronze', '?Label unknown']);
+    expect(badges.map((b) => b.textContent)).toEqual(['★Gold', '●Bronze', '◌Label not known']);
     expect(badges.map((b) => b.getAttribute('data-level'))).toEqual(['gold', 'bronze', 'unknown']);
     expect(badges[0]?.querySelector('[aria-hidden="true"]')?.textContent).toBe('★');
   });

@@ -164,3 +164,22 @@ describe('nameVariants: letter case', () => {
     expect(variants('ASTRICO NORD-EST TEXTILE CLUSTER', 'letter-case')).toEqual([]);
   });
 });
+
+describe('variants that would be wrong', () => {
+  it('leave a hyphenated compound whole', () => {
+    expect(variants('Cluster-TWEED', 'programme-prefix-dropped')).toEqual([]);
+    expect(variants('Medizintechnik-Cluster', 'cluster-word-moved')).toEqual([]);
+    expect(variants('Medizintechnik-Cluster', 'generic-tail-dropped')).toEqual([]);
+  });
+
+  it('never take a name another organisation is written with', () => {
+    const table = buildAliasTable([
+      testRecord({ id: 'a', name: 'Medtech Kraków Cluster', country: 'PL' }),
+      testRecord({ id: 'b', name: 'Cluster Medtech Kraków', country: 'PL' }),
+    ]);
+    const owners = (text: string) => table.filter((x) => x.text === text).map((x) => x.id);
+    // "Cluster Medtech Kraków" moved would be a's variant, but it is b's written name.
+    expect(owners('Cluster Medtech Kraków')).toEqual(['b']);
+    expect(owners('Medtech Kraków Cluster')).toEqual(['a']);
+  });
+});

@@ -9,7 +9,7 @@ const today = new Date('2026-11-24T12:00:00Z');
 function csv(): Uint8Array {
   const rows = Array.from(
     { length: 2000 },
-    (_, i) => `row-${i},Cluster ${i},,,QQ,,,tin,,,unknown,,,,https://example.org,,`,
+    (_, i) => `row-${i},Cluster ${i},,,QQ,,,tin,,,unknown,,,,https://example.org,,,,,`,
   );
   return new TextEncoder().encode(`${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`);
 }

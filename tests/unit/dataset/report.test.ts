@@ -10,7 +10,13 @@ describe('dataReport', () => {
   it('counts labels, label status as of the given day, ECCP status and sourced rows', () => {
     const records = [
       record({ label: { level: 'gold', year: 2024, validUntil: '2026-11' } }),
-      record({ label: { level: 'gold', year: null, validUntil: null } }),
+      record({
+        label: { level: 'gold', year: null, validUntil: null },
+        country: 'NO',
+        acronym: 'GX',
+        aliases: ['Gold X', 'GX'],
+        successor: { id: 'x', kind: 'renamed', year: null },
+      }),
       record({ label: { level: 'bronze', year: null, validUntil: '2015-04' } }),
       record({
         label: { level: 'none', year: null, validUntil: null },
@@ -24,6 +30,9 @@ describe('dataReport', () => {
       byLabel: { gold: 2, silver: 0, bronze: 1, none: 1, unknown: 0 },
       labelStatus: { current: 0, expired: 2, undated: 1 },
       eccp: { member: 1, implied: 0, unknown: 3 },
+      byCountry: { none: 3, NO: 1 },
+      namesPerOrganisation: { '1': 3, '3': 1 },
+      withSuccessor: 1,
     });
   });
 });

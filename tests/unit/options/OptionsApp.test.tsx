@@ -85,7 +85,7 @@ describe('the options page', () => {
       expect(root.querySelector('.origin')?.textContent).toMatch(/^Imported from newer\.csv on /),
     );
     expect(root.querySelector('[role="status"]')?.textContent).toMatch(
-      /^Imported dataset applied: \d+ organisations\.$/,
+      /^Imported dataset applied: \d{1,3}(,\d{3})* organisations\.$/,
     );
 
     await act(async () => {

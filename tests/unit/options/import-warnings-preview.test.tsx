@@ -34,9 +34,9 @@ async function chooseFile(root: HTMLElement, name: string, text: string) {
  */
 const LOOKALIKES = [
   CSV_COLUMNS.join(','),
-  'lookalike-one,\u041C\u0456nalogic,,,FR,,,unknown,,,unknown,,,,https://example.org/a,,',
-  'hidden-marks,Quiet Harbour Cluster,Q\u200BHC,,DE,,Kiel\u200F,unknown,,,unknown,,,,https://example.org/b,,',
-  'elsewhere-profile,Far Profile Cluster,,,IT,,,unknown,,,yes,https://eccp.example.net/profile/1,,,https://example.org/c,,',
+  'lookalike-one,\u041C\u0456nalogic,,,FR,,,unknown,,,unknown,,,,https://example.org/a,,,,,',
+  'hidden-marks,Quiet Harbour Cluster,Q\u200BHC,,DE,,Kiel\u200F,unknown,,,unknown,,,,https://example.org/b,,,,,',
+  'elsewhere-profile,Far Profile Cluster,,,IT,,,unknown,,,yes,https://eccp.example.net/profile/1,,,https://example.org/c,,,,,',
   '',
 ].join('\n');
 

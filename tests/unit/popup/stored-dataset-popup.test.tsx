@@ -38,7 +38,7 @@ describe('the popup with a stored dataset that is not valid', () => {
     });
     await vi.waitFor(() =>
       expect(root.querySelector('.cl-status')?.textContent).toBe(
-        `${bundledDataset.records.length} organisations`,
+        `${bundledDataset.records.length.toLocaleString('en')} organisations`,
       ),
     );
     expect(root.querySelector('.cl-stored-problem')?.textContent).toBe(
