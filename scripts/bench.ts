@@ -1,7 +1,8 @@
 /**
  * Every speed table, in one run: the matcher against its baselines (Node), popup search per
  * keystroke (Node), page scanning, what a page pays for the extension (from Chromium's trace,
- * real and 5× dataset), pages of many open shadow roots, a scroll spy, and popup readiness in
+ * real and 5× dataset), pages of many open shadow roots, a scroll spy, the style recalculation
+ * the marks' styles cause, and popup readiness in
  * headless Chromium with the build.
  *
  *   npm run bench            (builds first)
@@ -15,6 +16,7 @@ import { runPopupBench } from './bench/popup';
 import { runScrollSpyBench } from './bench/scroll-spy';
 import { runSearchBench } from './bench/search';
 import { runShadowRootsBench } from './bench/shadow-roots';
+import { runStyleCostBench } from './bench/style-cost';
 
 await runMatcherBench();
 await runSearchBench();
@@ -23,5 +25,6 @@ await runPageCostBench();
 await runLargePageBench();
 await runShadowRootsBench();
 await runScrollSpyBench();
+await runStyleCostBench();
 await runPopupBench();
 await runCardPaintBench();

@@ -7,7 +7,8 @@
  *   - trace: the extension's time on the page's main thread and its longest task (wall, as
  *     page-cost.ts counts them), and the longest in CPU time (the thread's own time, `tdur`):
  *     on a busy machine a task's wall time also holds the time other processes had the core;
- *   - marks, against those the page holds, and the roots the style sheet went into.
+ *   - marks, against those the page holds, and the roots holding a mark (those hit-testing
+ *     looks into).
  * Builds: this one (.output) and, when present, .output-before (build the old commit with
  * WXT_OUT_DIR=.output-before), alternating per N so a busy moment falls on both;
  * BENCH_SHADOW_BUILDS=name=dir,... measures those instead.

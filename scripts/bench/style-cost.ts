@@ -91,7 +91,8 @@ function builds(): [string, string][] {
   });
 }
 
-async function main() {
+/** Style recalculation per corpus page: bare, and with each build. */
+export async function runStyleCostBench(): Promise<void> {
   const server = await serve(CORPUS);
   const pages = corpusPages();
   const columns: string[] = ['no extension'];
@@ -165,4 +166,4 @@ function medianRecalc(runs: Recalc[]): Recalc {
   return { elements: median(runs.map((r) => r.elements)), ms: median(runs.map((r) => r.ms)) };
 }
 
-await main();
+if (process.argv[1]?.endsWith('style-cost.ts')) await runStyleCostBench();
