@@ -2,65 +2,23 @@
  * Firefox checks of the card that the shared core scenarios (scenarios/core.ts) do not make: a
  * page working the card itself (F1) and a frame's card shown by the top frame (D3).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inCardFirefox, serveFixtures } from './harness';
+import { launchFirefox, openFirefoxExtensionPage, type LaunchedFirefox } from './drivers/firefox';
+import { inCardFirefox } from './harness';
 
-/** The Firefox build (`wxt build -b firefox`) beside the Chrome one the harness uses. */
-const FIREFOX_BUILD = resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-/** The add-on's gecko id (wxt.config.ts) and the internal UUID we give it, so its pages have a known address. */
-const ADDON_ID = 'cluster-lens@cluster-lens.eu';
-const ADDON_UUID = '6f1c3e52-9a0b-4d7e-8c41-2b5d9e7a0f13';
-const extensionPage = (path: string) => `moz-extension://${ADDON_UUID}/${path}`;
+const openExtensionPage = (path: string): Promise<Page> => openFirefoxExtensionPage(browser, path);
 
-/** A page of the add-on in a new tab, its document loaded. */
-async function openExtensionPage(path: string): Promise<Page> {
-  const page = await browser.newPage();
-  // Firefox's BiDi reports no navigation into an extension page, so goto would never settle
-  // (it rejects when the page closes); the page is ready once its document is complete.
-  void page.goto(extensionPage(path), { timeout: 0 }).catch(() => undefined);
-  await page.waitForFunction(
-    () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
-  );
-  return page;
-}
-
+let firefox: LaunchedFirefox;
 let browser: Browser;
-let profile: string;
-let server: Awaited<ReturnType<typeof serveFixtures>>;
+let server: LaunchedFirefox['server'];
 
 beforeAll(async () => {
-  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) {
-    throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build:firefox\` first.`);
-  }
-  profile = mkdtempSync(join(tmpdir(), 'cl-firefox-'));
-  server = await serveFixtures();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: profile,
-    // Lets the test run script in the add-on's own pages (moz-extension:), as a popup would.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      // Nothing leaves the machine during the test.
-      'network.proxy.type': 0,
-      'app.update.enabled': false,
-      'extensions.update.enabled': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-    },
-  });
-  // WebDriver BiDi webExtension.install: a temporary add-on, as about:debugging loads it.
-  await browser.installExtension(FIREFOX_BUILD);
+  firefox = await launchFirefox();
+  ({ browser, server } = firefox);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await firefox?.close();
 });
 
 describe('a page that tries to work the card itself (Firefox)', () => {

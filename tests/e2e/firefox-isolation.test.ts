@@ -1,10 +1,14 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { serveFixtures, type Box } from './harness';
+import {
+  ADDON_ID,
+  ADDON_UUID,
+  launchFirefox,
+  openFirefoxExtensionPage,
+  type LaunchedFirefox,
+} from './drivers/firefox';
+import type { Box } from './harness';
 import { countColour, decodePng } from './png-pixels';
 
 /**
@@ -12,11 +16,7 @@ import { countColour, decodePng } from './png-pixels';
  * no message naming the add-on and cannot switch it off; the marks' styles are the add-on's
  * CSS, not a sheet of the page's.
  */
-const FIREFOX_BUILD = resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-/** The add-on's id (wxt.config.ts): Firefox's `runtime.id`, which WXT put in its message. */
-const ADDON_ID = 'cluster-lens@cluster-lens.eu';
-const ADDON_UUID = '0b6f3a2e-47c1-4d8a-9e35-7c2d1f8a6b54';
+// ADDON_ID (wxt.config.ts) is Firefox's `runtime.id`, which WXT put in its message.
 
 interface ExtensionApi {
   storage: { sync: { set(items: object): Promise<void> } };
@@ -27,44 +27,20 @@ interface ExtensionApi {
   browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
 }
 
+let firefox: LaunchedFirefox;
 let browser: Browser;
-let profile: string;
-let server: Awaited<ReturnType<typeof serveFixtures>>;
+let server: LaunchedFirefox['server'];
 /** A page of the add-on, to call its APIs as the popup would. */
 let extension: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) {
-    throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build:firefox\` first.`);
-  }
-  profile = mkdtempSync(join(tmpdir(), 'cl-firefox-'));
-  server = await serveFixtures();
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'network.proxy.type': 0,
-      'app.update.enabled': false,
-      'extensions.update.enabled': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
-    },
-  });
-  await browser.installExtension(FIREFOX_BUILD);
-  extension = await browser.newPage();
-  // Firefox's BiDi reports no navigation into an extension page: wait for its document.
-  void extension.goto(`moz-extension://${ADDON_UUID}/popup.html`, { timeout: 0 }).catch(() => {});
-  await extension.waitForFunction(
-    () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
-  );
+  firefox = await launchFirefox();
+  ({ browser, server } = firefox);
+  extension = await openFirefoxExtensionPage(browser, 'popup.html');
   await setSettings(goldIn('#ff0000'));
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await firefox?.close();
 });
 
 function goldIn(color: string): Settings {

@@ -5,15 +5,15 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { serveFixtures } from '../harness';
 import type { Driver, DriverPage } from './driver';
 
 export const FIREFOX_BUILD = resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The add-on's gecko id (wxt.config.ts) and the internal UUID we give it, so its pages have a known address. */
-const ADDON_ID = 'cluster-lens@cluster-lens.eu';
-const ADDON_UUID = '6f1c3e52-9a0b-4d7e-8c41-2b5d9e7a0f13';
+export const ADDON_ID = 'cluster-lens@cluster-lens.eu';
+export const ADDON_UUID = '6f1c3e52-9a0b-4d7e-8c41-2b5d9e7a0f13';
 const extensionUrl = (path: string) => `moz-extension://${ADDON_UUID}/${path}`;
 
 function wrap(page: Page, files: string): DriverPage {
@@ -41,12 +41,18 @@ function wrap(page: Page, files: string): DriverPage {
   };
 }
 
-export async function firefoxDriver(): Promise<Driver> {
+/** Firefox ESR with the Firefox build installed, and the fixture server; `close` ends all three. */
+export interface LaunchedFirefox {
+  browser: Browser;
+  server: Awaited<ReturnType<typeof serveFixtures>>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<LaunchedFirefox> {
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build:firefox\` first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'cl-firefox-'));
-  const files = mkdtempSync(join(tmpdir(), 'cl-firefox-files-'));
   const server = await serveFixtures();
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -65,30 +71,50 @@ export async function firefoxDriver(): Promise<Driver> {
   });
   // WebDriver BiDi webExtension.install: a temporary add-on, as about:debugging loads it.
   await browser.installExtension(FIREFOX_BUILD);
+  return {
+    browser,
+    server,
+    async close() {
+      await browser.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page of the add-on in a new tab (or window), once its document has loaded. */
+export async function openFirefoxExtensionPage(
+  browser: Browser,
+  path: string,
+  options: { viewport?: { width: number; height: number }; window?: boolean } = {},
+): Promise<Page> {
+  const page = await browser.newPage(options.window ? { type: 'window' } : undefined);
+  if (options.viewport) await page.setViewport(options.viewport);
+  // Firefox's BiDi reports no navigation into an extension page, so goto would never settle
+  // (it rejects when the page closes); the page is ready once its document is complete.
+  void page.goto(extensionUrl(path), { timeout: 0 }).catch(() => undefined);
+  // Asked in a loop: an evaluation that meets the first document going away fails.
+  for (const deadline = Date.now() + 20_000; ;) {
+    const ready = await page
+      .evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete')
+      .catch(() => false);
+    if (ready) return page;
+    if (Date.now() > deadline) throw new Error(`${path} did not load`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function firefoxDriver(): Promise<Driver> {
+  const files = mkdtempSync(join(tmpdir(), 'cl-firefox-files-'));
+  const firefox = await launchFirefox();
+  const { browser, server } = firefox;
 
   const ours = new Set<Page>();
-  async function openExtensionTab(
+  const openExtensionTab = (
     path: string,
     viewport?: { width: number; height: number },
     window = false,
-  ) {
-    const page = await browser.newPage(window ? { type: 'window' } : undefined);
-    if (viewport) await page.setViewport(viewport);
-    // Firefox's BiDi reports no navigation into an extension page, so goto would never settle
-    // (it rejects when the page closes); the page is ready once its document is complete.
-    void page.goto(extensionUrl(path), { timeout: 0 }).catch(() => undefined);
-    // Asked in a loop: an evaluation that meets the first document going away fails.
-    for (const deadline = Date.now() + 20_000; ;) {
-      const ready = await page
-        .evaluate(
-          () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
-        )
-        .catch(() => false);
-      if (ready) return page;
-      if (Date.now() > deadline) throw new Error(`${path} did not load`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  ) => openFirefoxExtensionPage(browser, path, { viewport, window });
   // The extension's APIs are reached from a page of the extension kept open for the purpose
   // (Firefox exposes no background page to BiDi); options.html is one that only listens.
   const console = await openExtensionTab('options.html');
@@ -116,9 +142,7 @@ export async function firefoxDriver(): Promise<Driver> {
       ours.clear();
     },
     async close() {
-      await browser.close();
-      await server.close();
-      rmSync(profile, { recursive: true, force: true });
+      await firefox.close();
       rmSync(files, { recursive: true, force: true });
     },
   };
