@@ -120,6 +120,17 @@ const DATA_URLS = new Set(
   readFileSync('data/generated/dataset.json', 'utf8').match(/https?:\/\/[^"\\\s]+/g) ?? [],
 );
 
+/**
+ * The scan below stops an address at ")" (code reads `fetch("…")`) and at a backslash (the
+ * bundler writes a character outside ASCII as `\u201C`), so a source whose address holds a
+ * parenthesis ("…/wiki/WAB_(Verein)") or a curly quote is found cut there: each cut is known too.
+ */
+const DATA_URL_CUTS = new Set(
+  [...DATA_URLS].flatMap((url) =>
+    [...url.matchAll(/[)\u0080-\uffff]/g)].map((m) => url.slice(0, m.index)),
+  ),
+);
+
 function context(text: string, at: number) {
   return text.slice(Math.max(0, at - 400), at + 400);
 }
@@ -157,7 +168,7 @@ describe(`the built extension (${EXTENSION_DIR})`, () => {
     const unexplained = new Set<string>();
     for (const { name, text } of built) {
       for (const [url] of text.matchAll(/\b(?:https?|wss?|ftp):\/\/[^\s"'`<>)\\]*/g)) {
-        if (DATA_URLS.has(url)) continue;
+        if (DATA_URLS.has(url) || DATA_URL_CUTS.has(url)) continue;
         if (ALLOWED_URLS.some((a) => (typeof a.url === 'string' ? a.url === url : a.url.test(url))))
           continue;
         unexplained.add(`${name}: ${url}`);
