@@ -117,6 +117,9 @@ export class PageLens {
     this.scanner?.stop();
     this.scanner = null;
     this.marker?.clear();
+    // A copy that was stopped (a newer one took over) must not report a pending finding late.
+    if (this.reportTimer !== null) clearTimeout(this.reportTimer);
+    this.reportTimer = null;
   }
 
   ownDetections(): DetectionsResponse['detections'] {

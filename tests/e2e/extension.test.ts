@@ -41,7 +41,7 @@ describe('the built extension in Chromium', () => {
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
     await expect
       .poll(() => page.getByRole('status').first().textContent())
-      .toMatch(/^\d+ organisations$/);
+      .toMatch(/^\d{1,3}(,\d{3})* organisations$/);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -25,7 +25,9 @@ const ROWS = 49_000;
  * and a website that are not http(s), and a source that is no URL at all.
  */
 function badRow(i: number): string {
-  return `Row_${i},<em>,,,QQ,,,tin,21,2-1,perhaps,gopher:x,mailto:x,,elsewhere,one note,`;
+  const fields = `Row_${i},<em>,,,QQ,,,tin,21,2-1,perhaps,gopher:x,mailto:x,,elsewhere,one note,`;
+  // The optional columns after `match` (successor…) are left empty, as a file may leave them.
+  return fields + ','.repeat(CSV_COLUMNS.length - fields.split(',').length);
 }
 
 function largeBadCsv(): Buffer {

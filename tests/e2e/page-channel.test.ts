@@ -83,20 +83,37 @@ describe('the page and the content script in Chromium', () => {
     const tabId = await tabIdOf(ext, url);
     // The copy's own world, found again without the page: the same script run a second time
     // (as an extension update or a developer's reload may run it) must leave one copy working.
+    // Every working copy reports what its frame holds after a change: count the reports.
+    await ext.worker.evaluate(() => {
+      const seen = globalThis as unknown as { reports: number; lastReport: number };
+      seen.reports = 0;
+      seen.lastReport = Date.now();
+      chrome.runtime.onMessage.addListener((message: { type?: string }) => {
+        if (message.type !== 'cluster-lens:frame-report') return;
+        seen.reports++;
+        seen.lastReport = Date.now();
+      });
+    });
     await ext.worker.evaluate(async (tabId) => {
       await chrome.scripting.executeScript({
         target: { tabId },
         files: ['content-scripts/content.js'],
       });
     }, tabId);
-    await page.waitForTimeout(1500);
-    // Every working copy reports what its frame holds after a change: count the reports.
+    // The new copy scans the frame afresh and reports: wait until reports have stopped for 2 s
+    // (at most 15 s), then count from zero.
+    await expect
+      .poll(
+        () =>
+          ext.worker.evaluate(() => {
+            const seen = globalThis as unknown as { reports: number; lastReport: number };
+            return seen.reports > 0 && Date.now() - seen.lastReport > 2000;
+          }),
+        { timeout: 15_000, interval: 250 },
+      )
+      .toBe(true);
     await ext.worker.evaluate(() => {
-      const seen = globalThis as unknown as { reports: number };
-      seen.reports = 0;
-      chrome.runtime.onMessage.addListener((message: { type?: string }) => {
-        if (message.type === 'cluster-lens:frame-report') seen.reports++;
-      });
+      (globalThis as unknown as { reports: number }).reports = 0;
     });
     await page.evaluate(() => {
       document.getElementById('later')!.textContent = 'Minalogic joined the project later.';
