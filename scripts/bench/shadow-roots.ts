@@ -138,7 +138,7 @@ export async function runShadowRootsBench(): Promise<void> {
     '\nOpen shadow roots: N custom elements, each with an open shadow root (one load each)',
   );
   console.log(
-    `${'build'.padEnd(16)}${'N'.padStart(7)}${'done s'.padStart(8)}${'scan ms'.padStart(9)}${'longest'.padStart(9)}${'trace ms'.padStart(10)}${'longest'.padStart(9)}${'cpu'.padStart(7)}${'marks'.padStart(9)}${'styled'.padStart(8)}`,
+    `${'build'.padEnd(16)}${'N'.padStart(7)}${'done s'.padStart(8)}${'scan ms'.padStart(9)}${'longest'.padStart(9)}${'trace ms'.padStart(10)}${'longest'.padStart(9)}${'cpu'.padStart(7)}${'marks'.padStart(9)}${'marked'.padStart(8)}`,
   );
   for (const { name, n, expected, load } of rows) {
     const s = load.stats;
