@@ -157,29 +157,34 @@ export interface Box {
 }
 
 /**
- * The first line box of the first occurrence of `text` in an element's text (a Range, no DOM
- * change).
+ * The first line box of the first occurrence of `text` in an element's text, open shadow roots
+ * inside it included (a Range, no DOM change).
  */
 export function textRect(page: Page, selector: string, text: string): Promise<Box> {
   return page.evaluate(
     ({ selector, text }) => {
       const el = document.querySelector(selector)!;
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(text);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + text.length);
-        const r = range.getClientRects()[0]!;
-        return {
-          left: r.left,
-          top: r.top,
-          right: r.right,
-          bottom: r.bottom,
-          width: r.width,
-          height: r.height,
-        };
+      const roots: Node[] = [el];
+      for (const inner of el.querySelectorAll('*'))
+        if (inner.shadowRoot) roots.push(inner.shadowRoot);
+      for (const root of roots) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = (n as Text).data.indexOf(text);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + text.length);
+          const r = range.getClientRects()[0]!;
+          return {
+            left: r.left,
+            top: r.top,
+            right: r.right,
+            bottom: r.bottom,
+            width: r.width,
+            height: r.height,
+          };
+        }
       }
       throw new Error(`"${text}" not found in ${selector}`);
     },

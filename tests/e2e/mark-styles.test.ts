@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
-import { launchExtension, serveFixtures, type Box, type ExtensionBrowser } from './harness';
+import { launchExtension, serveFixtures, textRect, type ExtensionBrowser } from './harness';
 import { countColour, decodePng } from './png-pixels';
 
 /**
@@ -35,37 +35,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The line box of `text` in the document or an open shadow root. */
-function boxOf(page: Page, text: string): Promise<Box> {
-  return page.evaluate((text) => {
-    const roots: Node[] = [document.body];
-    for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-    for (const root of roots) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n as Text).data.indexOf(text);
-        if (at < 0) continue;
-        const range = new Range();
-        range.setStart(n, at);
-        range.setEnd(n, at + text.length);
-        const r = range.getBoundingClientRect();
-        return {
-          left: r.left,
-          top: r.top,
-          right: r.right,
-          bottom: r.bottom,
-          width: r.width,
-          height: r.height,
-        };
-      }
-    }
-    throw new Error(`"${text}" not found`);
-  }, text);
-}
-
 /** Pixels of `rgb` painted over `text` and just under it, where its underline runs. */
 async function painted(page: Page, text: string, rgb: [number, number, number]) {
-  const box = await boxOf(page, text);
+  const box = await textRect(page, 'body', text);
   const png = await page.screenshot({
     clip: { x: box.left, y: box.top, width: box.width, height: box.height + 8 },
   });
@@ -79,7 +51,7 @@ async function openMarked(): Promise<Page> {
     timeout: 20_000,
   });
   // An underline 2 px thick under the whole name: at least its length in pixels.
-  const width = (await boxOf(page, 'Valorial')).width;
+  const width = (await textRect(page, 'body', 'Valorial')).width;
   await expect.poll(() => painted(page, 'Valorial', RED)).toBeGreaterThan(width);
   return page;
 }
@@ -107,7 +79,7 @@ describe('the marks’ styles in Chromium', () => {
       shadow: 1,
       shadowIsTheComponents: true,
     });
-    const width = (await boxOf(page, 'Minalogic')).width;
+    const width = (await textRect(page, 'body', 'Minalogic')).width;
     expect(await painted(page, 'Minalogic', RED)).toBeGreaterThan(width);
     await page.close();
   });
@@ -138,7 +110,7 @@ describe('the marks’ styles in Chromium', () => {
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     });
     for (const name of ['Valorial', 'Minalogic']) {
-      const width = (await boxOf(page, name)).width;
+      const width = (await textRect(page, 'body', name)).width;
       expect(await painted(page, name, RED)).toBeGreaterThan(width);
     }
     await page.close();
@@ -180,7 +152,7 @@ describe('the marks’ styles in Chromium', () => {
     const page = await openMarked();
     await setSettings(goldIn('#0000ff'));
     try {
-      const width = (await boxOf(page, 'Valorial')).width;
+      const width = (await textRect(page, 'body', 'Valorial')).width;
       await expect.poll(() => painted(page, 'Valorial', BLUE)).toBeGreaterThan(width);
       expect(await painted(page, 'Valorial', RED)).toBe(0);
       expect(await painted(page, 'Minalogic', RED)).toBe(0);
