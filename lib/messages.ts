@@ -76,6 +76,11 @@ export interface ScanStatsResponse {
   /** Pieces the page was read in for the quick check (1: in one call), and how many were then scanned. */
   pieces: number;
   piecesScanned: number;
+  /**
+   * Pieces holding an alias without evidence on a page the quick check cleared for that reason:
+   * scanned if a change later names one of those organisations unambiguously.
+   */
+  waitingPieces: number;
   /** Open shadow roots scanned, and those the marks' style sheet was adopted into (the marked ones). */
   shadowRoots: number;
   rootsWithMarks: number;
@@ -98,7 +103,8 @@ export interface CardOpenedResponse {
 }
 
 /**
- * `clear`: the quick check found no alias, nothing more to do. `mentions`: it found some, so the
+ * `clear`: the quick check found no alias, or none with evidence, nothing more to do (see
+ * ScanStats.waitingPieces for the second). `mentions`: it found some, so the
  * page was scanned fully. `full`: the quick check was not used (a huge page, no body, no
  * background to ask) or not yet answered.
  */
@@ -132,6 +138,13 @@ export interface QuickCheckRequest {
 export interface QuickCheckResponse {
   /** Whether any alias of the active dataset occurs in the text, evidence aside. */
   mayMention: boolean;
+  /**
+   * Whether one of those occurrences counts by the evidence rules with this text as its only
+   * context (see checkText). A page whose only occurrences are common words with no evidence
+   * ("Tourism", "Light") need not be scanned block by block unless it later names one of their
+   * organisations. Absent (an older background): taken as true.
+   */
+  evidenced?: boolean;
   /**
    * When it may: the words of what was found (see candidateWords), so the full scan can skip
    * blocks that hold none of them; null to match every block.

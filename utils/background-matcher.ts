@@ -1,6 +1,6 @@
 import { pageMatcher, type PageData } from '~/lib/dataset/page-data';
 import { markCategory } from '~/lib/mark-category';
-import { candidateWords, type CompiledMatcher } from '~/lib/matcher';
+import { checkText, type CompiledMatcher } from '~/lib/matcher';
 import type {
   MatchRequest,
   MatchResponse,
@@ -51,16 +51,23 @@ export class BackgroundMatcher {
   }
 
   /**
-   * Whether the text could name any organisation, evidence aside, with the dataset's whole
-   * table (a page's own table can only leave aliases out or ask for more evidence, so a text
-   * with no alias of the whole table has none of the page's either).
+   * Whether the text could name any organisation, and whether one would count by the evidence
+   * rules, with the dataset's whole table (a page's own table can only leave aliases out or ask
+   * for more evidence, so a text with no alias or no evidence under the whole table has none
+   * under the page's either).
    */
   async check({ text }: Pick<QuickCheckRequest, 'text'>): Promise<QuickCheckResponse> {
     const active = await this.current();
     const start = this.now();
-    const words = candidateWords(active.matcher, text);
+    const { words, evidenced } = checkText(active.matcher, text);
     const mayMention = words === null || words.length > 0;
-    return { mayMention, words, ms: this.now() - start, fingerprint: active.data.fingerprint };
+    return {
+      mayMention,
+      evidenced,
+      words,
+      ms: this.now() - start,
+      fingerprint: active.data.fingerprint,
+    };
   }
 
   /** The mentions in a page's parts, with the name and mark category of each organisation. */

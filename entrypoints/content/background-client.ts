@@ -60,8 +60,12 @@ async function quickCheck(text: string): Promise<QuickCheckResponse | null> {
   const all = replies as QuickCheckResponse[];
   if (all.length === 1) return all[0]!;
   const words = all.some((r) => r.words === null) ? null : all.flatMap((r) => r.words ?? []);
+  const mayMention = all.some((r) => r.mayMention);
   return {
-    mayMention: all.some((r) => r.mayMention),
+    mayMention,
+    // A name in one chunk and its evidence in another: the chunks' answers cannot tell, so any
+    // occurrence counts as evidenced.
+    evidenced: mayMention,
     words,
     ms: all.reduce((sum, r) => sum + r.ms, 0),
     fingerprint: all[0]!.fingerprint,

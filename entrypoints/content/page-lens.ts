@@ -164,6 +164,7 @@ export class PageLens {
       skippedBlocks: stats?.skippedBlocks ?? 0,
       pieces: stats?.pieces ?? 0,
       piecesScanned: stats?.piecesScanned ?? 0,
+      waitingPieces: stats?.waitingPieces ?? 0,
       failedBatches: stats?.failedBatches ?? 0,
       shadowRoots: stats?.shadowRoots ?? 0,
       rootsWithMarks: stats?.rootsWithMarks ?? 0,

@@ -77,6 +77,8 @@ export interface ScanStats {
   pieces: number;
   /** Of those, the pieces scanned the full way, holding a word of what the check found. */
   piecesScanned: number;
+  /** Pieces holding an alias that lacked evidence, kept in case the page later gives some. */
+  waitingPieces: number;
   /** Batches the background never answered (their text stays unmarked until it changes). */
   failedBatches: number;
   /** Open shadow roots scanned, and how many of them hold a mark (or hold one that does). */
@@ -165,6 +167,7 @@ export class PageScanner {
     skippedBlocks: 0,
     pieces: 0,
     piecesScanned: 0,
+    waitingPieces: 0,
     failedBatches: 0,
     rootsWithMarks: 0,
     rescans: 0,
@@ -175,6 +178,7 @@ export class PageScanner {
   /** The document being read for the quick check, and its checks until the last answer. */
   private reader: PieceReader | null = null;
   private pieceChecks: PieceChecks | null = null;
+  private waiting: WaitingPieces | null = null;
   private pass: ScanPass = 'full';
   /** Characters the quick check read and cleared (not scanned the full way). */
   private quickChars = 0;
@@ -224,6 +228,7 @@ export class PageScanner {
     this.pendingDocument = null;
     this.reader = null;
     this.pieceChecks = null;
+    this.waiting = null;
   }
 
   get idle(): boolean {
@@ -424,6 +429,8 @@ export class PageScanner {
       failed: false,
       mentions: false,
       words: [],
+      evidenced: false,
+      batches: 0,
     };
     return true;
   }
@@ -454,6 +461,7 @@ export class PageScanner {
         return;
       }
       checks.waiting++;
+      checks.batches++;
       void this.options.matching
         .quickCheck(text)
         .catch(() => null)
@@ -483,6 +491,7 @@ export class PageScanner {
       else if (!this.sameDataset(reply.fingerprint)) return;
       else if (reply.mayMention) {
         checks.mentions = true;
+        if (reply.evidenced !== false) checks.evidenced = true;
         if (!reply.words || checks.words === null) checks.words = null;
         else checks.words.push(...reply.words);
       }
@@ -495,9 +504,16 @@ export class PageScanner {
       this.pass = 'full';
       this.fullScan(checks.doc, true);
       this.dirty.clear();
-    } else if (!checks.mentions) {
+    } else if (
+      !checks.mentions ||
+      (!checks.evidenced && checks.batches === 1 && this.confirmedIds.size === 0)
+    ) {
+      // No alias, or none that counts: a page that says "tourism" or "light" in passing. Only
+      // when the page's text went in one piece (its evidence all looked at together) and no
+      // shadow root has named anyone yet (which could be that evidence).
       this.pass = 'clear';
       for (const piece of pieces) this.quickChars += piece.text.length;
+      if (checks.mentions) this.keepWaiting(pieces, checks.words);
     } else {
       this.pass = 'mentions';
       const filter = checks.words && checks.words.length > 0 ? wordFilter(checks.words) : null;
@@ -513,6 +529,28 @@ export class PageScanner {
       }
     }
     this.endSlice(start);
+    if (this.dirty.size > 0) this.armMutationTimer();
+  }
+
+  /** Keeps the pieces holding a word of the aliases that lacked evidence (see WaitingPieces). */
+  private keepWaiting(pieces: readonly TextPiece[], words: string[] | null) {
+    const filter = words && words.length > 0 ? wordFilter(words) : null;
+    const kept = filter ? pieces.filter((piece) => filter.test(piece.text)) : [...pieces];
+    this.waiting = kept.length > 0 ? { pieces: kept, filter } : null;
+    this.stats.waitingPieces = kept.length;
+  }
+
+  /**
+   * The page now names an organisation it had not named unambiguously before: the pieces that
+   * waited for such evidence are rescanned as changed text is (their old marks, if a change
+   * rescanned part of them meanwhile, are replaced, never doubled).
+   */
+  private wakeWaiting() {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    this.waiting = null;
+    this.stats.waitingPieces = 0;
+    for (const piece of waiting.pieces) if (piece.root.isConnected) this.dirty.add(piece.root);
     if (this.dirty.size > 0) this.armMutationTimer();
   }
 
@@ -638,6 +676,7 @@ export class PageScanner {
     if (match.evidence === 'not-needed' && !this.confirmedIds.has(match.id)) {
       this.confirmedIds.add(match.id);
       this.store.confirm(match.id);
+      this.wakeWaiting();
     }
   }
 
@@ -822,6 +861,19 @@ interface PieceChecks {
   /** Some batch may name an organisation; the words found (null: too many to filter by). */
   mentions: boolean;
   words: string[] | null;
+  /** Some batch's occurrences count by the evidence rules (see QuickCheckResponse.evidenced). */
+  evidenced: boolean;
+  /** Batches asked about. */
+  batches: number;
+}
+
+/**
+ * Pieces of a cleared page holding an alias that lacked evidence, and a test for their words:
+ * rescanned if the page later names one of those organisations unambiguously.
+ */
+interface WaitingPieces {
+  pieces: TextPiece[];
+  filter: RegExp | null;
 }
 
 /** Where a match starts and ends in its block's text nodes. */

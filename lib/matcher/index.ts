@@ -3,7 +3,7 @@
  * text given as their text nodes' strings.
  */
 import type { AliasRule } from '../dataset/model';
-import { findCandidates, type CompiledMatcher } from './alias-matcher';
+import { findCandidates, type Candidate, type CompiledMatcher } from './alias-matcher';
 import { resolveEvidence, type Evidence, type EvidenceContext } from './evidence';
 
 export {
@@ -77,14 +77,38 @@ export function candidateWords(
   text: string,
   limit = 256,
 ): string[] | null {
+  return wordsOf(text, findCandidates(matcher, text), limit);
+}
+
+function wordsOf(text: string, candidates: readonly Candidate[], limit: number): string[] | null {
   const words = new Set<string>();
-  for (const { start, end } of findCandidates(matcher, text)) {
+  for (const { start, end } of candidates) {
     for (const word of text.slice(start, end).toLowerCase().split(NOT_WORD)) {
       if (word !== '') words.add(word);
     }
     if (words.size > limit) return null;
   }
   return [...words];
+}
+
+export interface TextCheck {
+  /** candidateWords of the text: [] when no alias occurs. */
+  words: string[] | null;
+  /**
+   * Whether some occurrence counts by the evidence rules with this text as its only context.
+   * The rules only ever gain from more text (another name of the organisation, a cluster word
+   * near it), and a block of the page is part of its rendered text, so when this is false for a
+   * page's whole text no block of it can count either — until the page adds text.
+   */
+  evidenced: boolean;
+}
+
+/** What the quick check needs from a page's rendered text: candidateWords and evidence. */
+export function checkText(matcher: CompiledMatcher, text: string, limit = 256): TextCheck {
+  const candidates = findCandidates(matcher, text);
+  if (candidates.length === 0) return { words: [], evidenced: false };
+  const evidenced = resolveEvidence(matcher, text, candidates).some((r) => r.evidence !== null);
+  return { words: wordsOf(text, candidates, limit), evidenced };
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/u;

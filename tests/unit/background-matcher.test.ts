@@ -77,6 +77,23 @@ describe('BackgroundMatcher', () => {
     expect((await check('')).fingerprint).toBe(data.fingerprint);
   });
 
+  it('says whether what it found counts by the evidence rules with the text as context', async () => {
+    const matcher = new BackgroundMatcher(() =>
+      Promise.resolve(compiled(pageData([valorial, act]))),
+    );
+    const check = (text: string) => matcher.check({ text });
+    expect(await check('They passed the ACT.')).toMatchObject({
+      mayMention: true,
+      evidenced: false,
+    });
+    expect(await check('The ACT cluster met on Monday.')).toMatchObject({ evidenced: true });
+    expect(await check('VALORIAL at the fair.')).toMatchObject({ evidenced: true });
+    expect(await check('They had to act fast.')).toMatchObject({
+      mayMention: false,
+      evidenced: false,
+    });
+  });
+
   it('matches parts and names each organisation with its mark category for the day', async () => {
     const data = pageData([valorial, act]);
     const matcher = new BackgroundMatcher(

@@ -59,6 +59,8 @@ describe('backgroundMatching', () => {
       const found = text.includes('Valorial');
       return Promise.resolve({
         mayMention: found,
+        // Each chunk alone lacks the evidence (it could be in the other).
+        evidenced: false,
         words: found ? ['valorial'] : [],
         ms: 1,
         fingerprint: 'f',
@@ -73,6 +75,13 @@ describe('backgroundMatching', () => {
     const reply = await backgroundMatching(() => ({ ...TABLE, suppressed: [] })).quickCheck(text);
     expect(sent).toHaveLength(2);
     expect(sent.every((t) => t.length <= max)).toBe(true);
-    expect(reply).toEqual({ mayMention: true, words: ['valorial'], ms: 2, fingerprint: 'f' });
+    // What chunks say of evidence is not enough: the merged answer takes the name as evidenced.
+    expect(reply).toEqual({
+      mayMention: true,
+      evidenced: true,
+      words: ['valorial'],
+      ms: 2,
+      fingerprint: 'f',
+    });
   });
 });

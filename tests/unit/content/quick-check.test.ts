@@ -42,6 +42,21 @@ const aliases: AliasRule[] = [
     caseSensitive: false,
     needsContext: false,
   },
+  // One organisation with a distinctive name and a short form that is an everyday word.
+  {
+    text: 'Fjordvik Tourism',
+    id: 'fjordvik-tourism',
+    kind: 'name',
+    caseSensitive: false,
+    needsContext: false,
+  },
+  {
+    text: 'Tourism',
+    id: 'fjordvik-tourism',
+    kind: 'name',
+    caseSensitive: false,
+    needsContext: true,
+  },
 ];
 const pageData: PageData = {
   asOf: '2026-01',
@@ -60,6 +75,11 @@ const pageData: PageData = {
     {
       id: 'digital-cluster-lab',
       name: 'Digital Cluster Lab',
+      label: { level: 'unknown', year: null, validUntil: null },
+    },
+    {
+      id: 'fjordvik-tourism',
+      name: 'Fjordvik Tourism',
       label: { level: 'unknown', year: null, validUntil: null },
     },
   ],
@@ -294,6 +314,93 @@ describe('the quick check', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect(s.detections()).toEqual([]);
     expect(idled()).toBe(0);
+  });
+});
+
+describe('a page whose only names lack evidence', () => {
+  /** Each text sent for matching, so a test can tell whether the full scan ran. */
+  function watchMatches() {
+    const sent: string[] = [];
+    const match: PageMatching['match'] = (parts, confirmedIds) => {
+      for (const part of parts) sent.push(part.segments.join(''));
+      return matchInBackground(parts, confirmedIds);
+    };
+    return { sent, match };
+  }
+
+  function startWatched(check: (text: string) => Promise<QuickCheckResponse | null>) {
+    const matches = watchMatches();
+    scanner = new PageScanner({
+      matching: { quickCheck: check, match: matches.match },
+      quickCheck: true,
+      marker,
+      isReadable: () => true,
+      shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
+      onIdle: () => {},
+    });
+    scanner.scan(document);
+    return { s: scanner, sent: matches.sent };
+  }
+
+  it('is cleared by the quick check: no block is matched', async () => {
+    document.body.innerHTML =
+      '<h1>Travel</h1><p>Tourism fell by a tenth this winter.</p><p>Hotels stayed open.</p>';
+    const { s, sent } = startWatched(background().check);
+    await settle(s);
+    expect(s.getStats()).toMatchObject({ pass: 'clear', textNodes: 0, waitingPieces: 1 });
+    expect(sent).toEqual([]);
+    expect(s.detections()).toEqual([]);
+  });
+
+  it('is scanned the full way when the same text gives the evidence', async () => {
+    document.body.innerHTML =
+      '<p>Tourism fell by a tenth.</p><p>Fjordvik Tourism, the regional network, disagrees.</p>';
+    const { s } = startWatched(background().check);
+    await settle(s);
+    expect(s.getStats().pass).toBe('mentions');
+    expect(found(s)).toEqual([['fjordvik-tourism', 2]]);
+  });
+
+  it('marks the waiting name once a change names its organisation unambiguously', async () => {
+    document.body.innerHTML = '<p>Tourism fell by a tenth.</p><p>Hotels stayed open.</p>';
+    const { s, sent } = startWatched(background().check);
+    await settle(s);
+    expect(found(s)).toEqual([]);
+    const added = document.createElement('p');
+    added.textContent = 'A statement from Fjordvik Tourism followed.';
+    document.body.append(added);
+    await new Promise((r) => setTimeout(r, 200));
+    await settle(s);
+    await new Promise((r) => setTimeout(r, 200));
+    await settle(s);
+    expect(found(s)).toEqual([['fjordvik-tourism', 2]]);
+    expect(s.getStats().waitingPieces).toBe(0);
+    // The waiting paragraph was matched once, after the change, not before.
+    expect(sent.filter((t) => t.includes('fell by a tenth'))).toHaveLength(1);
+  });
+
+  it('is scanned the full way when a shadow root has already named someone', async () => {
+    document.body.innerHTML = '<p>Tourism fell by a tenth.</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Fjordvik Tourism answers questions.</p>';
+    const { s } = startWatched(background(50).check);
+    await settle(s);
+    await new Promise((r) => setTimeout(r, 200));
+    await settle(s);
+    expect(found(s)).toEqual([['fjordvik-tourism', 2]]);
+  });
+
+  it('is scanned the full way when an older background does not say', async () => {
+    document.body.innerHTML = '<p>Tourism fell by a tenth.</p>';
+    const check = async (text: string) => {
+      const reply: QuickCheckResponse = await backgroundMatcher.check({ text });
+      delete reply.evidenced;
+      return reply;
+    };
+    const { s, sent } = startWatched(check);
+    await settle(s);
+    expect(s.getStats().pass).toBe('mentions');
+    expect(sent).toHaveLength(1);
   });
 });
 
