@@ -16,31 +16,17 @@ export interface CardFactsProps {
   asOf: string;
   today: Date;
   locale: string;
-  /** Why the scan counted the mention (lib/matcher/evidence.ts), where the card knows it. */
-  evidence?: string | null;
-  /** The sources were opened or closed: the card's height changed. */
-  onToggleSources?: () => void;
 }
 
 /**
  * The hover card's facts, the two it exists for first: the label with its status in words and
  * the ECCP state, each always said; then where, what and the website, each left out when
- * unknown; the sources (and why the mention is marked) folded away under one line.
+ * unknown. The sources and the why of it are CardSources, folded away under one line.
  */
-export function CardFacts({
-  record,
-  asOf,
-  today,
-  locale,
-  evidence,
-  onToggleSources,
-}: CardFactsProps) {
+export function CardFacts({ record, today, locale }: Omit<CardFactsProps, 'asOf'>) {
   const label = labelLine(record.label, today, locale);
   const website = safeHttpUrl(record.website);
   const eccpUrl = record.eccp.status === 'member' ? safeHttpUrl(record.eccp.url) : null;
-  const sources = record.sources.flatMap((s) => safeHttpUrl(s) ?? []);
-  const why = whyMarked(evidence);
-  const status = labelStatus(record.label, today);
   const place = [record.city ?? record.region?.split('|')[0] ?? null, record.sectors.join(', ')]
     .filter((part): part is string => Boolean(part))
     .join(' · ');
@@ -97,39 +83,66 @@ export function CardFacts({
           <ExternalLink href={website} />
         </p>
       )}
-      <details class="cl-card__sources" onToggle={onToggleSources}>
-        <summary>
-          {i18n.t('card.sourcesSummary', [
-            plural('details.sources', sources.length),
-            formatPartialDate(asOf, locale),
-          ])}
-        </summary>
-        <div class="cl-card__sources-body">
-          {why && <p class="cl-card__why">{why}</p>}
-          {label.caveat && <p class="cl-card__label-note">{label.caveat}</p>}
-          {record.eccp.status === 'implied' && (
-            <p class="cl-card__eccp-rule">
-              {i18n.t('details.eccpImpliedRule', [String(record.label.year ?? '')])}
-            </p>
-          )}
-          {status.kind === 'not-labelled' && (
-            <p class="cl-card__label-note">
-              {record.label.level === 'none'
-                ? i18n.t('details.labelNone')
-                : i18n.t('details.labelUnknown')}
-            </p>
-          )}
-          {sources.length > 0 && (
-            <ul>
-              {sources.map((href) => (
-                <li key={href}>
-                  <ExternalLink href={href} />
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      </details>
+    </>
+  );
+}
+
+/** "Sources (3) · data as of January 2026": the line the sources are folded under. */
+export function sourcesSummary(record: ClusterRecord, asOf: string, locale: string): string {
+  return i18n.t('card.sourcesSummary', [
+    plural('details.sources', linkedSources(record).length),
+    formatPartialDate(asOf, locale),
+  ]);
+}
+
+function linkedSources(record: ClusterRecord): string[] {
+  return record.sources.flatMap((s) => safeHttpUrl(s) ?? []);
+}
+
+/**
+ * What is folded under the sources line: why the mention is marked, what the label and ECCP
+ * lines rest on where they need saying, and every page the facts came from, one a line.
+ */
+export function CardSources({
+  record,
+  today,
+  evidence,
+}: {
+  record: ClusterRecord;
+  today: Date;
+  /** Why the scan counted the mention (lib/matcher/evidence.ts), where the card knows it. */
+  evidence?: string | null;
+}) {
+  const why = whyMarked(evidence);
+  const status = labelStatus(record.label, today);
+  const sources = linkedSources(record);
+  return (
+    <>
+      {why && <p class="cl-card__why">{why}</p>}
+      {status.kind === 'undated' && status.mayHaveLapsed && (
+        <p class="cl-card__label-note">{i18n.t('details.mayHaveLapsed')}</p>
+      )}
+      {record.eccp.status === 'implied' && (
+        <p class="cl-card__eccp-rule">
+          {i18n.t('details.eccpImpliedRule', [String(record.label.year ?? '')])}
+        </p>
+      )}
+      {status.kind === 'not-labelled' && (
+        <p class="cl-card__label-note">
+          {record.label.level === 'none'
+            ? i18n.t('details.labelNone')
+            : i18n.t('details.labelUnknown')}
+        </p>
+      )}
+      {sources.length > 0 && (
+        <ul>
+          {sources.map((href) => (
+            <li key={href} title={href}>
+              <ExternalLink href={href} />
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }

@@ -6,7 +6,7 @@ import type { SuppressResult } from '~/lib/messages';
 import { isolate } from '~/lib/display-text';
 import type { Evidence } from '~/lib/matcher/evidence';
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { CardFacts } from './CardFacts';
+import { CardFacts, CardSources, sourcesSummary } from './CardFacts';
 
 export type CardContent =
   | { kind: 'loading' }
@@ -145,26 +145,22 @@ function CardBody({
   'content' | 'locale' | 'today' | 'notThis' | 'evidence' | 'onLayoutChange'
 >) {
   const [askNotThis, setAskNotThis] = useState(false);
+  const [sourcesOpen, setSourcesOpen] = useState(false);
   const id = useId();
   // A refusal is shown whatever the reader did since: it must not go unseen.
   const notThisOpen = askNotThis || notThis?.refused !== undefined;
-  const shown = useRef(notThisOpen);
+  const shown = useRef(`${sourcesOpen} ${notThisOpen}`);
   useLayoutEffect(() => {
-    if (shown.current === notThisOpen) return;
-    shown.current = notThisOpen;
+    const now = `${sourcesOpen} ${notThisOpen}`;
+    if (shown.current === now) return;
+    shown.current = now;
     onLayoutChange?.();
-  }, [notThisOpen, onLayoutChange]);
+  }, [sourcesOpen, notThisOpen, onLayoutChange]);
+  const ready = content.kind === 'ready' ? content : null;
   return (
     <div class="cl-card__body">
-      {content.kind === 'ready' ? (
-        <CardFacts
-          record={content.record}
-          asOf={content.asOf}
-          today={today}
-          locale={locale}
-          evidence={evidence}
-          onToggleSources={onLayoutChange}
-        />
+      {ready ? (
+        <CardFacts record={ready.record} today={today} locale={locale} />
       ) : (
         <p class="cl-card__status" role="status">
           {content.kind === 'loading'
@@ -174,17 +170,39 @@ function CardBody({
               : i18n.t('card.failed')}
         </p>
       )}
+      {(ready || notThis) && (
+        <div class="cl-card__row">
+          {ready && (
+            <button
+              type="button"
+              class="cl-card__sources-toggle"
+              aria-expanded={sourcesOpen}
+              aria-controls={`${id}-sources`}
+              onClick={trusted(() => setSourcesOpen(!sourcesOpen))}
+            >
+              {sourcesSummary(ready.record, ready.asOf, locale)}
+            </button>
+          )}
+          {notThis && (
+            <button
+              type="button"
+              class="cl-card__wrong"
+              aria-expanded={notThisOpen}
+              aria-controls={`${id}-not-this`}
+              onClick={trusted(() => setAskNotThis(!askNotThis))}
+            >
+              {i18n.t('card.notThisMenu')}
+            </button>
+          )}
+        </div>
+      )}
+      {ready && sourcesOpen && (
+        <div class="cl-card__sources" id={`${id}-sources`}>
+          <CardSources record={ready.record} today={today} evidence={evidence} />
+        </div>
+      )}
       {notThis && (
         <>
-          <button
-            type="button"
-            class="cl-card__wrong"
-            aria-expanded={notThisOpen}
-            aria-controls={`${id}-not-this`}
-            onClick={trusted(() => setAskNotThis(!askNotThis))}
-          >
-            {i18n.t('card.notThisMenu')}
-          </button>
           {notThisOpen && (
             <div class="cl-card__footer" id={`${id}-not-this`}>
               <p class="cl-card__hint">
