@@ -380,6 +380,9 @@ describe('the hover card in Chromium', () => {
     expect(footer.bottom).toBeLessThanOrEqual(viewport.height);
     expect(grown.top).toBe(card.top);
     expect(await cardText(page, '.cl-card__hint')).toContain('on 127.0.0.1');
+    // The frame's scan says why it marked the mention; the top's card words it.
+    await openSources(page);
+    expect(await cardText(page, '.cl-card__why')).toBe('Why marked: the name is distinctive');
 
     // The pointer can go into it and stay; leaving mention and card closes it.
     await page.mouse.move(card.left + 40, card.top + 40, { steps: 6 });
@@ -563,6 +566,36 @@ describe('the hover card in Chromium', () => {
     expect((stored.settings as typeof DEFAULT_SETTINGS).suppressed).toEqual([
       { site: '127.0.0.1', alias: 'Valorial', id: 'valorial' },
     ]);
+  });
+
+  it('says why each mention is marked, as the scan found it', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const why = async (page: Page, selector: string, text: string) => {
+      await page.mouse.move(5, 5);
+      await expect.poll(() => cardCount(page)).toBe(0);
+      await page.locator(selector).scrollIntoViewIfNeeded();
+      await hover(page, selector, text);
+      await expect.poll(() => cardCount(page)).toBe(1);
+      await openSources(page);
+      return cardText(page, '.cl-card__why');
+    };
+    const { page } = await open('why.html');
+    // A name of its own needs nothing else.
+    expect(await why(page, '#other', 'Hamburg Aviation')).toBe(
+      'Why marked: the name is distinctive',
+    );
+    // A shorter name that could be a word: the cluster word beside it...
+    expect(await why(page, '#word', 'Legasea')).toBe(
+      'Why marked: a cluster word stands next to it',
+    );
+    // ...or its full name on the page.
+    const full = await open('why-full.html');
+    expect(await why(full.page, '#later', 'Legasea')).toBe(
+      'Why marked: named with its full name on the page',
+    );
+    expect(await why(full.page, '#full', 'Arena Legasea')).toBe(
+      'Why marked: the name is distinctive',
+    );
   });
 
   it('passes an axe scan, light and dark, and is screenshotted for review', async () => {
