@@ -20,15 +20,14 @@ const dataset = JSON.parse(readFileSync('data/generated/dataset.json', 'utf8')) 
 /** How far below the card's top edge the label and ECCP lines must end. */
 const WITHIN_PX = 120;
 
-let ext: ExtensionBrowser;
+/** The browser languages the card is checked in: each of the extension's six. */
+const LANGUAGES = ['en-US', 'de', 'fr', 'es', 'it', 'pl'];
+
+let ext: ExtensionBrowser | null = null;
 let server: Awaited<ReturnType<typeof serveFixtures>>;
 
 beforeAll(async () => {
-  [ext, server] = await Promise.all([launchExtension(), serveFixtures()]);
-  await ext.worker.evaluate((settings) => chrome.storage.sync.set({ settings }), {
-    ...DEFAULT_SETTINGS,
-    hoverDelayMs: 0,
-  });
+  server = await serveFixtures();
 });
 afterAll(async () => {
   await ext?.close();
@@ -44,13 +43,18 @@ interface Measure {
   height: number;
   /** scrollHeight − clientHeight of the card and of its scrolling body (> 0: a scrollbar). */
   overflow: number;
+  /** The card's last line, to see which language it speaks. */
+  sources: string;
 }
 
 /**
  * The execution context of the extension's content script in the page's top frame: the
  * isolated world where the card's code runs (CDP names it after the extension).
  */
-async function contentScriptWorld(page: Page): Promise<{ session: CDPSession; id: number }> {
+async function contentScriptWorld(
+  ext: ExtensionBrowser,
+  page: Page,
+): Promise<{ session: CDPSession; id: number }> {
   const session = await page.context().newCDPSession(page);
   const worlds: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] =
     [];
@@ -67,7 +71,7 @@ async function contentScriptWorld(page: Page): Promise<{ session: CDPSession; id
  * Renders each record in a card view of its own (the factory the card bundle leaves in the
  * content script's world), at the card's place and size by default, and measures it.
  */
-function measureAll(records: ClusterRecord[], asOf: string): Promise<Measure[]> {
+function measureAll(records: ClusterRecord[], asOf: string, locale: string): Promise<Measure[]> {
   const factory = (globalThis as unknown as Record<string, () => unknown>).__clusterLensCardView;
   if (!factory) throw new Error('the card code is not loaded');
   const view = factory() as {
@@ -84,7 +88,7 @@ function measureAll(records: ClusterRecord[], asOf: string): Promise<Measure[]> 
       content: { kind: 'ready', record, asOf },
       scheme: 'light',
       pinned: false,
-      locale: 'en',
+      locale,
       today: new Date('2026-11-30T00:00:00Z'),
       onTogglePin() {},
       onClose() {},
@@ -108,6 +112,7 @@ function measureAll(records: ClusterRecord[], asOf: string): Promise<Measure[]> 
         dialog.scrollHeight - dialog.clientHeight,
         body ? body.scrollHeight - body.clientHeight : Infinity,
       ),
+      sources: dialog.querySelector('.cl-card__sources-toggle')?.textContent ?? '',
     });
   }
   view.unmount();
@@ -115,45 +120,59 @@ function measureAll(records: ClusterRecord[], asOf: string): Promise<Measure[]> 
 }
 
 describe('the card at a glance, every record (Chromium)', () => {
-  it('has the label and ECCP lines in its first 120 px and no inner scrollbar, for each record', async () => {
-    const page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(server.url('card.html'));
-    // Open one card the reader's way, so the frame loads the card's code as it always does.
-    await expect
-      .poll(() => page.evaluate(() => CSS.highlights.get('cluster-lens-gold')?.size ?? 0))
-      .toBeGreaterThan(0);
-    const r = await textRect(page, '#hamburg', 'Hamburg Aviation');
-    await page.mouse.move(r.left + r.width / 2, r.top + r.height / 2, { steps: 2 });
-    await expect.poll(() => cardCount(page)).toBe(1);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => cardCount(page)).toBe(0);
+  it.each(LANGUAGES)(
+    'has the label and ECCP lines in its first 120 px and no inner scrollbar, for each record (%s)',
+    async (lang) => {
+      await ext?.close();
+      ext = await launchExtension({ lang });
+      await ext.worker.evaluate((settings) => chrome.storage.sync.set({ settings }), {
+        ...DEFAULT_SETTINGS,
+        hoverDelayMs: 0,
+      });
+      const page = await ext.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(server.url('card.html'));
+      // Open one card the reader's way, so the frame loads the card's code as it always does.
+      await expect
+        .poll(() => page.evaluate(() => CSS.highlights.get('cluster-lens-gold')?.size ?? 0))
+        .toBeGreaterThan(0);
+      const r = await textRect(page, '#hamburg', 'Hamburg Aviation');
+      await page.mouse.move(r.left + r.width / 2, r.top + r.height / 2, { steps: 2 });
+      await expect.poll(() => cardCount(page)).toBe(1);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => cardCount(page)).toBe(0);
 
-    const { session, id } = await contentScriptWorld(page);
-    const reply = (await session.send('Runtime.callFunctionOn', {
-      executionContextId: id,
-      functionDeclaration: measureAll.toString(),
-      arguments: [{ value: dataset.records }, { value: dataset.asOf }],
-      returnByValue: true,
-      awaitPromise: true,
-    })) as { result: { value?: Measure[] }; exceptionDetails?: unknown };
-    expect(reply.exceptionDetails).toBeUndefined();
-    const measures = reply.result.value!;
-    expect(measures).toHaveLength(dataset.records.length);
+      const { session, id } = await contentScriptWorld(ext, page);
+      const reply = (await session.send('Runtime.callFunctionOn', {
+        executionContextId: id,
+        functionDeclaration: measureAll.toString(),
+        arguments: [{ value: dataset.records }, { value: dataset.asOf }, { value: lang }],
+        returnByValue: true,
+        awaitPromise: true,
+      })) as { result: { value?: Measure[] }; exceptionDetails?: unknown };
+      expect(reply.exceptionDetails).toBeUndefined();
+      const measures = reply.result.value!;
+      expect(measures).toHaveLength(dataset.records.length);
 
-    const worst = (key: keyof Omit<Measure, 'id'>) =>
-      measures.reduce((a, b) => (b[key] > a[key] ? b : a));
-    console.log(
-      `card layout over ${measures.length} records: worst label line ${JSON.stringify(worst('label'))}; ` +
-        `worst ECCP line ${JSON.stringify(worst('eccp'))}; tallest ${JSON.stringify(worst('height'))}; ` +
-        `most overflow ${JSON.stringify(worst('overflow'))}; ECCP line ending past 100 px: ` +
-        `${measures.filter((m) => m.eccp > 100).length}`,
-    );
-    const late = measures.filter((m) => m.label > WITHIN_PX || m.eccp > WITHIN_PX);
-    const scrolled = measures.filter((m) => m.overflow > 0);
-    expect(late.map((m) => m.id)).toEqual([]);
-    expect(scrolled.map((m) => m.id)).toEqual([]);
-    await session.detach();
-    await page.close();
-  });
+      // The card speaks the browser's language.
+      expect(measures[0]!.sources.includes('data as of')).toBe(lang === 'en-US');
+      const worst = (key: 'label' | 'eccp' | 'height' | 'overflow') =>
+        measures.reduce((a, b) => (b[key] > a[key] ? b : a));
+      const shown = (key: 'label' | 'eccp' | 'height' | 'overflow') =>
+        JSON.stringify({ ...worst(key), sources: undefined });
+      console.log(
+        `card layout (${lang}) over ${measures.length} records: worst label line ${shown('label')}; ` +
+          `worst ECCP line ${shown('eccp')}; tallest ${shown('height')}; ` +
+          `most overflow ${shown('overflow')}; ECCP line ending past 100 px: ` +
+          `${measures.filter((m) => m.eccp > 100).length}`,
+      );
+      const late = measures.filter((m) => m.label > WITHIN_PX || m.eccp > WITHIN_PX);
+      const scrolled = measures.filter((m) => m.overflow > 0);
+      expect(late.map((m) => m.id)).toEqual([]);
+      expect(scrolled.map((m) => m.id)).toEqual([]);
+      await session.detach();
+      await page.close();
+    },
+    120_000,
+  );
 });
