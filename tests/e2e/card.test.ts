@@ -447,6 +447,13 @@ describe('the hover card in Chromium', () => {
     expect(await cardAttribute(page, 'data-placement')).toBe('above-start');
     expect(Math.abs(card.bottom - (mark.top - 6))).toBeLessThanOrEqual(1);
     expect(card.top).toBeGreaterThanOrEqual(8);
+    // Opening the sources makes it taller: it grows upwards, still clear of the mark.
+    await openSources(page);
+    await expect.poll(async () => (await cardBox(page)).height).toBeGreaterThan(card.height + 40);
+    const grown = await cardBox(page);
+    expect(await cardAttribute(page, 'data-placement')).toBe('above-start');
+    expect(Math.abs(grown.bottom - (mark.top - 6))).toBeLessThanOrEqual(1);
+    expect(grown.top).toBeGreaterThanOrEqual(8);
   });
 
   it('closes when its mark scrolls out of view', async () => {
