@@ -84,7 +84,7 @@ export function ClusterDetails({ record, asOf, today = new Date(), locale }: Clu
 }
 
 /** "Merged into CLEAN in 2014", "Formerly Arena Heidner": the rows this one is linked to. */
-function Lineage({ links }: { links: RecordLinks }) {
+export function Lineage({ links }: { links: RecordLinks }) {
   const lines = [
     ...(links.successor ? [successorText(links.successor)] : []),
     ...links.predecessors.map((p) => i18n.t('details.formerly', [p.name])),

@@ -4,6 +4,7 @@
  */
 
 import type { ClusterRecord } from './dataset/model';
+import type { Evidence } from './matcher/evidence';
 import type { MatchPart, PartMatch } from './page-matching';
 import type { MarkStyles } from './highlight-css';
 import { SETTINGS_FIELDS, type MarkCategory, type Settings } from './settings';
@@ -266,6 +267,8 @@ export interface FrameCardMention {
   alias: string;
   /** The frame's site, for "Not this organisation"; null where there is none. */
   site: string | null;
+  /** Why the frame's scan counted the mention (an Evidence kind), for the card to say. */
+  evidence?: Evidence | null;
   /** The mention's line box in the frame's viewport. */
   rect: ViewportRect;
   /** The frame's index in the top's `window.frames`, if the top is its parent; else null. */
@@ -386,6 +389,8 @@ function isFrameCardMention(v: unknown): boolean {
     isString(m.matched, 1000) &&
     isString(m.alias, 1000) &&
     (m.site === null || isString(m.site, 300)) &&
+    // Any short word: the card words the kinds it knows and falls back for the others.
+    (m.evidence === undefined || m.evidence === null || isString(m.evidence, 40)) &&
     isViewportRect(m.rect) &&
     (m.frameIndex === null || isCount(m.frameIndex))
   );

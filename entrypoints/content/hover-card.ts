@@ -16,6 +16,7 @@ import {
   type SuppressResult,
   type ViewportRect,
 } from '~/lib/messages';
+import type { Evidence } from '~/lib/matcher/evidence';
 import type { Settings } from '~/lib/settings';
 import { loadCardView } from './card-loader';
 import { timed } from './content-clock';
@@ -68,6 +69,8 @@ interface CardTarget {
   matched: string;
   alias: string;
   site: string | null;
+  /** Why the mention counts, as the scan found it; null where not known. */
+  evidence: Evidence | null;
 }
 
 /** A frame's card that the top frame shows: which mark, and whether the pointer is on it. */
@@ -128,6 +131,8 @@ export class HoverCard {
   private closeTimer: ReturnType<typeof setTimeout> | null = null;
   private hitFrame = 0;
   private placeFrame = 0;
+  /** The card grew or shrank (its sources or "Not this" opened): by its mark again, whole. */
+  private readonly placeAgain = () => this.place();
   /** The mark keyboard cycling last went to, so the next command continues from there. */
   private cycled: PageMark | null = null;
   private readonly records = new Map<string, Promise<CardContent>>();
@@ -415,6 +420,7 @@ export class HoverCard {
       matched: mark.text,
       alias: mark.alias,
       site: this.source.site(),
+      evidence: mark.evidence,
     };
   }
 
@@ -468,6 +474,7 @@ export class HoverCard {
       matched: mark.text,
       alias: mark.alias,
       site: this.source.site(),
+      evidence: mark.evidence,
       rect,
       frameIndex: indexInTop(),
     };
@@ -564,6 +571,7 @@ export class HoverCard {
             matched: mention.matched,
             alias: mention.alias,
             site: mention.site,
+            evidence: mention.evidence ?? null,
           },
           'hover',
           0,
@@ -644,6 +652,8 @@ export class HoverCard {
       },
       onClose: () => this.close(true),
       notThis: this.notThisFor(open),
+      evidence: open.evidence,
+      onLayoutChange: this.placeAgain,
     });
   }
 

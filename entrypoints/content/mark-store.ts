@@ -1,3 +1,4 @@
+import type { Evidence } from '~/lib/matcher/evidence';
 import type { MarkCategory } from '~/lib/settings';
 
 /** One mention found on the page. */
@@ -15,6 +16,8 @@ export interface PageMark {
   nodes: Text[];
   /** False while a common-word alias waits for evidence elsewhere on the page. */
   confirmed: boolean;
+  /** Why the mention counts (the card says it); null while it waits. */
+  evidence: Evidence | null;
 }
 
 export interface DetectionCount {
@@ -59,6 +62,8 @@ export class MarkStore {
     this.pendingById.delete(id);
     for (const mark of pending) {
       mark.confirmed = true;
+      // The page has named the organisation unambiguously elsewhere.
+      mark.evidence ??= 'page-context';
       this.onShow(mark);
     }
   }

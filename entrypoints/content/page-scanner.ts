@@ -671,6 +671,7 @@ export class PageScanner {
       range: new StaticRange({ startContainer, startOffset, endContainer, endOffset }),
       nodes: nodes.slice(start.node, end.node + 1),
       confirmed: match.evidence !== null,
+      evidence: match.evidence,
     };
     this.store.add(mark);
     if (match.evidence === 'not-needed' && !this.confirmedIds.has(match.id)) {

@@ -155,6 +155,7 @@ describe('a page that tries to work the card itself (Chromium)', () => {
   it("the reader's own click still saves, once", async () => {
     const { page } = await open('card-attack.html');
     await hoverForReal(page, '#also', 'Valorial');
+    await clickInCard(page, 'Wrong match?');
     await clickInCard(page, 'Not this organisation');
     await expect
       .poll(storedSuppressions)
@@ -172,6 +173,7 @@ describe('"Not this organisation" when it cannot be saved', () => {
     await setSettings({ suppressed: full });
     const { page } = await open('card-attack.html');
     await hoverForReal(page, '#also', 'Valorial');
+    await clickInCard(page, 'Wrong match?');
     await clickInCard(page, 'Not this organisation');
     await expect
       .poll(() => cardText(page, '.cl-card__refused'))
@@ -195,6 +197,7 @@ describe('"Not this organisation" when it cannot be saved', () => {
     await setSettings({ suppressed });
     const { page } = await open('card-attack.html');
     await hoverForReal(page, '#also', 'Valorial');
+    await clickInCard(page, 'Wrong match?');
     await clickInCard(page, 'Not this organisation');
     await expect
       .poll(() => cardText(page, '.cl-card__refused'))

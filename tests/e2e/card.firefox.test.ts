@@ -116,7 +116,7 @@ describe('a card from a mention in a small frame (Firefox)', () => {
         selector,
       );
     const hasEccp = (page: Page) =>
-      inCardFirefox(page, (root) => root.querySelector('.cl-details__eccp') !== null);
+      inCardFirefox(page, (root) => root.querySelector('.cl-card__eccp') !== null);
     const lineBox = (text: string, selector: string) => {
       const node = document.querySelector(selector)!.firstChild as Text;
       const start = node.data.indexOf(text);
@@ -175,7 +175,14 @@ describe('a card from a mention in a small frame (Firefox)', () => {
     await page.mouse.move(mention.left + 20, mention.top + 5, { steps: 3 });
     await expect.poll(() => hasEccp(page), { timeout: 10_000 }).toBe(true);
     const card = (await box(page, '[role="dialog"]'))!;
+    // "Not this organisation", asked for with the reader's click, is there to use.
+    const wrong = (await box(page, '.cl-card__wrong'))!;
+    await page.mouse.click((wrong.left + wrong.right) / 2, (wrong.top + wrong.bottom) / 2);
+    await expect
+      .poll(() => inCardFirefox(page, (root) => root.querySelector('.cl-card__footer') !== null))
+      .toBe(true);
     const footer = (await box(page, '.cl-card__footer'))!;
+    const grown = (await box(page, '[role="dialog"]'))!;
     const viewport = await page.evaluate(() => ({
       width: document.documentElement.clientWidth,
       height: document.documentElement.clientHeight,
@@ -189,7 +196,9 @@ describe('a card from a mention in a small frame (Firefox)', () => {
     expect(card.bottom).toBeLessThanOrEqual(viewport.height);
     expect(Math.abs(card.top - (mention.bottom + 6))).toBeLessThanOrEqual(1);
     expect(Math.abs(card.left - mention.left)).toBeLessThanOrEqual(1);
-    expect(footer.bottom).toBeLessThanOrEqual(card.bottom);
+    expect(footer.bottom).toBeLessThanOrEqual(grown.bottom);
+    expect(footer.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(grown.top).toBe(card.top);
     expect(await frame.evaluate(() => document.querySelector('cluster-lens-card'))).toBeNull();
 
     // Leaving mention and card closes it.
@@ -202,5 +211,71 @@ describe('a card from a mention in a small frame (Firefox)', () => {
       )
       .toBe(0);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the card at a glance (Firefox)', () => {
+  it('has the label and ECCP lines in its first 120 px and no inner scrollbar', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(server.url('card.html'));
+    await page.waitForFunction(() => (CSS.highlights.get('cluster-lens-gold')?.size ?? 0) >= 3, {
+      timeout: 20_000,
+    });
+    const layout = () =>
+      inCardFirefox(page, async (root) => {
+        const dialog = root.querySelector('[role="dialog"]');
+        const label = root.querySelector('.cl-card__label');
+        const eccp = root.querySelector('.cl-card__eccp');
+        const body = root.querySelector('.cl-card__body');
+        if (!dialog || !label || !eccp || !body) return null;
+        await Promise.all(dialog.getAnimations().map((a) => a.finished));
+        const top = dialog.getBoundingClientRect().top;
+        return {
+          name: dialog.getAttribute('aria-label'),
+          label: label.getBoundingClientRect().bottom - top,
+          eccp: eccp.getBoundingClientRect().bottom - top,
+          overflow: Math.max(
+            dialog.scrollHeight - dialog.clientHeight,
+            body.scrollHeight - body.clientHeight,
+          ),
+        };
+      });
+    const hoverText = async (selector: string, text: string) => {
+      const at = await page.evaluate(
+        (selector, text) => {
+          const node = document.querySelector(selector)!.firstChild as Text;
+          const start = node.data.indexOf(text);
+          const range = document.createRange();
+          range.setStart(node, start);
+          range.setEnd(node, start + text.length);
+          const r = range.getClientRects()[0]!;
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        },
+        selector,
+        text,
+      );
+      // Away first, until the last card is gone (it may cover this mention).
+      await page.mouse.move(5, 5);
+      await expect
+        .poll(() => inCardFirefox(page, (root) => root.querySelector('[role="dialog"]') !== null))
+        .not.toBe(true);
+      await page.mouse.move(at.x - 20, at.y);
+      await page.mouse.move(at.x, at.y, { steps: 3 });
+    };
+    // A short name, and the fixture's longest (three lines).
+    for (const [selector, text, name] of [
+      ['#hamburg', 'Hamburg Aviation', 'Hamburg Aviation'],
+      ['#pair', 'ACLIMA', "ACLIMA - Basque Country's Environmental Industry's Cluster Asociation"],
+    ] as const) {
+      await hoverText(selector, text);
+      await expect.poll(async () => (await layout())?.name, { timeout: 10_000 }).toBe(name);
+      const seen = (await layout())!;
+      expect(seen.label).toBeLessThanOrEqual(120);
+      expect(seen.eccp).toBeLessThanOrEqual(120);
+      expect(seen.overflow).toBeLessThanOrEqual(0);
+      console.log(`Firefox card layout, ${name}: ${JSON.stringify(seen)}`);
+    }
+    await page.close();
   });
 });

@@ -88,10 +88,27 @@ async function cardFacts(page: Page) {
   return {
     name: await cardAttribute(page, 'aria-label'),
     heading: await cardText(page, '[role="dialog"] h2'),
-    badges: await cardTexts(page, '[role="dialog"] .cl-details__badges .cl-badge'),
-    label: await cardText(page, '[role="dialog"] .cl-details__label > p:not(.cl-details__badges)'),
-    eccp: await cardAttribute(page, 'data-eccp', '[role="dialog"] .cl-details__eccp'),
+    badges: await cardTexts(page, '[role="dialog"] .cl-card__label .cl-badge'),
+    // The label's status in words, beside its badge.
+    label: await cardText(page, '[role="dialog"] .cl-card__label-status'),
+    eccp: await cardAttribute(page, 'data-eccp', '[role="dialog"] .cl-card__eccp'),
   };
+}
+
+/** Opens the card's sources (a click on their summary) and its "Not this organisation". */
+async function openEverything(page: Page) {
+  await openSources(page);
+  await clickInCard(page, 'Wrong match?');
+  await expect.poll(() => cardText(page, '.cl-card__hint')).not.toBeNull();
+}
+
+/** Opens the sources folded under the card's last line, with the reader's click. */
+async function openSources(page: Page) {
+  const toggle = await cardBox(page, '.cl-card__sources-toggle');
+  await page.mouse.click(toggle.left + 20, toggle.top + toggle.height / 2);
+  await expect
+    .poll(() => cardAttribute(page, 'aria-expanded', '.cl-card__sources-toggle'))
+    .toBe('true');
 }
 
 /** The address of the card's link with this text. */
@@ -156,12 +173,12 @@ describe('the hover card in Chromium', () => {
     expect(facts.name).toBe('Hamburg Aviation');
     expect(facts.heading).toBe('Hamburg Aviation');
     expect(facts.badges).toEqual(['★Gold']);
-    expect(facts.label).toBe('Valid until 2027');
+    expect(facts.label).toBe('valid until 2027');
     expect(facts.eccp).toBe('member');
     await expect
       .poll(() => cardLink(page, 'ECCP profile'))
       .toBe('https://www.clustercollaboration.eu/cluster-organisations/hamburg-aviation-ev');
-    expect(await cardText(page)).toContain('Data as of January 2026');
+    expect(await cardText(page)).toContain('data as of January 2026');
 
     // Next to the mark, below it, inside the viewport; the host is marked as ours.
     const card = await cardBox(page);
@@ -176,11 +193,19 @@ describe('the hover card in Chromium', () => {
     await expect.poll(async () => (await cardFacts(page)).name).toBe('Valorial');
     expect(await cardFacts(page)).toMatchObject({
       badges: ['★Gold'],
-      // 2022 plus the longest published validity (3 years) is before today: say so.
-      label: 'Awarded 2022; validity not published. It may have lapsed or been renewed since.',
+      label: 'awarded 2022, validity not published',
       eccp: 'implied',
     });
-    expect(await cardText(page, '.cl-details__eccp')).toContain('this label was awarded in 2022');
+    // 2022 plus the longest published validity (3 years) is before today: say so (with the
+    // sources, and on the status itself).
+    await openSources(page);
+    expect(await cardText(page, '.cl-card__label-note')).toBe(
+      'It may have lapsed or been renewed since.',
+    );
+    expect(await cardAttribute(page, 'title', '.cl-card__label-status')).toBe(
+      'It may have lapsed or been renewed since.',
+    );
+    expect(await cardText(page, '.cl-card__eccp-rule')).toContain('this label was awarded in 2022');
     expect(errors).toEqual([]);
   });
 
@@ -199,8 +224,9 @@ describe('the hover card in Chromium', () => {
     await expect.poll(async () => (await cardFacts(page)).name).toBe(nameOf('aclima'));
     expect(await cardCount(page)).toBe(1);
     const facts = await cardFacts(page);
-    expect(facts.badges).toEqual(['●Bronze', 'Expired']);
-    expect(facts.label).toContain('Expired: valid until April 2015');
+    expect(facts.badges).toEqual(['●Bronze']);
+    expect(facts.label).toBe('expired Apr 2015');
+    expect(await cardAttribute(page, 'data-status', '.cl-card__label')).toBe('expired');
     expect(facts.eccp).toBe('unknown');
   });
 
@@ -346,11 +372,17 @@ describe('the hover card in Chromium', () => {
     expect(await cardAttribute(page, 'data-placement')).toBe('below-start');
     expect(Math.abs(card.top - (mention.bottom + 6))).toBeLessThanOrEqual(1);
     expect(Math.abs(card.left - mention.left)).toBeLessThanOrEqual(1);
-    // Its footer is there to use.
+    // Its "Not this organisation" is there to use, once asked for.
+    await clickInCard(page, 'Wrong match?');
     const footer = await cardBox(page, '.cl-card__footer');
-    expect(footer.bottom).toBeLessThanOrEqual(card.bottom);
+    const grown = await cardBox(page);
+    expect(footer.bottom).toBeLessThanOrEqual(grown.bottom);
     expect(footer.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(grown.top).toBe(card.top);
     expect(await cardText(page, '.cl-card__hint')).toContain('on 127.0.0.1');
+    // The frame's scan says why it marked the mention; the top's card words it.
+    await openSources(page);
+    expect(await cardText(page, '.cl-card__why')).toBe('Why marked: the name is distinctive');
 
     // The pointer can go into it and stay; leaving mention and card closes it.
     await page.mouse.move(card.left + 40, card.top + 40, { steps: 6 });
@@ -415,6 +447,13 @@ describe('the hover card in Chromium', () => {
     expect(await cardAttribute(page, 'data-placement')).toBe('above-start');
     expect(Math.abs(card.bottom - (mark.top - 6))).toBeLessThanOrEqual(1);
     expect(card.top).toBeGreaterThanOrEqual(8);
+    // Opening the sources makes it taller: it grows upwards, still clear of the mark.
+    await openSources(page);
+    await expect.poll(async () => (await cardBox(page)).height).toBeGreaterThan(card.height + 40);
+    const grown = await cardBox(page);
+    expect(await cardAttribute(page, 'data-placement')).toBe('above-start');
+    expect(Math.abs(grown.bottom - (mark.top - 6))).toBeLessThanOrEqual(1);
+    expect(grown.top).toBeGreaterThanOrEqual(8);
   });
 
   it('closes when its mark scrolls out of view', async () => {
@@ -514,6 +553,10 @@ describe('the hover card in Chromium', () => {
     expect(await marked()).toContain('Valorial');
     await hover(page, '#valorial', 'Valorial');
     await expect.poll(() => cardCount(page)).toBe(1);
+    // Out of the way until asked for.
+    expect(await cardText(page, '.cl-card__hint')).toBeNull();
+    await clickInCard(page, 'Wrong match?');
+    expect(await cardAttribute(page, 'aria-expanded', '.cl-card__wrong')).toBe('true');
     expect(await cardText(page, '.cl-card__hint')).toBe(
       // The page's text is isolated (FSI … PDI): its direction cannot reorder our sentence.
       'Stops marking “\u2068Valorial\u2069” as this organisation on 127.0.0.1. You can undo this in the settings.',
@@ -532,6 +575,36 @@ describe('the hover card in Chromium', () => {
     ]);
   });
 
+  it('says why each mention is marked, as the scan found it', async () => {
+    await setSettings({ hoverDelayMs: 0 });
+    const why = async (page: Page, selector: string, text: string) => {
+      await page.mouse.move(5, 5);
+      await expect.poll(() => cardCount(page)).toBe(0);
+      await page.locator(selector).scrollIntoViewIfNeeded();
+      await hover(page, selector, text);
+      await expect.poll(() => cardCount(page)).toBe(1);
+      await openSources(page);
+      return cardText(page, '.cl-card__why');
+    };
+    const { page } = await open('why.html');
+    // A name of its own needs nothing else.
+    expect(await why(page, '#other', 'Hamburg Aviation')).toBe(
+      'Why marked: the name is distinctive',
+    );
+    // A shorter name that could be a word: the cluster word beside it...
+    expect(await why(page, '#word', 'Legasea')).toBe(
+      'Why marked: a cluster word stands next to it',
+    );
+    // ...or its full name on the page.
+    const full = await open('why-full.html');
+    expect(await why(full.page, '#later', 'Legasea')).toBe(
+      'Why marked: named with its full name on the page',
+    );
+    expect(await why(full.page, '#full', 'Arena Legasea')).toBe(
+      'Why marked: the name is distinctive',
+    );
+  });
+
   it('passes an axe scan, light and dark, and is screenshotted for review', async () => {
     await setSettings({ hoverDelayMs: 0 });
     const { page } = await open('card.html');
@@ -541,6 +614,10 @@ describe('the hover card in Chromium', () => {
     await page.waitForTimeout(300);
     expect(await axeViolations(page, 'light')).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/card-light.png` });
+    // With its sources and "Not this organisation" open too.
+    await openEverything(page);
+    expect(await axeViolations(page, 'light')).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/card-light-open.png` });
 
     await page.emulateMedia({ colorScheme: 'dark' });
     const dark = await open('card-dark.html');
@@ -551,6 +628,9 @@ describe('the hover card in Chromium', () => {
     await dark.page.waitForTimeout(300);
     expect(await axeViolations(dark.page, 'dark')).toEqual([]);
     await dark.page.screenshot({ path: `${SHOTS}/card-dark.png` });
+    await openEverything(dark.page);
+    expect(await axeViolations(dark.page, 'dark')).toEqual([]);
+    await dark.page.screenshot({ path: `${SHOTS}/card-dark-open.png` });
 
     // The same dark page in a light system: the page is light, so is the card.
     await dark.page.emulateMedia({ colorScheme: 'light' });

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DetectionsResponse, ScanStatsResponse } from '../../lib/messages';
 import {
   askTab,
+  cardCount,
   cardText,
+  clickInCard,
   launchExtension,
   serveFixtures,
   textCentre,
@@ -62,6 +64,8 @@ describe('text a reader cannot see', () => {
     const { page } = await open('invisible.html');
     const at = await textCentre(page, '#bidi', 'Mina');
     await page.mouse.move(at.x, at.y, { steps: 3 });
+    await expect.poll(() => cardCount(page)).toBe(1);
+    await clickInCard(page, 'Wrong match?');
     await expect.poll(() => cardText(page, '.cl-card__hint')).not.toBeNull();
     const text = await cardText(page, '.cl-card__hint');
     expect(text).toContain('\u2068Minalogic\u2069');

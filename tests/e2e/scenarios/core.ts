@@ -91,7 +91,7 @@ async function readCard(d: Driver, tabId: number): Promise<CardView | null> {
       const pin = root.querySelector('button[aria-pressed]');
       return {
         name: dialog.getAttribute('aria-label'),
-        badges: [...dialog.querySelectorAll('.cl-details__badges .cl-badge')].map(
+        badges: [...dialog.querySelectorAll('.cl-card__label .cl-badge')].map(
           (b) => b.textContent ?? '',
         ),
         box: box(dialog),
