@@ -10,7 +10,7 @@ export function hasFlag(code: string): boolean {
   return Object.hasOwn(shapes, code);
 }
 
-function draw([name, attributes, children]: FlagShape, key: number): VNode {
+function draw([name, attributes, children]: FlagShape, key: number): VNode<unknown> {
   return h(name, { ...attributes, key }, children.map(draw));
 }
 
