@@ -10,8 +10,8 @@ export function hasFlag(code: string): boolean {
   return Object.hasOwn(shapes, code);
 }
 
-function draw([name, attributes, children]: FlagShape, key: number): VNode<unknown> {
-  return h(name, { ...attributes, key }, children.map(draw));
+function draw([name, attributes, children]: FlagShape, key: number): VNode {
+  return h(name, { ...attributes, key }, children.map(draw)) as VNode;
 }
 
 /**
