@@ -96,7 +96,11 @@ export function WelcomeApp() {
       <section aria-labelledby="settings">
         <h2 id="settings">{i18n.t('welcome.settingsHeading')}</h2>
         <p>{i18n.t('welcome.settingsHelp')}</p>
-        <p>{i18n.t('welcome.shortcutsHelp', [keyOf(COMMANDS[0]), keyOf(COMMANDS[1])])}</p>
+        <p>
+          {COMMANDS.some((c) => shortcuts[c])
+            ? i18n.t('welcome.shortcutsHelp', [keyOf(COMMANDS[0]), keyOf(COMMANDS[1])])
+            : i18n.t('welcome.shortcutsUnset')}
+        </p>
         <p class="actions">
           <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
             {i18n.t('welcome.openSettings')}

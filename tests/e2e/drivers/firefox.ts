@@ -50,11 +50,23 @@ export interface LaunchedFirefox {
   close(): Promise<void>;
 }
 
+/**
+ * The add-on's pages open now, by the address their document has (BiDi reports no navigation
+ * into an extension page, so a page's url() stays about:blank).
+ */
+export async function pagesAt(browser: Browser, url: string): Promise<Page[]> {
+  const pages = await browser.pages();
+  const at = await Promise.all(
+    pages.map((p) => p.evaluate(() => location.href).catch(() => p.url())),
+  );
+  return pages.filter((_, i) => at[i] === url);
+}
+
 /** The tab the install opens (the add-on's introduction), once it is there; exactly one. */
 async function installWelcome(browser: Browser): Promise<Page> {
   const url = extensionUrl(WELCOME_PAGE);
   for (const deadline = Date.now() + 20_000; ;) {
-    const welcome = (await browser.pages()).filter((p) => p.url() === url);
+    const welcome = await pagesAt(browser, url);
     if (welcome.length > 1) throw new Error(`the install opened ${welcome.length} introductions`);
     if (welcome[0]) return welcome[0];
     if (Date.now() > deadline) throw new Error(`the install opened no ${WELCOME_PAGE}`);
