@@ -8,11 +8,9 @@ import { MARK_CATEGORIES } from '~/lib/settings';
 import { WELCOME_SAMPLE } from '~/lib/welcome-sample';
 import { greetOnInstall, WELCOME_PATH } from '~/utils/welcome-page';
 
-type InstalledDetails = Parameters<typeof greetOnInstall>[0];
-
 /** Fires runtime.onInstalled at the background, as the browser does, and waits for it. */
 async function installed(reason: string) {
-  await fakeBrowser.runtime.onInstalled.trigger({ reason } as InstalledDetails as never);
+  await fakeBrowser.runtime.onInstalled.trigger({ reason } as never);
   // greetOnInstall's tab is opened after a microtask or two.
   await new Promise((r) => setTimeout(r, 0));
 }
