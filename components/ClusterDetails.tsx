@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useId } from 'preact/hooks';
-import { countryName, flagEmoji } from '~/lib/country-display';
+import { countryName } from '~/lib/country-display';
+import { CountryFlag } from './CountryFlag';
 import type { ClusterRecord, LinkedName, RecordLinks } from '~/lib/dataset/model';
 import { formatPartialDate } from '~/lib/format-date';
 import { safeHttpUrl } from '~/lib/safe-url';
@@ -44,13 +45,7 @@ export function ClusterDetails({ record, asOf, today = new Date(), locale }: Clu
         <dd>
           {record.country ? (
             <>
-              <span
-                role="img"
-                aria-label={i18n.t('details.flagOf', [countryName(record.country, locale)])}
-              >
-                {flagEmoji(record.country)}
-              </span>{' '}
-              {countryName(record.country, locale)}
+              <CountryFlag code={record.country} /> {countryName(record.country, locale)}
             </>
           ) : (
             <span class="cl-details__unknown">{i18n.t('details.countryUnknown')}</span>

@@ -17,7 +17,7 @@ export function categoryName(category: MarkCategory): string {
   }
 }
 
-function underlineName(style: MarkStyle['underline']): string {
+export function underlineName(style: MarkStyle['underline']): string {
   switch (style) {
     case 'solid':
       return i18n.t('options.marks.underlineStyle.solid');

@@ -30,12 +30,15 @@ import { forwardMentionCommand } from '~/utils/mention-commands';
 import { refreshManagedPolicy } from '~/utils/settings';
 import { suppressOnSite } from '~/utils/suppressions';
 import { withLinks } from '~/lib/dataset/links';
+import { greetOnInstall } from '~/utils/welcome-page';
 
 export default defineBackground(() => {
   // Menus persist across restarts of the worker; (re)create them when the extension installs.
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(createLookupMenu);
   });
+  // A new reader gets the introduction (an update or a reload does not open it again).
+  browser.runtime.onInstalled.addListener((details) => void greetOnInstall(details));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== LOOKUP_MENU_ID || !info.selectionText) return;
     void lookUp(info.selectionText, { id: tab?.id, url: info.pageUrl ?? tab?.url });

@@ -10,13 +10,15 @@
  * shows what a bigger dataset would cost every page. Not data: run it again without the
  * variable before using the build.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildDataset, parseClusterCsv } from '../lib/dataset/parse-csv';
 import { toPageData } from '../lib/dataset/page-data';
+import { flagShapes } from '../lib/flag-shapes';
 import { formatProblem } from '../lib/dataset/row-problem';
 import { isValidPartialDate } from '../lib/dataset/row-schema';
 import type { Dataset } from '../lib/dataset/model';
@@ -60,6 +62,24 @@ function benchScale(): number {
   return scale;
 }
 
+/** The flag files of country-flag-icons (MIT), 3:2, one per ISO code. */
+const flagDir = join(
+  dirname(createRequire(import.meta.url).resolve('country-flag-icons/package.json')),
+  '3x2',
+);
+
+function datasetFlags(dataset: Dataset) {
+  const codes = dataset.records.flatMap((r) => (r.country ? [r.country] : []));
+  return flagShapes(
+    codes,
+    (code) => {
+      const file = join(flagDir, `${code}.svg`);
+      return /^[A-Z]{2}$/.test(code) && existsSync(file) ? readFileSync(file, 'utf8') : null;
+    },
+    (message) => console.warn(`data: ${message}`),
+  );
+}
+
 function main() {
   const { values } = parseArgs({
     options: {
@@ -87,6 +107,8 @@ function main() {
   writeFileSync(join(values.out, 'page-data.json'), JSON.stringify(toPageData(dataset, true)));
   // The popup's search index, prebuilt so opening the popup only parses it.
   writeFileSync(join(values.out, 'search-index.json'), JSON.stringify(buildSearchIndex(dataset)));
+  // The flags of the dataset's countries, for the pages that show a country (popup, card).
+  writeFileSync(join(values.out, 'flags.json'), JSON.stringify(datasetFlags(dataset)));
   console.log(
     `data: ${dataset.records.length} organisations, ${dataset.aliases.length} aliases, as of ${dataset.asOf} → ${relative(process.cwd(), outFile)}`,
   );

@@ -1,12 +1,18 @@
 /**
  * Takes the README's screenshots from the real browser: the hover card on a page, the popup's
- * search and details, and the options page, in light and dark. Writes docs/screenshots/*.png.
+ * search and details, the options page and the introduction, in light and dark. Writes docs/screenshots/*.png.
  *
  *   npm run build && npm run screenshots
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { cardCount, launchExtension, serveFixtures, textCentre } from '../tests/e2e/harness';
+import {
+  cardCount,
+  launchExtension,
+  serveFixtures,
+  textCentre,
+  WELCOME_PAGE,
+} from '../tests/e2e/harness';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
@@ -56,6 +62,21 @@ try {
     await options.waitForTimeout(500);
     await options.screenshot({ path: `${OUT}/options-${scheme}.png` });
     await options.close();
+
+    // The introduction the install opens, with the card of its first sample mention open.
+    const welcome = await ext.context.newPage();
+    await welcome.setViewportSize({ width: 900, height: 760 });
+    await welcome.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await welcome.goto(`chrome-extension://${ext.extensionId}/${WELCOME_PAGE}`);
+    await welcome.waitForTimeout(800);
+    await hoverText(welcome, '.sample', 'Hamburg Aviation');
+    for (let waited = 0; (await cardCount(welcome)) === 0; waited += 100) {
+      if (waited > 5000) throw new Error('no card on the introduction');
+      await welcome.waitForTimeout(100);
+    }
+    await welcome.waitForTimeout(300);
+    await welcome.screenshot({ path: `${OUT}/welcome-${scheme}.png` });
+    await welcome.close();
   }
   console.log(`screenshots written to ${OUT}/`);
 } finally {

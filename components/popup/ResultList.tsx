@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LabelBadge } from '~/components/LabelBadge';
-import { countryName, flagEmoji } from '~/lib/country-display';
+import { countryName } from '~/lib/country-display';
+import { CountryFlag } from '../CountryFlag';
 import type { ClusterRecord } from '~/lib/dataset/model';
 import { labelStatus } from '~/lib/label-status';
 import { i18n } from '#i18n';
@@ -76,8 +77,7 @@ export function ResultList(props: ResultListProps) {
           <span class="cl-result__place">
             {record.country ? (
               <>
-                <span aria-hidden="true">{flagEmoji(record.country)}</span>{' '}
-                {countryName(record.country, props.locale)}
+                <CountryFlag code={record.country} /> {countryName(record.country, props.locale)}
               </>
             ) : (
               i18n.t('search.countryNone')

@@ -1,6 +1,7 @@
 import { h, render } from 'preact';
 import cardCss from '~/components/cluster-card.css?inline';
 import detailsCss from '~/components/cluster-details.css?inline';
+import flagCss from '~/components/country-flag.css?inline';
 import { ClusterCard } from '~/components/ClusterCard';
 import { OWN_UI_ATTRIBUTE } from '../content/block-collector';
 import type { CardView } from '../content/card-view';
@@ -20,7 +21,7 @@ export function createCardView(): CardView {
   // rewrite it, or click its buttons); events from inside reach the page retargeted to the host.
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important;}\n${detailsCss}\n${cardCss}`;
+  style.textContent = `:host{all:initial !important;}\n${detailsCss}\n${flagCss}\n${cardCss}`;
   const container = document.createElement('div');
   shadow.append(style, container);
   return {

@@ -25,6 +25,7 @@ import {
   watchManagedPolicy,
 } from '~/utils/settings';
 import { readSettings } from '~/lib/settings';
+import { WELCOME_PATH } from '~/utils/welcome-page';
 
 export function App() {
   const [user, setUser] = useState<Settings | null>(null);
@@ -112,6 +113,11 @@ export function App() {
   return (
     <main>
       <h1>{i18n.t('options.title')}</h1>
+      <p class="intro-link">
+        <a href={browser.runtime.getURL(WELCOME_PATH)} target="_blank" rel="noopener">
+          {i18n.t('options.showIntro')}
+        </a>
+      </p>
       {anyLocked && <p class="managed-note">{i18n.t('options.managedNote')}</p>}
 
       <fieldset>

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { messagesLocale } from '~/utils/locale';
 import '~/components/theme.css';
 import '~/components/cluster-details.css';
+import '~/components/country-flag.css';
 import './popup.css';
 import { App } from './App';
 

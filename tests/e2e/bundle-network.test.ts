@@ -70,8 +70,21 @@ const ALLOWED_APIS: Allowed[] = [
     why: '"Look up in Cluster Lens" where a popup cannot open: our own popup page (runtime.getURL) in a tab, the selection and the page it came from in its query string; no network',
   },
   {
+    api: 'tabs.create / update with a URL',
+    file: 'background.js',
+    near: /"\/welcome\.html";function \w+\(\)\{return \w+\.tabs\.create\(\{url:\w+\.runtime\.getURL\(\w+\)\}\)/,
+    why: 'the introduction opened on install: our own page (runtime.getURL) in a tab; no network',
+  },
+  {
+    api: 'tabs.create / update with a URL',
+    file: 'chunks/welcome-',
+    near: /tabs\.create\(\{url:"chrome:\/\/extensions\/shortcuts"\}\)/,
+    why: "the introduction's button to Chrome's own keyboard-shortcut page; no network",
+  },
+  {
     api: 'fetch',
-    file: 'chunks/settings-',
+    // The extension pages' shared chunk, whichever name Vite gives it.
+    file: 'chunks/',
     near: /modulepreload/,
     why: "Vite's modulepreload polyfill in the extension pages' shared chunk. It fetches only <link rel=modulepreload> hrefs of our own HTML (chrome-extension:// files), and returns at once in every browser we support, which all support modulepreload natively.",
   },

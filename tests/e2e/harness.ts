@@ -23,11 +23,38 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** The introduction the install opened; null once closed (see `keepWelcome`). */
+  welcome: Page | null;
   close(): Promise<void>;
 }
 
-/** `lang`: the browser's UI language, which picks the extension's messages. */
-export async function launchExtension({ lang = 'en-US' } = {}): Promise<ExtensionBrowser> {
+/** The introduction page's path in the build (utils/welcome-page.ts). */
+export const WELCOME_PAGE = 'welcome.html';
+
+/**
+ * The tab the install opens, once it is there. A fresh profile installs the extension, and
+ * the background opens its introduction: every launch must see it, exactly once.
+ */
+export async function installWelcome(context: BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/${WELCOME_PAGE}`;
+  for (const deadline = Date.now() + 20_000; ;) {
+    const welcome = context.pages().filter((p) => p.url() === url);
+    if (welcome.length > 1) throw new Error(`the install opened ${welcome.length} introductions`);
+    if (welcome[0]) return welcome[0];
+    if (Date.now() > deadline) throw new Error(`the install opened no ${WELCOME_PAGE}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * `lang`: the browser's UI language, which picks the extension's messages. The introduction
+ * the install opens is waited for and closed, so tests start from their own pages only;
+ * `keepWelcome` leaves it open for the tests of that page.
+ */
+export async function launchExtension({
+  lang = 'en-US',
+  keepWelcome = false,
+} = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -52,10 +79,16 @@ export async function launchExtension({ lang = 'en-US' } = {}): Promise<Extensio
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
+  let welcome: Page | null = await installWelcome(context, extensionId);
+  if (!keepWelcome) {
+    await welcome.close();
+    welcome = null;
+  }
   return {
     context,
     worker,
     extensionId,
+    welcome,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

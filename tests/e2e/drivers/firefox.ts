@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { serveFixtures } from '../harness';
+import { serveFixtures, WELCOME_PAGE } from '../harness';
 import type { Driver, DriverPage } from './driver';
 
 export const FIREFOX_BUILD = resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
@@ -45,10 +45,37 @@ function wrap(page: Page, files: string): DriverPage {
 export interface LaunchedFirefox {
   browser: Browser;
   server: Awaited<ReturnType<typeof serveFixtures>>;
+  /** The introduction the install opened; null once closed (see `keepWelcome`). */
+  welcome: Page | null;
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<LaunchedFirefox> {
+/**
+ * The add-on's pages open now, by the address their document has (BiDi reports no navigation
+ * into an extension page, so a page's url() stays about:blank).
+ */
+export async function pagesAt(browser: Browser, url: string): Promise<Page[]> {
+  const pages = await browser.pages();
+  const at = await Promise.all(
+    pages.map((p) => p.evaluate(() => location.href).catch(() => p.url())),
+  );
+  return pages.filter((_, i) => at[i] === url);
+}
+
+/** The tab the install opens (the add-on's introduction), once it is there; exactly one. */
+async function installWelcome(browser: Browser): Promise<Page> {
+  const url = extensionUrl(WELCOME_PAGE);
+  for (const deadline = Date.now() + 20_000; ;) {
+    const welcome = await pagesAt(browser, url);
+    if (welcome.length > 1) throw new Error(`the install opened ${welcome.length} introductions`);
+    if (welcome[0]) return welcome[0];
+    if (Date.now() > deadline) throw new Error(`the install opened no ${WELCOME_PAGE}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** `keepWelcome`: leave open the introduction the install opens (else it is closed). */
+export async function launchFirefox({ keepWelcome = false } = {}): Promise<LaunchedFirefox> {
   if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run \`npm run build:firefox\` first.`);
   }
@@ -71,9 +98,15 @@ export async function launchFirefox(): Promise<LaunchedFirefox> {
   });
   // WebDriver BiDi webExtension.install: a temporary add-on, as about:debugging loads it.
   await browser.installExtension(FIREFOX_BUILD);
+  let welcome: Page | null = await installWelcome(browser);
+  if (!keepWelcome) {
+    await welcome.close();
+    welcome = null;
+  }
   return {
     browser,
     server,
+    welcome,
     async close() {
       await browser.close();
       await server.close();
