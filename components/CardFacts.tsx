@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
-import { countryName, flagEmoji } from '~/lib/country-display';
+import { countryName } from '~/lib/country-display';
+import { CountryFlag } from './CountryFlag';
 import type { ClusterRecord } from '~/lib/dataset/model';
 import { formatPartialDate } from '~/lib/format-date';
 import { labelStatus } from '~/lib/label-status';
@@ -144,19 +145,5 @@ export function CardSources({
         </ul>
       )}
     </>
-  );
-}
-
-/**
- * The country's flag, beside its name. The one place the card draws a flag, so another way of
- * drawing flags replaces this function alone; the name stays as text for screen readers.
- */
-function CountryFlag({ code }: { code: string }) {
-  const flag = flagEmoji(code);
-  if (!flag) return null;
-  return (
-    <span class="cl-card__flag" aria-hidden="true">
-      {flag}
-    </span>
   );
 }
