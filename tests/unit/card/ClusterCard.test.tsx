@@ -72,7 +72,11 @@ describe('ClusterCard', () => {
     ]);
     expect(texts(root, '.cl-card__eccp')).toEqual(['ECCP membership not confirmed']);
     // No city, no sectors, no website: only the country is said.
-    expect(root.querySelector('.cl-card__place')?.textContent).toBe('🇪🇸 Spain');
+    // The flag is a drawing (hidden from screen readers); the country is said in words.
+    expect(root.querySelector('.cl-card__place')?.textContent).toBe(' Spain');
+    const flag = root.querySelector('.cl-card__place svg.cl-flag');
+    expect(flag?.getAttribute('data-country')).toBe('ES');
+    expect(flag?.getAttribute('aria-hidden')).toBe('true');
     expect(root.querySelector('.cl-card__website')).toBeNull();
     expect(root.textContent).not.toContain('Unknown');
   });
@@ -108,7 +112,10 @@ describe('ClusterCard', () => {
     expect(link.getAttribute('aria-label')).toBe('ECCP profile');
     expect(link.getAttribute('href')).toBe('https://eccp.example/aclima');
     expect(root.querySelector('.cl-card__place')?.textContent).toBe(
-      '🇪🇸 Spain · Bilbao · energy, environment',
+      ' Spain · Bilbao · energy, environment',
+    );
+    expect(root.querySelector('.cl-card__place svg.cl-flag')?.getAttribute('data-country')).toBe(
+      'ES',
     );
     expect(root.querySelector('.cl-card__website a')?.textContent).toBe('aclima.example');
   });
