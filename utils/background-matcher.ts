@@ -1,6 +1,11 @@
 import { pageMatcher, type PageData } from '~/lib/dataset/page-data';
 import { markCategory } from '~/lib/mark-category';
-import { candidateWords, type CompiledMatcher } from '~/lib/matcher';
+import {
+  candidateWords,
+  clusterTermsIn,
+  isAboutClusters,
+  type CompiledMatcher,
+} from '~/lib/matcher';
 import type {
   MatchRequest,
   MatchResponse,
@@ -60,18 +65,34 @@ export class BackgroundMatcher {
     const start = this.now();
     const words = candidateWords(active.matcher, text);
     const mayMention = words === null || words.length > 0;
-    return { mayMention, words, ms: this.now() - start, fingerprint: active.data.fingerprint };
+    // Only a page that may name someone needs to know whether it speaks of clusters.
+    const clusterTerms = mayMention ? clusterTermsIn(text) : [];
+    return {
+      mayMention,
+      words,
+      ms: this.now() - start,
+      fingerprint: active.data.fingerprint,
+      ...(clusterTerms.length > 0 ? { clusterTerms } : {}),
+    };
   }
 
   /** The mentions in a page's parts, with the name and mark category of each organisation. */
   async match(
-    { parts, confirmedIds, table }: Pick<MatchRequest, 'parts' | 'confirmedIds' | 'table'>,
+    {
+      parts,
+      confirmedIds,
+      aboutClusters,
+      table,
+    }: Pick<MatchRequest, 'parts' | 'confirmedIds' | 'aboutClusters' | 'table'>,
     hostname: string,
   ): Promise<MatchResponse> {
     const active = await this.current();
     const start = this.now();
     const matcher = this.matcherFor(active, table, hostname);
-    const matches = matchParts(matcher, parts, new Set(confirmedIds));
+    // The parts' own cluster vocabulary counts at once: they are part of the page.
+    const clusterTerms = clusterTermsIn(parts.map((p) => p.segments.join('')).join('\n'));
+    const about = aboutClusters === true || isAboutClusters(clusterTerms);
+    const matches = matchParts(matcher, parts, new Set(confirmedIds), about);
     const organisations: MatchResponse['organisations'] = {};
     const today = this.today();
     for (const { id } of matches) {
@@ -84,6 +105,7 @@ export class BackgroundMatcher {
       // An organisation missing from the records (it cannot be, for a valid dataset) is dropped.
       matches: matches.filter((m) => organisations[m.id] !== undefined),
       organisations,
+      ...(clusterTerms.length > 0 ? { clusterTerms } : {}),
       fingerprint: active.data.fingerprint,
       ms: this.now() - start,
     };

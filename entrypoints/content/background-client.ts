@@ -23,16 +23,20 @@ export interface PageMatching {
   /** Whether the text may name any organisation; null when no answer came. */
   quickCheck(text: string): Promise<QuickCheckResponse | null>;
   /** The mentions in these parts; null when no answer came after every try. */
-  match(parts: MatchPart[], confirmedIds: string[]): Promise<MatchResponse | null>;
+  match(
+    parts: MatchPart[],
+    confirmedIds: string[],
+    aboutClusters?: boolean,
+  ): Promise<MatchResponse | null>;
 }
 
 /** The background's matcher, asked with the page's table (the reader's settings for this site). */
 export function backgroundMatching(table: () => PageTable): PageMatching {
   return {
     quickCheck: (text) => quickCheck(text),
-    match: (parts, confirmedIds) =>
+    match: (parts, confirmedIds, aboutClusters = false) =>
       ask<MatchRequest, MatchResponse>(
-        { type: MATCH, parts, confirmedIds, table: table() },
+        { type: MATCH, parts, confirmedIds, aboutClusters, table: table() },
         (r) => Array.isArray(r.matches) && typeof r.fingerprint === 'string',
       ),
   };
@@ -60,9 +64,11 @@ async function quickCheck(text: string): Promise<QuickCheckResponse | null> {
   const all = replies as QuickCheckResponse[];
   if (all.length === 1) return all[0]!;
   const words = all.some((r) => r.words === null) ? null : all.flatMap((r) => r.words ?? []);
+  const clusterTerms = [...new Set(all.flatMap((r) => r.clusterTerms ?? []))];
   return {
     mayMention: all.some((r) => r.mayMention),
     words,
+    ...(clusterTerms.length > 0 ? { clusterTerms } : {}),
     ms: all.reduce((sum, r) => sum + r.ms, 0),
     fingerprint: all[0]!.fingerprint,
   };

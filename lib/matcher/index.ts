@@ -13,7 +13,14 @@ export {
   type CompiledMatcher,
   type SerializedMatcher,
 } from './alias-matcher';
-export { DEFAULT_EVIDENCE_WINDOW, type Evidence, type EvidenceContext } from './evidence';
+export {
+  DEFAULT_EVIDENCE_WINDOW,
+  EVIDENCE_KINDS,
+  STRONG_EVIDENCE,
+  type Evidence,
+  type EvidenceContext,
+} from './evidence';
+export { clusterTermsIn, isAboutClusters } from './cluster-vocabulary';
 export { normalizeForMatching, normalizeString, type NormalizedText } from './normalize';
 export { isClusterWordAt } from './cluster-words';
 

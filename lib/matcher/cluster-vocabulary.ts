@@ -1,0 +1,147 @@
+/**
+ * Whether a page speaks of clusters as organisations: the labels and their bodies (ESCA, EUCLES,
+ * "Gold label"), cluster policy and programme words ("pôle de compétitivité", "Spitzencluster",
+ * "krajowy klaster kluczowy"). That is page-level evidence for names that are ordinary words
+ * (lib/matcher/evidence.ts), never for generic names. A small list per language, chosen so that a
+ * computing page ("Kubernetes cluster management") or a chart ("gold label") does not pass on one
+ * loose term: one specific term, or two loose ones, make a page about clusters.
+ */
+
+/**
+ * Other organisations named unambiguously that make a page one about clusters (evidence.ts; the
+ * content script confirms waiting marks by the same count).
+ */
+export const PAGE_ORGANISATIONS = 2;
+
+/** Written in capitals only: the bodies behind the labels and the platform. */
+const CAPITAL_TERMS = ['ESCA', 'EUCLES', 'ECCP'];
+
+/** One of these alone makes a page about clusters (matched in any letter case). */
+const SPECIFIC_TERMS = [
+  // en
+  'cluster management excellence',
+  'european cluster collaboration platform',
+  'european secretariat for cluster analysis',
+  'cluster organisation',
+  'cluster organisations',
+  'cluster organization',
+  'cluster organizations',
+  'cluster excellence',
+  // fr
+  'pôle de compétitivité',
+  'pôles de compétitivité',
+  'pole de competitivite',
+  'poles de competitivite',
+  // de
+  'clusterorganisation',
+  'clusterorganisationen',
+  'clustermanagement',
+  'spitzencluster',
+  'clusterinitiative',
+  'clusterinitiativen',
+  'clusterpolitik',
+  // it
+  'distretto tecnologico',
+  'distretti tecnologici',
+  'cluster tecnologico nazionale',
+  'cluster tecnologici nazionali',
+  // es, ca
+  'agrupación empresarial innovadora',
+  'agrupaciones empresariales innovadoras',
+  'clústeres empresariales',
+  // pl
+  'krajowy klaster kluczowy',
+  'krajowe klastry kluczowe',
+  'koordynator klastra',
+  // cs, sk
+  'klastrová organizace',
+  'klastrové organizace',
+  'klastrová organizácia',
+  // da, no, sv
+  'klyngeorganisation',
+  'klyngeorganisationer',
+  'klyngeorganisasjon',
+  'klyngeorganisasjoner',
+  'klusterorganisation',
+  // hu
+  'klaszterszervezet',
+  'akkreditált klaszter',
+  // pt
+  'cluster de competitividade',
+  'clusters de competitividade',
+];
+
+/**
+ * Two different groups of these make a page about clusters: a computing page may well say
+ * "cluster management" and "cluster manager", which are one group.
+ */
+const LOOSE_GROUPS: Record<string, readonly string[]> = {
+  label: [
+    'gold label',
+    'silver label',
+    'bronze label',
+    'gold-label',
+    'silver-label',
+    'bronze-label',
+    'label gold',
+    'label silver',
+    'label bronze',
+    'goldlabel',
+  ],
+  management: ['cluster management', 'cluster manager', 'clustermanager', 'cluster policy'],
+  members: [
+    'cluster members',
+    'clusterpartner',
+    'członkowie klastra',
+    'membri del cluster',
+    'socios del clúster',
+    'membres du pôle',
+  ],
+  klynge: ['klynge', 'klyngen', 'klynger', 'klyngens'],
+};
+
+const LOOSE_TERMS = Object.values(LOOSE_GROUPS).flat();
+const GROUP_OF = new Map(
+  Object.entries(LOOSE_GROUPS).flatMap(([group, terms]) => terms.map((t) => [t, group] as const)),
+);
+
+const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}])';
+const alternation = (terms: readonly string[]) =>
+  `${BEFORE}(?:${[...terms]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})${AFTER}`;
+
+const CAPITALS = new RegExp(alternation(CAPITAL_TERMS), 'gu');
+const SPECIFIC = new RegExp(alternation(SPECIFIC_TERMS), 'giu');
+const LOOSE = new RegExp(alternation(LOOSE_TERMS), 'giu');
+
+/** Cluster terms found: `!term` for a specific one, else the groups of the loose ones found. */
+export function clusterTermsIn(text: string, limit = 8): string[] {
+  const found = new Set<string>();
+  for (const re of [CAPITALS, SPECIFIC]) {
+    for (const m of text.matchAll(re)) {
+      found.add(`!${m[0].toLowerCase().replace(/\s+/g, ' ')}`);
+      // One specific term decides; more would only make the message longer.
+      return [...found];
+    }
+  }
+  for (const m of text.matchAll(LOOSE)) {
+    const term = m[0].toLowerCase().replace(/\s+/g, ' ');
+    found.add(GROUP_OF.get(term) ?? term);
+    if (found.size >= limit) break;
+  }
+  return [...found];
+}
+
+/** Whether the terms found on a page (clusterTermsIn, over all its text) make it about clusters. */
+export function isAboutClusters(terms: Iterable<string>): boolean {
+  let loose = 0;
+  for (const term of terms) {
+    if (term.startsWith('!')) return true;
+    if (++loose >= 2) return true;
+  }
+  return false;
+}
