@@ -36,7 +36,14 @@ export function backgroundMatching(table: () => PageTable): PageMatching {
     quickCheck: (text) => quickCheck(text),
     match: (parts, confirmedIds, aboutClusters = false) =>
       ask<MatchRequest, MatchResponse>(
-        { type: MATCH, parts, confirmedIds, aboutClusters, table: table() },
+        // Sent only when set: most pages never find out they speak of clusters.
+        {
+          type: MATCH,
+          parts,
+          confirmedIds,
+          ...(aboutClusters ? { aboutClusters } : {}),
+          table: table(),
+        },
         (r) => Array.isArray(r.matches) && typeof r.fingerprint === 'string',
       ),
   };
