@@ -1,6 +1,6 @@
 import type { MatchResponse, QuickCheckResponse, ScanPass } from '~/lib/messages';
 import { stripControls } from '~/lib/display-text';
-import { isAboutClusters, PAGE_ORGANISATIONS } from '~/lib/matcher/cluster-vocabulary';
+import { isAboutClusters, PAGE_ORGANISATIONS } from '~/lib/matcher/cluster-page';
 import type { PartMatch } from '~/lib/page-matching';
 import type { MarkCategory } from '~/lib/settings';
 import type { PageMatching } from './background-client';

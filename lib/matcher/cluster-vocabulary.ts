@@ -7,12 +7,6 @@
  * loose term: one specific term, or two loose ones, make a page about clusters.
  */
 
-/**
- * Other organisations named unambiguously that make a page one about clusters (evidence.ts; the
- * content script confirms waiting marks by the same count).
- */
-export const PAGE_ORGANISATIONS = 2;
-
 /** Written in capitals only: the bodies behind the labels and the platform. */
 const CAPITAL_TERMS = ['ESCA', 'EUCLES', 'ECCP'];
 
@@ -151,14 +145,4 @@ export function clusterTermsIn(text: string, limit = 8): string[] {
     if (found.size >= limit) break;
   }
   return [...found];
-}
-
-/** Whether the terms found on a page (clusterTermsIn, over all its text) make it about clusters. */
-export function isAboutClusters(terms: Iterable<string>): boolean {
-  let loose = 0;
-  for (const term of terms) {
-    if (term.startsWith('!')) return true;
-    if (++loose >= 2) return true;
-  }
-  return false;
 }

@@ -12,7 +12,7 @@
  */
 import type { CompiledMatcher, Candidate } from './alias-matcher';
 import { isClusterWordAt } from './cluster-words';
-import { PAGE_ORGANISATIONS } from './cluster-vocabulary';
+import { PAGE_ORGANISATIONS } from './cluster-page';
 import {
   CHAR_WORD,
   NormalizeBuffer,

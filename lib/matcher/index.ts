@@ -20,7 +20,8 @@ export {
   type Evidence,
   type EvidenceContext,
 } from './evidence';
-export { clusterTermsIn, isAboutClusters } from './cluster-vocabulary';
+export { clusterTermsIn } from './cluster-vocabulary';
+export { isAboutClusters, PAGE_ORGANISATIONS } from './cluster-page';
 export { normalizeForMatching, normalizeString, type NormalizedText } from './normalize';
 export { isClusterWordAt } from './cluster-words';
 
