@@ -5,6 +5,7 @@
  */
 import {
   scanSegments,
+  takesPageEvidence,
   type CompiledMatcher,
   type Evidence,
   type EvidenceContext,
@@ -37,10 +38,10 @@ export interface PartMatch {
   /** Why it counts; null while it waits for the organisation to be named elsewhere on the page. */
   evidence: Evidence | null;
   /**
-   * Set for a generic name (a generic phrase, a common abbreviation): only its own other names
-   * or its place confirm it, never the page's vocabulary or other organisations.
+   * Set for a generic name (a generic phrase, a common abbreviation) and a single word: only its
+   * own other names or its place confirm it, never the page's vocabulary or other organisations.
    */
-  strongOnly?: true;
+  localOnly?: true;
 }
 
 /** Joins parts in one call of the matcher: a character no alias contains, so no match spans two. */
@@ -96,7 +97,7 @@ export function matchParts(
       alias: match.alias.text,
       text: match.text,
       evidence,
-      ...(match.alias.generic ? { strongOnly: true as const } : {}),
+      ...(takesPageEvidence(match.alias) ? {} : { localOnly: true as const }),
     });
   }
   return found;

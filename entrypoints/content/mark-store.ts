@@ -18,8 +18,8 @@ export interface PageMark {
   confirmed: boolean;
   /** Why the mention counts (lib/matcher/evidence-labels.ts words it); null while it waits. */
   evidence: Evidence | null;
-  /** A generic name: page-level evidence does not confirm it, only its own names or place. */
-  strongOnly?: boolean;
+  /** Page-level evidence does not confirm it (a generic name, a single word; evidence.ts). */
+  localOnly?: boolean;
 }
 
 export interface DetectionCount {
@@ -66,13 +66,13 @@ export class MarkStore {
   }
 
   /**
-   * Confirms every waiting mark that page-level evidence can confirm (all but generic names):
+   * Confirms every waiting mark that page-level evidence can confirm (names of several words):
    * the page turned out to speak of clusters, or to name other organisations.
    */
   confirmAll(evidence: Evidence) {
     for (const [id, pending] of this.pendingById) {
       for (const mark of pending) {
-        if (mark.strongOnly) continue;
+        if (mark.localOnly) continue;
         pending.delete(mark);
         this.show(mark, evidence);
       }

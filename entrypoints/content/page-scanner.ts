@@ -633,7 +633,7 @@ export class PageScanner {
     // An answer to a batch sent before the page was known to be about clusters.
     const evidence =
       match.evidence ??
-      (match.strongOnly
+      (match.localOnly
         ? null
         : this.aboutClusters
           ? 'page-vocabulary'
@@ -651,7 +651,7 @@ export class PageScanner {
       nodes: nodes.slice(start.node, end.node + 1),
       confirmed: evidence !== null,
       evidence,
-      ...(match.strongOnly ? { strongOnly: true } : {}),
+      ...(match.localOnly ? { localOnly: true } : {}),
     };
     this.store.add(mark);
     if (match.evidence === 'not-needed' && !this.confirmedIds.has(match.id)) {

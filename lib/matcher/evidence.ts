@@ -4,12 +4,14 @@
  *
  * - an alias that `needsContext` (a common word, a short acronym) counts with any evidence: the
  *   same organisation named unambiguously in the same text or elsewhere on the page, its own
- *   city or region near it, a cluster word within a few words, a page about clusters (cluster
- *   or label vocabulary), or a page that names two other organisations unambiguously;
+ *   city or region near it, a cluster word within a few words; and a name of several words
+ *   also on a page about clusters (cluster or label vocabulary) or a page that names two other
+ *   organisations unambiguously, unless it stands in a run of capitals;
  * - a `generic` alias (a generic phrase, a capitalised common abbreviation) only with strong
  *   evidence: the same organisation named elsewhere, or its own place near it. A cluster word or
  *   a page about clusters is where generic phrases occur as parts of other names.
  */
+import type { AliasRule } from '../dataset/model';
 import type { CompiledMatcher, Candidate } from './alias-matcher';
 import { isClusterWordAt } from './cluster-words';
 import { PAGE_ORGANISATIONS } from './cluster-page';
@@ -144,7 +146,10 @@ export function resolveEvidence(
         return { candidate, aliasIndex, evidence: 'cluster-word' };
       // Page-level evidence is not for a word in a run of capitals: a headline or a slogan
       // ("CLEAN ENERGY NOW", "MADE IN ITALY") on a page about clusters is still a slogan.
-      if (fallback || (near && inCapitals(near, text, candidate))) continue;
+      // Nor for a single word: pages write NET, MADE or "Systematic" in other senses even when
+      // they are about clusters; a name of several ordinary words ("Paper Province") is safer.
+      if (fallback || !takesPageEvidence(alias) || (near && inCapitals(near, text, candidate)))
+        continue;
       if (context.aboutClusters) fallback = { candidate, aliasIndex, evidence: 'page-vocabulary' };
       else if (othersNamed(alias.id))
         fallback = { candidate, aliasIndex, evidence: 'page-organisations' };
@@ -256,6 +261,15 @@ function inCapitals(near: Neighbourhood, text: string, candidate: Candidate): bo
 }
 
 const SPACES_ONLY = /^\s+$/u;
+const MULTI_WORD = /[\p{L}\p{N}][^\p{L}\p{N}]+[\p{L}\p{N}]/u;
+
+/**
+ * Whether page-level evidence (a page about clusters, other organisations named) can confirm
+ * the alias: a name of several ordinary words, not a generic name and not a single word.
+ */
+export function takesPageEvidence(alias: Pick<AliasRule, 'text' | 'generic'>): boolean {
+  return !alias.generic && MULTI_WORD.test(alias.text);
+}
 
 function hasClusterWordNear(near: Neighbourhood, window: number): boolean {
   const { words, original, first, last } = near;

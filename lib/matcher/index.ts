@@ -17,6 +17,7 @@ export {
   DEFAULT_EVIDENCE_WINDOW,
   EVIDENCE_KINDS,
   STRONG_EVIDENCE,
+  takesPageEvidence,
   type Evidence,
   type EvidenceContext,
 } from './evidence';

@@ -29,6 +29,13 @@ const aliases: AliasRule[] = [
   { text: 'Vitagora', id: 'vitagora', kind: 'name', caseSensitive: false, needsContext: false },
   { text: 'MADE', id: 'made', kind: 'name', caseSensitive: true, needsContext: true },
   {
+    text: 'Welfare Tech',
+    id: 'welfare-tech',
+    kind: 'name',
+    caseSensitive: true,
+    needsContext: true,
+  },
+  {
     text: 'Cluster Medizintechnik',
     id: 'cluster-medizintechnik',
     kind: 'name',
@@ -84,11 +91,11 @@ afterEach(() => {
 });
 
 describe('page-level evidence in the content script', () => {
-  it('marks a common-word name on a page about clusters, never a generic name, and keeps why', async () => {
+  it('marks a name of ordinary words on a page about clusters, never a generic name or a single word, and keeps why', async () => {
     const html =
-      '<p>MADE opened a test line.</p><p>Cluster Medizintechnik hosts a partnering day.</p>' +
+      '<p>Welfare Tech opened a test line. MADE too.</p><p>Cluster Medizintechnik hosts a partnering day.</p>' +
       '<p>ESCA gave the Gold label to five cluster organisations.</p>';
-    expect(await scanned(html, true)).toEqual([['MADE', 'page-vocabulary']]);
+    expect(await scanned(html, true)).toEqual([['Welfare Tech', 'page-vocabulary']]);
   });
 
   it('confirms a waiting mark when a later batch shows the page is about clusters', async () => {
@@ -96,25 +103,26 @@ describe('page-level evidence in the content script', () => {
     // characters), so the mark waits and is confirmed by the later answer.
     const filler = 'The harbour reopened after the storm and the ferries run again. '.repeat(1500);
     const html =
-      `<p>MADE opened a test line.</p><p>${filler}</p>` +
+      `<p>Welfare Tech opened a test line. MADE too.</p><p>${filler}</p>` +
       '<p>ESCA gave the Gold label to five cluster organisations.</p>';
-    expect(await scanned(html, false)).toEqual([['MADE', 'page-vocabulary']]);
+    expect(await scanned(html, false)).toEqual([['Welfare Tech', 'page-vocabulary']]);
   });
 
-  it('marks a common-word name on a page naming two organisations, a generic one with its place', async () => {
+  it('marks a name of ordinary words on a page naming two organisations, a generic one with its place', async () => {
     const html =
-      '<p>Minalogic and Vitagora signed a charter.</p><p>MADE opened a test line.</p>' +
+      '<p>Minalogic and Vitagora signed a charter.</p><p>Welfare Tech opened a line. MADE too.</p>' +
       '<p>The Cluster Medizintechnik in Bayern hosts a partnering day.</p>';
     expect(await scanned(html, false)).toEqual([
       ['Cluster Medizintechnik', 'place-near'],
-      ['MADE', 'page-organisations'],
       ['Minalogic', 'not-needed'],
       ['Vitagora', 'not-needed'],
+      ['Welfare Tech', 'page-organisations'],
     ]);
   });
 
-  it('leaves a common-word name unmarked on a page with no evidence', async () => {
-    const html = '<p>MADE opened a test line.</p><p>Cluster Medizintechnik hosts a day.</p>';
+  it('leaves names of ordinary words unmarked on a page with no evidence', async () => {
+    const html =
+      '<p>Welfare Tech opened a test line. MADE too.</p><p>Cluster Medizintechnik hosts a day.</p>';
     expect(await scanned(html, true)).toEqual([]);
   });
 });
