@@ -155,6 +155,8 @@ export interface QuickCheckResponse {
   ms: number;
   /** The active dataset's alias table (see aliasFingerprint): a change means a rescan. */
   fingerprint: string;
+  /** Cluster vocabulary in the text (lib/matcher/cluster-vocabulary.ts), page-level evidence. */
+  clusterTerms?: string[];
 }
 
 export const MATCH = 'cluster-lens:match';
@@ -175,12 +177,16 @@ export interface MatchRequest {
   parts: MatchPart[];
   /** Organisations the page has already named unambiguously (evidence for the others). */
   confirmedIds: string[];
+  /** The page speaks of clusters (its cluster vocabulary so far). */
+  aboutClusters?: boolean;
   table: PageTable;
 }
 export interface MatchResponse {
   matches: PartMatch[];
   /** Per organisation matched: what the page shows and counts without asking again. */
   organisations: Record<string, { name: string; category: MarkCategory }>;
+  /** Cluster vocabulary in the parts' text, for the page to gather. */
+  clusterTerms?: string[];
   fingerprint: string;
   /** Time the background spent matching. */
   ms: number;
@@ -422,6 +428,7 @@ const PAYLOAD: Record<Request['type'], Check> = {
     return (
       listOf(m.parts, MESSAGE_LIMITS.parts, (p) => isMatchPart(p, budget)) &&
       listOf(m.confirmedIds, MESSAGE_LIMITS.ids, isId) &&
+      (m.aboutClusters === undefined || typeof m.aboutClusters === 'boolean') &&
       isPageTable(m.table)
     );
   },

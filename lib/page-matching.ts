@@ -3,7 +3,14 @@
  * background): the page sends parts of its blocks as their text nodes' strings, and gets back
  * where each mention starts and ends, as a segment and an offset in the part it sent.
  */
-import { scanSegments, type CompiledMatcher, type Evidence, type SegmentPosition } from './matcher';
+import {
+  scanSegments,
+  takesPageEvidence,
+  type CompiledMatcher,
+  type Evidence,
+  type EvidenceContext,
+  type SegmentPosition,
+} from './matcher';
 
 /** A window of one block of page text: its text nodes' strings (cut to the window's margins). */
 export interface MatchPart {
@@ -30,6 +37,11 @@ export interface PartMatch {
   text: string;
   /** Why it counts; null while it waits for the organisation to be named elsewhere on the page. */
   evidence: Evidence | null;
+  /**
+   * Set for a generic name (a generic phrase, a common abbreviation) and a single word: only its
+   * own other names or its place confirm it, never the page's vocabulary or other organisations.
+   */
+  localOnly?: true;
 }
 
 /** Joins parts in one call of the matcher: a character no alias contains, so no match spans two. */
@@ -38,13 +50,15 @@ const PART_SEPARATOR = '\uFFFC';
 /**
  * Every mention in the parts, in one call of the matcher (one long call costs far less than many
  * short ones). `confirmedIds`: organisations the page has already named unambiguously, so an
- * alias that needs evidence counts at once.
+ * alias that needs evidence counts at once; `aboutClusters`: the page speaks of clusters.
  */
 export function matchParts(
   matcher: CompiledMatcher,
   parts: readonly MatchPart[],
   confirmedIds: ReadonlySet<string>,
+  aboutClusters = false,
 ): PartMatch[] {
+  const context: EvidenceContext = { confirmedIds, aboutClusters };
   const segments: string[] = [];
   /** For each joined segment: its part (-1 for a separator), index in it and start in the part. */
   const origin: { part: number; segment: number; start: number }[] = [];
@@ -61,18 +75,19 @@ export function matchParts(
     });
   });
   const found: PartMatch[] = [];
-  for (const match of scanSegments(matcher, segments, { confirmedIds })) {
+  for (const match of scanSegments(matcher, segments, context)) {
     const start = origin[match.start.segment];
     const end = origin[match.end.segment];
     if (!start || !end || start.part < 0 || start.part !== end.part) continue;
     const part = parts[start.part]!;
     const partStart = start.start + match.start.offset;
     if (partStart < part.from || partStart >= part.until) continue;
-    // A cluster word counts only inside the mention's own block, not a neighbour in the batch:
-    // the evidence is what the part alone gives (none: the mention waits, as any other would).
+    // A cluster word or a place counts only inside the mention's own block, not a neighbour in
+    // the batch: the evidence is what the part alone gives (none: the mention waits, as any
+    // other would).
     const evidence =
-      match.evidence === 'cluster-word' && parts.length > 1
-        ? evidenceAlone(matcher, part, partStart, confirmedIds)
+      (match.evidence === 'cluster-word' || match.evidence === 'place-near') && parts.length > 1
+        ? evidenceAlone(matcher, part, partStart, context)
         : match.evidence;
     found.push({
       part: start.part,
@@ -82,6 +97,7 @@ export function matchParts(
       alias: match.alias.text,
       text: match.text,
       evidence,
+      ...(takesPageEvidence(match.alias) ? {} : { localOnly: true as const }),
     });
   }
   return found;
@@ -92,7 +108,7 @@ function evidenceAlone(
   matcher: CompiledMatcher,
   part: MatchPart,
   partStart: number,
-  confirmedIds: ReadonlySet<string>,
+  context: EvidenceContext,
 ): Evidence | null {
   const starts: number[] = [];
   let offset = 0;
@@ -100,7 +116,7 @@ function evidenceAlone(
     starts.push(offset);
     offset += s.length;
   }
-  const alone = scanSegments(matcher, part.segments, { confirmedIds }).find(
+  const alone = scanSegments(matcher, part.segments, context).find(
     (m) => (starts[m.start.segment] ?? 0) + m.start.offset === partStart,
   );
   return alone?.evidence ?? null;

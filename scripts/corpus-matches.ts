@@ -6,14 +6,16 @@
  *   npx tsx scripts/corpus-matches.ts [--all]     (--all also lists matches lacking evidence)
  *
  * Text is taken block by block, as the content script will: the text nodes of one block are
- * one segment list, and script, style, noscript, textarea, template and svg are skipped.
+ * one segment list, and script, style, noscript, textarea, template and svg are skipped. Each
+ * block is matched with the page-level evidence the extension gathers: the page's cluster
+ * vocabulary and the organisations it names for sure (a first pass over its blocks).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import type { AliasRule } from '../lib/dataset/model';
-import { compileMatcher, scanSegments } from '../lib/matcher';
+import { clusterTermsIn, compileMatcher, isAboutClusters, scanSegments } from '../lib/matcher';
 import { loadDataset } from './build-data';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -153,9 +155,21 @@ async function main() {
   const pages = await loadCorpus();
   let counted = 0;
   let unconfirmed = 0;
+  let aboutClusters = 0;
   for (const page of pages) {
+    const confirmedIds = new Set<string>();
     for (const block of page.blocks) {
       for (const m of scanSegments(matcher, block)) {
+        if (m.evidence === 'not-needed') confirmedIds.add(m.id);
+      }
+    }
+    const context = { confirmedIds, aboutClusters: isAboutClusters(clusterTermsIn(page.text)) };
+    if (context.aboutClusters) {
+      aboutClusters++;
+      console.log(`${page.name}\tabout clusters: ${clusterTermsIn(page.text).join(', ')}`);
+    }
+    for (const block of page.blocks) {
+      for (const m of scanSegments(matcher, block, context)) {
         if (m.evidence === null) unconfirmed++;
         else counted++;
         if (m.evidence === null && !showAll) continue;
@@ -173,7 +187,7 @@ async function main() {
   }
   const chars = pages.reduce((n, p) => n + p.text.length, 0);
   console.log(
-    `\n${pages.length} pages, ${(chars / 1e6).toFixed(2)} M characters of text: ${counted} match(es) counted, ${unconfirmed} common-word candidate(s) dropped for lack of evidence.`,
+    `\n${pages.length} pages, ${(chars / 1e6).toFixed(2)} M characters of text: ${counted} match(es) counted, ${unconfirmed} common-word candidate(s) dropped for lack of evidence; ${aboutClusters} page(s) found to be about clusters.`,
   );
 }
 

@@ -41,6 +41,10 @@ try {
         ', ',
       )}; ${aliases.caseSensitive} as written only, ${aliases.needsContext} with evidence only`,
   );
+  const classes = aliases.byEvidenceClass;
+  console.log(
+    `Evidence needed: none ${classes.distinctive}; any (cluster word, page, place) ${classes.needsContext}; strong only (own place or other name): generic phrases ${classes.genericPhrase}, common abbreviations ${classes.commonAbbreviation}; ${aliases.withPlace} of those needing evidence carry a place`,
+  );
   console.log(JSON.stringify({ ...report, aliases }));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -1,6 +1,6 @@
 import { pageMatcher, type PageData } from '~/lib/dataset/page-data';
 import { markCategory } from '~/lib/mark-category';
-import { checkText, type CompiledMatcher } from '~/lib/matcher';
+import { checkText, clusterTermsIn, isAboutClusters, type CompiledMatcher } from '~/lib/matcher';
 import type {
   MatchRequest,
   MatchResponse,
@@ -59,7 +59,13 @@ export class BackgroundMatcher {
   async check({ text }: Pick<QuickCheckRequest, 'text'>): Promise<QuickCheckResponse> {
     const active = await this.current();
     const start = this.now();
-    const { words, evidenced } = checkText(active.matcher, text);
+    // Only a page that may name someone needs to know whether it speaks of clusters; the
+    // evidence rules weigh that too.
+    let clusterTerms: string[] = [];
+    const { words, evidenced } = checkText(active.matcher, text, () => {
+      clusterTerms = clusterTermsIn(text);
+      return { aboutClusters: isAboutClusters(clusterTerms) };
+    });
     const mayMention = words === null || words.length > 0;
     return {
       mayMention,
@@ -67,18 +73,27 @@ export class BackgroundMatcher {
       words,
       ms: this.now() - start,
       fingerprint: active.data.fingerprint,
+      ...(clusterTerms.length > 0 ? { clusterTerms } : {}),
     };
   }
 
   /** The mentions in a page's parts, with the name and mark category of each organisation. */
   async match(
-    { parts, confirmedIds, table }: Pick<MatchRequest, 'parts' | 'confirmedIds' | 'table'>,
+    {
+      parts,
+      confirmedIds,
+      aboutClusters,
+      table,
+    }: Pick<MatchRequest, 'parts' | 'confirmedIds' | 'aboutClusters' | 'table'>,
     hostname: string,
   ): Promise<MatchResponse> {
     const active = await this.current();
     const start = this.now();
     const matcher = this.matcherFor(active, table, hostname);
-    const matches = matchParts(matcher, parts, new Set(confirmedIds));
+    // The parts' own cluster vocabulary counts at once: they are part of the page.
+    const clusterTerms = clusterTermsIn(parts.map((p) => p.segments.join('')).join('\n'));
+    const about = aboutClusters === true || isAboutClusters(clusterTerms);
+    const matches = matchParts(matcher, parts, new Set(confirmedIds), about);
     const organisations: MatchResponse['organisations'] = {};
     const today = this.today();
     for (const { id } of matches) {
@@ -91,6 +106,7 @@ export class BackgroundMatcher {
       // An organisation missing from the records (it cannot be, for a valid dataset) is dropped.
       matches: matches.filter((m) => organisations[m.id] !== undefined),
       organisations,
+      ...(clusterTerms.length > 0 ? { clusterTerms } : {}),
       fingerprint: active.data.fingerprint,
       ms: this.now() - start,
     };

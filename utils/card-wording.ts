@@ -6,6 +6,7 @@ import { i18n } from '#i18n';
 import type { Eccp, Label } from '~/lib/dataset/model';
 import { formatPartialDate } from '~/lib/format-date';
 import { labelStatus } from '~/lib/label-status';
+import { EVIDENCE_MESSAGE } from '~/lib/evidence-labels';
 import type { Evidence } from '~/lib/matcher/evidence';
 
 export interface LabelLine {
@@ -69,22 +70,13 @@ export function eccpLine(eccp: Eccp): string {
   }
 }
 
-/**
- * Why the scan counted a mention, one message per kind of evidence. A new kind is one line
- * here (the type makes it required); a kind this build does not know gets the plain fallback.
- */
-const EVIDENCE_WORDS: Record<Evidence, () => string> = {
-  'not-needed': () => i18n.t('card.evidenceNotNeeded'),
-  'same-organisation': () => i18n.t('card.evidenceSameOrganisation'),
-  'page-context': () => i18n.t('card.evidencePageContext'),
-  'cluster-word': () => i18n.t('card.evidenceClusterWord'),
-};
-
 /** "Why marked: the name is distinctive"; null when the card does not know (no mention). */
 export function whyMarked(evidence: string | null | undefined): string | null {
   if (evidence === null || evidence === undefined) return null;
-  const words = Object.hasOwn(EVIDENCE_WORDS, evidence)
-    ? EVIDENCE_WORDS[evidence as Evidence]()
+  // One message per kind, from the one map of them (lib/evidence-labels.ts); a kind this build
+  // does not know gets the plain fallback.
+  const words = Object.hasOwn(EVIDENCE_MESSAGE, evidence)
+    ? i18n.t(EVIDENCE_MESSAGE[evidence as Evidence])
     : i18n.t('card.evidenceOther');
   return i18n.t('card.whyMarked', [words]);
 }

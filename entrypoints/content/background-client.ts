@@ -23,16 +23,27 @@ export interface PageMatching {
   /** Whether the text may name any organisation; null when no answer came. */
   quickCheck(text: string): Promise<QuickCheckResponse | null>;
   /** The mentions in these parts; null when no answer came after every try. */
-  match(parts: MatchPart[], confirmedIds: string[]): Promise<MatchResponse | null>;
+  match(
+    parts: MatchPart[],
+    confirmedIds: string[],
+    aboutClusters?: boolean,
+  ): Promise<MatchResponse | null>;
 }
 
 /** The background's matcher, asked with the page's table (the reader's settings for this site). */
 export function backgroundMatching(table: () => PageTable): PageMatching {
   return {
     quickCheck: (text) => quickCheck(text),
-    match: (parts, confirmedIds) =>
+    match: (parts, confirmedIds, aboutClusters = false) =>
       ask<MatchRequest, MatchResponse>(
-        { type: MATCH, parts, confirmedIds, table: table() },
+        // Sent only when set: most pages never find out they speak of clusters.
+        {
+          type: MATCH,
+          parts,
+          confirmedIds,
+          ...(aboutClusters ? { aboutClusters } : {}),
+          table: table(),
+        },
         (r) => Array.isArray(r.matches) && typeof r.fingerprint === 'string',
       ),
   };
@@ -61,12 +72,14 @@ async function quickCheck(text: string): Promise<QuickCheckResponse | null> {
   if (all.length === 1) return all[0]!;
   const words = all.some((r) => r.words === null) ? null : all.flatMap((r) => r.words ?? []);
   const mayMention = all.some((r) => r.mayMention);
+  const clusterTerms = [...new Set(all.flatMap((r) => r.clusterTerms ?? []))];
   return {
     mayMention,
     // A name in one chunk and its evidence in another: the chunks' answers cannot tell, so any
     // occurrence counts as evidenced.
     evidenced: mayMention,
     words,
+    ...(clusterTerms.length > 0 ? { clusterTerms } : {}),
     ms: all.reduce((sum, r) => sum + r.ms, 0),
     fingerprint: all[0]!.fingerprint,
   };

@@ -1,4 +1,4 @@
-import type { Evidence } from '~/lib/matcher/evidence';
+import type { Evidence } from '~/lib/matcher';
 import type { MarkCategory } from '~/lib/settings';
 
 /** One mention found on the page. */
@@ -16,8 +16,10 @@ export interface PageMark {
   nodes: Text[];
   /** False while a common-word alias waits for evidence elsewhere on the page. */
   confirmed: boolean;
-  /** Why the mention counts (the card says it); null while it waits. */
+  /** Why the mention counts (lib/matcher/evidence-labels.ts words it); null while it waits. */
   evidence: Evidence | null;
+  /** Page-level evidence does not confirm it (a generic name, a single word; evidence.ts). */
+  localOnly?: boolean;
 }
 
 export interface DetectionCount {
@@ -60,12 +62,28 @@ export class MarkStore {
     const pending = this.pendingById.get(id);
     if (!pending) return;
     this.pendingById.delete(id);
-    for (const mark of pending) {
-      mark.confirmed = true;
-      // The page has named the organisation unambiguously elsewhere.
-      mark.evidence ??= 'page-context';
-      this.onShow(mark);
+    for (const mark of pending) this.show(mark, 'page-context');
+  }
+
+  /**
+   * Confirms every waiting mark that page-level evidence can confirm (names of several words):
+   * the page turned out to speak of clusters, or to name other organisations.
+   */
+  confirmAll(evidence: Evidence) {
+    for (const [id, pending] of this.pendingById) {
+      for (const mark of pending) {
+        if (mark.localOnly) continue;
+        pending.delete(mark);
+        this.show(mark, evidence);
+      }
+      if (pending.size === 0) this.pendingById.delete(id);
     }
+  }
+
+  private show(mark: PageMark, evidence: Evidence) {
+    mark.confirmed = true;
+    mark.evidence = evidence;
+    this.onShow(mark);
   }
 
   marksAt(node: Text): readonly PageMark[] {

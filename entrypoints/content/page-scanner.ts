@@ -1,5 +1,6 @@
 import type { MatchResponse, QuickCheckResponse, ScanPass } from '~/lib/messages';
 import { stripControls } from '~/lib/display-text';
+import { isAboutClusters, PAGE_ORGANISATIONS } from '~/lib/matcher/cluster-page';
 import type { PartMatch } from '~/lib/page-matching';
 import type { MarkCategory } from '~/lib/settings';
 import type { PageMatching } from './background-client';
@@ -147,6 +148,9 @@ export class PageScanner {
   private fingerprint: string | null = null;
   private readonly scannedNodes = new Map<Text, number>();
   private readonly confirmedIds = new Set<string>();
+  /** The page's cluster vocabulary so far (cluster-vocabulary.ts), and whether it is enough. */
+  private readonly clusterTerms = new Set<string>();
+  private aboutClusters = false;
   private readonly observer: MutationObserver;
   private readonly observed = new Set<Node>();
   private readonly dirty = new Set<Node>();
@@ -490,6 +494,7 @@ export class PageScanner {
       if (!reply) checks.failed = true;
       else if (!this.sameDataset(reply.fingerprint)) return;
       else if (reply.mayMention) {
+        this.addClusterTerms(reply.clusterTerms);
         checks.mentions = true;
         if (reply.evidenced !== false) checks.evidenced = true;
         if (!reply.words || checks.words === null) checks.words = null;
@@ -506,11 +511,14 @@ export class PageScanner {
       this.dirty.clear();
     } else if (
       !checks.mentions ||
-      (!checks.evidenced && checks.batches === 1 && this.confirmedIds.size === 0)
+      (!checks.evidenced &&
+        checks.batches === 1 &&
+        this.confirmedIds.size === 0 &&
+        !this.aboutClusters)
     ) {
       // No alias, or none that counts: a page that says "tourism" or "light" in passing. Only
       // when the page's text went in one piece (its evidence all looked at together) and no
-      // shadow root has named anyone yet (which could be that evidence).
+      // shadow root has named anyone or spoken of clusters yet (which could be that evidence).
       this.pass = 'clear';
       for (const piece of pieces) this.quickChars += piece.text.length;
       if (checks.mentions) this.keepWaiting(pieces, checks.words);
@@ -596,6 +604,7 @@ export class PageScanner {
       .match(
         batch.map((p) => p.part),
         [...this.confirmedIds],
+        this.aboutClusters,
       )
       .catch(() => null)
       .then((reply) => {
@@ -620,6 +629,7 @@ export class PageScanner {
     }
     if (!this.sameDataset(reply.fingerprint)) return;
     this.stats.backgroundMatchMs += reply.ms;
+    this.addClusterTerms(reply.clusterTerms);
     const visible = new Map<PlannedPart, boolean>();
     for (const match of reply.matches) {
       const planned = batch[match.part];
@@ -661,6 +671,16 @@ export class PageScanner {
     const end = planned.origins[match.end.segment]!;
     const [startContainer, startOffset, endContainer, endOffset] = nodeRange(planned, match);
     this.markRoots(startContainer);
+    // An answer to a batch sent before the page was known to be about clusters.
+    const evidence =
+      match.evidence ??
+      (match.localOnly
+        ? null
+        : this.aboutClusters
+          ? 'page-vocabulary'
+          : this.confirmedIds.size >= PAGE_ORGANISATIONS
+            ? 'page-organisations'
+            : null);
     const mark: PageMark = {
       id: match.id,
       name: organisation.name,
@@ -670,13 +690,28 @@ export class PageScanner {
       text: stripControls(match.text),
       range: new StaticRange({ startContainer, startOffset, endContainer, endOffset }),
       nodes: nodes.slice(start.node, end.node + 1),
-      confirmed: match.evidence !== null,
-      evidence: match.evidence,
+      confirmed: evidence !== null,
+      evidence,
+      ...(match.localOnly ? { localOnly: true } : {}),
     };
     this.store.add(mark);
     if (match.evidence === 'not-needed' && !this.confirmedIds.has(match.id)) {
       this.confirmedIds.add(match.id);
       this.store.confirm(match.id);
+      // A page naming organisations unambiguously is about them (evidence.ts, same count).
+      if (this.confirmedIds.size === PAGE_ORGANISATIONS)
+        this.store.confirmAll('page-organisations');
+      this.wakeWaiting();
+    }
+  }
+
+  /** Gathers the page's cluster vocabulary; once it is enough, waiting marks may count. */
+  private addClusterTerms(terms: readonly string[] | undefined) {
+    if (!terms || this.aboutClusters) return;
+    for (const term of terms) this.clusterTerms.add(term);
+    if (isAboutClusters(this.clusterTerms)) {
+      this.aboutClusters = true;
+      this.store.confirmAll('page-vocabulary');
       this.wakeWaiting();
     }
   }

@@ -29,10 +29,11 @@
  *            still matches only as written or in capitals): for a distinctive name the word
  *            lists wrongly call common.
  */
+import { genericClassOf } from './generic-names';
 import type { AliasRule } from './model';
 
 export type AliasKind = AliasRule['kind'];
-export type DerivedRule = Pick<AliasRule, 'caseSensitive' | 'needsContext'>;
+export type DerivedRule = Pick<AliasRule, 'caseSensitive' | 'needsContext' | 'generic'>;
 
 export const MATCH_OVERRIDES = ['strict', 'context', 'loose'] as const;
 export type MatchOverride = (typeof MATCH_OVERRIDES)[number];
@@ -376,6 +377,15 @@ const SPECIFIC_HALF_WORDS = 3;
 
 export function deriveAliasRule(text: string, kind: AliasKind): DerivedRule {
   const tokens = tokensOf(text);
+  // A generic phrase or a capitalised common abbreviation: only strong evidence makes it count
+  // (generic-names.ts). "Polo NET" spells a common word in capitals where a name would not: it
+  // is distinctive, not generic.
+  const wholeCaps = isAllCaps(tokens.join(''));
+  const contentWords = tokens.filter((t) => !STOPWORDS.has(fold(t)));
+  if (tokens.length === 1 || !contentWords.some((t) => isDistinctiveCapitals(t, wholeCaps))) {
+    const generic = genericClassOf(tokens, contentWords, isCommonWord);
+    if (generic) return { caseSensitive: true, needsContext: true, generic };
+  }
   const single = tokens.length === 1 ? tokens[0] : undefined;
   if (single !== undefined) {
     const letters = single.replace(/\P{L}/gu, '').length;
@@ -409,9 +419,9 @@ export function applyMatchOverride(
 ): DerivedRule {
   switch (override) {
     case 'strict':
-      return { caseSensitive: true, needsContext: true };
+      return { ...rule, caseSensitive: true, needsContext: true };
     case 'context':
-      return { caseSensitive: rule.caseSensitive, needsContext: true };
+      return { ...rule, needsContext: true };
     case 'loose':
       return { caseSensitive: rule.caseSensitive, needsContext: false };
     default:

@@ -18,6 +18,7 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
   for (const record of records) {
     const seen = new Set<string>();
     const notMine = elsewhere.get(record.id);
+    const ownPlaces = cityAndRegions(record);
     const add = (
       text: string,
       kind: AliasRule['kind'],
@@ -35,7 +36,16 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
         ? { caseSensitive: true, needsContext: true }
         : { ...own, caseSensitive: own.caseSensitive || asWritten };
       const rule = applyMatchOverride(derived, record.match);
-      table.push({ text, id: record.id, kind, ...rule, ...(variant ? { variant } : {}) });
+      // Where an alias needs evidence, the organisation's own place near it is some.
+      const places = rule.needsContext ? ownPlaces : undefined;
+      table.push({
+        text,
+        id: record.id,
+        kind,
+        ...rule,
+        ...(places && places.length > 0 ? { places } : {}),
+        ...(variant ? { variant } : {}),
+      });
     };
     const written: [string, AliasRule['kind']][] = [[record.name, 'name']];
     if (record.acronym) written.push([record.acronym, 'acronym']);
@@ -82,6 +92,18 @@ function writtenNameOwners(records: readonly ClusterRecord[]): Map<string, Set<s
     }
   }
   return owners;
+}
+
+/** The record's city and regions as written (a row may list several regions, `|`-separated). */
+export function cityAndRegions(record: Pick<ClusterRecord, 'city' | 'region'>): string[] {
+  const out: string[] = [];
+  for (const field of [record.city, record.region]) {
+    for (const place of (field ?? '').split('|')) {
+      const trimmed = place.trim();
+      if (trimmed !== '' && !out.includes(trimmed)) out.push(trimmed);
+    }
+  }
+  return out;
 }
 
 const PLACE_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pl'];

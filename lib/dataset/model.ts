@@ -48,6 +48,18 @@ export interface AliasRule {
    */
   needsContext: boolean;
   /**
+   * Set when the alias describes a kind of cluster rather than names one (a generic phrase,
+   * `phrase`) or is spelled like a common abbreviation (`abbreviation`; lib/dataset/
+   * generic-names.ts): it then counts only with strong evidence, the organisation's own place
+   * near it or another of its names in the text or on the page. Implies `needsContext`.
+   */
+  generic?: 'phrase' | 'abbreviation';
+  /**
+   * For an alias that needs evidence: the organisation's city and regions as the dataset writes
+   * them, so the matcher can tell a mention "named with its city".
+   */
+  places?: string[];
+  /**
    * For a variant the data build made from a written name (lib/dataset/name-variants.ts): the
    * name it was made from and the rule that made it, to show why a page's wording counts.
    */

@@ -76,6 +76,8 @@ const aliasSchema = z.strictObject({
   kind: z.enum(['name', 'acronym', 'alias']),
   caseSensitive: z.boolean(),
   needsContext: z.boolean(),
+  generic: z.enum(['phrase', 'abbreviation']).optional(),
+  places: z.array(text).max(8).optional(),
   variant: z.strictObject({ of: text, rule: z.enum(VARIANT_RULES) }).optional(),
 });
 

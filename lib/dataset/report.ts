@@ -62,6 +62,19 @@ export interface AliasReport {
   /** How they may match (alias-rules.ts): as written only, and only with evidence. */
   caseSensitive: number;
   needsContext: number;
+  /**
+   * The evidence each alias needs to count (evidence.ts): none (`distinctive`), any
+   * (`needsContext`, weak: a cluster word near is enough), or strong for the generic classes
+   * (`genericPhrase`, `commonAbbreviation`: its own place or another of its names).
+   */
+  byEvidenceClass: {
+    distinctive: number;
+    needsContext: number;
+    genericPhrase: number;
+    commonAbbreviation: number;
+  };
+  /** Aliases needing evidence that carry their organisation's place (city, region). */
+  withPlace: number;
 }
 
 /** Counts of the alias table: what the data writes, what the rules add, how each may match. */
@@ -76,12 +89,20 @@ export function aliasReport(aliases: readonly AliasRule[]): AliasReport {
     byVariantRule,
     caseSensitive: 0,
     needsContext: 0,
+    byEvidenceClass: { distinctive: 0, needsContext: 0, genericPhrase: 0, commonAbbreviation: 0 },
+    withPlace: 0,
   };
+  const classes = report.byEvidenceClass;
   for (const alias of aliases) {
     if (alias.variant) report.byVariantRule[alias.variant.rule] += 1;
     else report.written += 1;
     if (alias.caseSensitive) report.caseSensitive += 1;
     if (alias.needsContext) report.needsContext += 1;
+    if (alias.generic === 'phrase') classes.genericPhrase += 1;
+    else if (alias.generic === 'abbreviation') classes.commonAbbreviation += 1;
+    else if (alias.needsContext) classes.needsContext += 1;
+    else classes.distinctive += 1;
+    if (alias.needsContext && alias.places && alias.places.length > 0) report.withPlace += 1;
   }
   return report;
 }

@@ -1,20 +1,31 @@
 /**
- * The evidence rule for aliases that are also ordinary words: such a match counts only if the
- * same organisation is named unambiguously in the same text (or elsewhere on the page, when the
- * caller says so), or a cluster word stands within a few words of it.
+ * The evidence rules for aliases that are also ordinary text. Two classes (lib/dataset/
+ * alias-rules.ts, generic-names.ts):
+ *
+ * - an alias that `needsContext` (a common word, a short acronym) counts with any evidence: the
+ *   same organisation named unambiguously in the same text or elsewhere on the page, its own
+ *   city or region near it, a cluster word within a few words; and a name of several words
+ *   also on a page about clusters (cluster or label vocabulary) or a page that names two other
+ *   organisations unambiguously, unless it stands in a run of capitals;
+ * - a `generic` alias (a generic phrase, a capitalised common abbreviation) only with strong
+ *   evidence: the same organisation named elsewhere, or its own place near it. A cluster word or
+ *   a page about clusters is where generic phrases occur as parts of other names.
  */
+import type { AliasRule } from '../dataset/model';
 import type { CompiledMatcher, Candidate } from './alias-matcher';
 import { isClusterWordAt } from './cluster-words';
+import { PAGE_ORGANISATIONS } from './cluster-page';
 import {
   CHAR_WORD,
   NormalizeBuffer,
   charClassAt,
   isWordUnit,
   normalizeForMatching,
+  normalizeString,
   originalEnd,
 } from './normalize';
 
-/** Why a match counts. */
+/** Why a match counts. Each kind has a plain-words line for the card (evidence-labels.ts). */
 export type Evidence =
   /** The alias is distinctive on its own. */
   | 'not-needed'
@@ -22,8 +33,32 @@ export type Evidence =
   | 'same-organisation'
   /** The caller's context (e.g. the page's other blocks) confirmed the organisation. */
   | 'page-context'
+  /** The organisation's own city or region is named within a few words. */
+  | 'place-near'
   /** A cluster word is within the window. */
-  | 'cluster-word';
+  | 'cluster-word'
+  /** The page speaks of clusters: label, programme or cluster-policy vocabulary. */
+  | 'page-vocabulary'
+  /** The page names at least two other organisations unambiguously. */
+  | 'page-organisations';
+
+export const EVIDENCE_KINDS: readonly Evidence[] = [
+  'not-needed',
+  'same-organisation',
+  'page-context',
+  'place-near',
+  'cluster-word',
+  'page-vocabulary',
+  'page-organisations',
+];
+
+/** Evidence that lets a generic alias count; the others count for the weaker class only. */
+export const STRONG_EVIDENCE: ReadonlySet<Evidence> = new Set<Evidence>([
+  'not-needed',
+  'same-organisation',
+  'page-context',
+  'place-near',
+]);
 
 export interface EvidenceContext {
   /**
@@ -31,11 +66,15 @@ export interface EvidenceContext {
    * unambiguously in other blocks. The content script passes what it found so far.
    */
   confirmedIds?: ReadonlySet<string>;
+  /** The page speaks of clusters (cluster-vocabulary.ts found enough of its terms). */
+  aboutClusters?: boolean;
   /** How many words either side are searched for a cluster word. Default 6. */
   window?: number;
 }
 
 export const DEFAULT_EVIDENCE_WINDOW = 6;
+/** A place counts a little further away than a cluster word: "…, a cluster of firms in Ulm". */
+const PLACE_WINDOW_FACTOR = 2;
 
 export interface ResolvedCandidate {
   candidate: Candidate;
@@ -63,28 +102,59 @@ export function resolveEvidence(
     }
   }
   const window = context.window ?? DEFAULT_EVIDENCE_WINDOW;
+  const confirmedIds = context.confirmedIds;
+  // Organisations named unambiguously on the page, here or in other blocks, besides `id`.
+  const othersNamed = (id: string) => {
+    let n = 0;
+    for (const other of confirmedHere) if (other !== id && ++n >= PAGE_ORGANISATIONS) return true;
+    if (confirmedIds) {
+      for (const other of confirmedIds) {
+        if (other !== id && !confirmedHere.has(other) && ++n >= PAGE_ORGANISATIONS) return true;
+      }
+    }
+    return false;
+  };
   return candidates.map((candidate) => {
-    let nearClusterWord: boolean | null = null;
+    let near: Neighbourhood | null | undefined;
     const shared = sharedBy(candidate);
+    // The weaker page-level evidence, kept while a stronger kind may still come from another alias.
+    let fallback: ResolvedCandidate | null = null;
     for (const aliasIndex of candidate.aliasIndexes) {
       const alias = aliases[aliasIndex];
       if (!alias) continue;
       if (shared) {
         if (confirmedHere.has(alias.id))
           return { candidate, aliasIndex, evidence: 'same-organisation' };
-        if (context.confirmedIds?.has(alias.id))
-          return { candidate, aliasIndex, evidence: 'page-context' };
+        if (confirmedIds?.has(alias.id)) return { candidate, aliasIndex, evidence: 'page-context' };
         continue;
       }
       if (!alias.needsContext) return { candidate, aliasIndex, evidence: 'not-needed' };
       if (confirmedHere.has(alias.id))
         return { candidate, aliasIndex, evidence: 'same-organisation' };
-      if (context.confirmedIds?.has(alias.id))
-        return { candidate, aliasIndex, evidence: 'page-context' };
-      nearClusterWord ??= hasClusterWordNear(text, candidate, window);
-      if (nearClusterWord) return { candidate, aliasIndex, evidence: 'cluster-word' };
+      if (confirmedIds?.has(alias.id)) return { candidate, aliasIndex, evidence: 'page-context' };
+      const places = placeTokens(matcher, aliasIndex);
+      if (places.length > 0 || !alias.generic) {
+        if (near === undefined) {
+          const reach = places.length > 0 ? window * PLACE_WINDOW_FACTOR : window;
+          near = neighbourhood(text, candidate, reach);
+        }
+        if (near && places.length > 0 && hasPlaceNear(near, places, window * PLACE_WINDOW_FACTOR))
+          return { candidate, aliasIndex, evidence: 'place-near' };
+      }
+      if (alias.generic) continue;
+      if (near && hasClusterWordNear(near, window))
+        return { candidate, aliasIndex, evidence: 'cluster-word' };
+      // Page-level evidence is not for a word in a run of capitals: a headline or a slogan
+      // ("CLEAN ENERGY NOW", "MADE IN ITALY") on a page about clusters is still a slogan.
+      // Nor for a single word: pages write NET, MADE or "Systematic" in other senses even when
+      // they are about clusters; a name of several ordinary words ("Paper Province") is safer.
+      if (fallback || !takesPageEvidence(alias) || (near && inCapitals(near, text, candidate)))
+        continue;
+      if (context.aboutClusters) fallback = { candidate, aliasIndex, evidence: 'page-vocabulary' };
+      else if (othersNamed(alias.id))
+        fallback = { candidate, aliasIndex, evidence: 'page-organisations' };
     }
-    return { candidate, aliasIndex: candidate.aliasIndexes[0] ?? -1, evidence: null };
+    return fallback ?? { candidate, aliasIndex: candidate.aliasIndexes[0] ?? -1, evidence: null };
   });
 }
 
@@ -97,7 +167,18 @@ const windowBuffer = new NormalizeBuffer();
 /** Characters normalised on each side per word of window: generous for long words. */
 const CHARS_PER_WORD = 40;
 
-function hasClusterWordNear(text: string, candidate: Candidate, window: number): boolean {
+/** The words around a candidate, normalised, its own words blanked. */
+interface Neighbourhood {
+  words: string[];
+  original: (index: number) => string;
+  /** Each token's [start, end) in the original text. */
+  spans: (readonly [number, number])[];
+  /** The candidate's first and last token. */
+  first: number;
+  last: number;
+}
+
+function neighbourhood(text: string, candidate: Candidate, window: number): Neighbourhood | null {
   const reach = (window + 2) * CHARS_PER_WORD;
   // Widen to whole words, so the window's edge cannot cut "Datencluster" down to "cluster".
   let windowStart = Math.max(0, candidate.start - reach);
@@ -142,19 +223,136 @@ function hasClusterWordNear(text: string, candidate: Candidate, window: number):
       ? ''
       : String.fromCharCode(...units.subarray(t.start, t.end)),
   );
+  // Offsets into the shared buffer are read now: the next normalisation overwrites it.
+  const spans = tokens.map(
+    (t) => [starts[t.start] ?? 0, originalEnd(text, normalized, t.end - 1)] as const,
+  );
   const original = (index: number) => {
-    const t = tokens[index];
-    return t ? text.slice(starts[t.start] ?? 0, originalEnd(text, normalized, t.end - 1)) : '';
+    const span = spans[index];
+    return span ? text.slice(span[0], span[1]) : '';
   };
   const first = tokens.findIndex((t) => t.end > normStart);
+  if (first < 0) return null;
   let last = first;
   while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < normEnd) last++;
-  if (first < 0) return false;
+  return { words, original, spans, first, last };
+}
+
+function isCapitalWord(word: string): boolean {
+  return /\p{Lu}.*\p{Lu}/su.test(word) && !/\p{Ll}/u.test(word);
+}
+
+/**
+ * Whether the word right before or after the candidate, with only spaces between, is written in
+ * capitals too ("CLEAN og MADE" names two organisations; "MADE IN ITALY" is a slogan).
+ */
+function inCapitals(near: Neighbourhood, text: string, candidate: Candidate): boolean {
+  const { original, first, last, spans } = near;
+  const before = spans[first - 1];
+  const after = spans[last + 1];
+  return (
+    (before !== undefined &&
+      SPACES_ONLY.test(text.slice(before[1], candidate.start)) &&
+      isCapitalWord(original(first - 1))) ||
+    (after !== undefined &&
+      SPACES_ONLY.test(text.slice(candidate.end, after[0])) &&
+      isCapitalWord(original(last + 1)))
+  );
+}
+
+const SPACES_ONLY = /^\s+$/u;
+const MULTI_WORD = /[\p{L}\p{N}][^\p{L}\p{N}]+[\p{L}\p{N}]/u;
+
+/**
+ * Whether page-level evidence (a page about clusters, other organisations named) can confirm
+ * the alias: a name of several ordinary words, not a generic name and not a single word.
+ */
+export function takesPageEvidence(alias: Pick<AliasRule, 'text' | 'generic'>): boolean {
+  return !alias.generic && MULTI_WORD.test(alias.text);
+}
+
+function hasClusterWordNear(near: Neighbourhood, window: number): boolean {
+  const { words, original, first, last } = near;
   for (let k = Math.max(0, first - window); k < first; k++) {
     if (isClusterWordAt(words, k, original)) return true;
   }
-  for (let k = last + 1; k <= Math.min(tokens.length - 1, last + window); k++) {
+  for (let k = last + 1; k <= Math.min(words.length - 1, last + window); k++) {
     if (isClusterWordAt(words, k, original)) return true;
   }
   return false;
+}
+
+/** Case endings a place name takes in running text ("Krakowie", "Wrocławiu", "Ulmer"). */
+const PLACE_ENDING_MAX = 4;
+const PLACE_STEM_MIN = 4;
+
+/** Whether page word `word` is place word `place`, or it with a case ending. */
+function placeWordMatches(word: string, place: string): boolean {
+  if (word === place) return true;
+  if (place.length < PLACE_STEM_MIN || word.length > place.length + PLACE_ENDING_MAX) return false;
+  if (word.startsWith(place)) return true;
+  // "Warszawa" → "Warszawie", "Praha" → "Praze" is beyond this; a final vowel may give way.
+  const stem = /[aeiouy]$/.test(place) ? place.slice(0, -1) : null;
+  return stem !== null && stem.length >= PLACE_STEM_MIN && word.startsWith(stem);
+}
+
+function hasPlaceNear(
+  near: Neighbourhood,
+  places: readonly (readonly string[])[],
+  window: number,
+): boolean {
+  const { words, original, first, last } = near;
+  const from = Math.max(0, first - window);
+  const to = Math.min(words.length - 1, last + window);
+  for (let k = from; k <= to; k++) {
+    if (words[k] === '') continue;
+    for (const place of places) {
+      if (k + place.length - 1 > to) continue;
+      let all = true;
+      for (let p = 0; p < place.length && all; p++) {
+        const word = words[k + p] ?? '';
+        const want = place[p] ?? '';
+        // Only the last word of a place takes a case ending.
+        all = p === place.length - 1 ? placeWordMatches(word, want) : word === want;
+      }
+      // A place is a proper noun: "nice" or "mo" in lower case is no town.
+      if (all && /^\P{Ll}/u.test(original(k))) return true;
+    }
+  }
+  return false;
+}
+
+/** Each alias's places as normalised word lists, computed once per matcher. */
+const placeCache = new WeakMap<CompiledMatcher, (readonly (readonly string[])[] | undefined)[]>();
+const NO_PLACES: readonly (readonly string[])[] = [];
+
+function placeTokens(matcher: CompiledMatcher, aliasIndex: number): readonly (readonly string[])[] {
+  let cache = placeCache.get(matcher);
+  if (!cache) {
+    cache = [];
+    placeCache.set(matcher, cache);
+  }
+  let places = cache[aliasIndex];
+  if (!places) {
+    const written = matcher.aliases[aliasIndex]?.places ?? [];
+    places = written.length === 0 ? NO_PLACES : written.map(placeWords).filter((p) => p.length > 0);
+    cache[aliasIndex] = places;
+  }
+  return places;
+}
+
+function placeWords(place: string): string[] {
+  const normal = normalizeString(place);
+  const words: string[] = [];
+  let word = '';
+  for (let k = 0; k < normal.length; k++) {
+    const unit = normal.charCodeAt(k);
+    if (isWordUnit(unit)) word += normal[k];
+    else if (word !== '') {
+      words.push(word);
+      word = '';
+    }
+  }
+  if (word !== '') words.push(word);
+  return words;
 }

@@ -13,7 +13,16 @@ export {
   type CompiledMatcher,
   type SerializedMatcher,
 } from './alias-matcher';
-export { DEFAULT_EVIDENCE_WINDOW, type Evidence, type EvidenceContext } from './evidence';
+export {
+  DEFAULT_EVIDENCE_WINDOW,
+  EVIDENCE_KINDS,
+  STRONG_EVIDENCE,
+  takesPageEvidence,
+  type Evidence,
+  type EvidenceContext,
+} from './evidence';
+export { clusterTermsIn } from './cluster-vocabulary';
+export { isAboutClusters, PAGE_ORGANISATIONS } from './cluster-page';
 export { normalizeForMatching, normalizeString, type NormalizedText } from './normalize';
 export { isClusterWordAt } from './cluster-words';
 
@@ -103,11 +112,22 @@ export interface TextCheck {
   evidenced: boolean;
 }
 
-/** What the quick check needs from a page's rendered text: candidateWords and evidence. */
-export function checkText(matcher: CompiledMatcher, text: string, limit = 256): TextCheck {
+/**
+ * What the quick check needs from a page's rendered text: candidateWords and evidence.
+ * `context` gives what the evidence rules may take from the whole text (whether it speaks of
+ * clusters); it is asked only when some alias occurs.
+ */
+export function checkText(
+  matcher: CompiledMatcher,
+  text: string,
+  context: () => EvidenceContext = () => ({}),
+  limit = 256,
+): TextCheck {
   const candidates = findCandidates(matcher, text);
   if (candidates.length === 0) return { words: [], evidenced: false };
-  const evidenced = resolveEvidence(matcher, text, candidates).some((r) => r.evidence !== null);
+  const evidenced = resolveEvidence(matcher, text, candidates, context()).some(
+    (r) => r.evidence !== null,
+  );
   return { words: wordsOf(text, candidates, limit), evidenced };
 }
 

@@ -382,7 +382,9 @@ describe('the hover card in Chromium', () => {
     expect(await cardText(page, '.cl-card__hint')).toContain('on 127.0.0.1');
     // The frame's scan says why it marked the mention; the top's card words it.
     await openSources(page);
-    expect(await cardText(page, '.cl-card__why')).toBe('Why marked: the name is distinctive');
+    expect(await cardText(page, '.cl-card__why')).toBe(
+      'Why marked: its name is distinctive on its own',
+    );
 
     // The pointer can go into it and stay; leaving mention and card closes it.
     await page.mouse.move(card.left + 40, card.top + 40, { steps: 6 });
@@ -589,19 +591,19 @@ describe('the hover card in Chromium', () => {
     const { page } = await open('why.html');
     // A name of its own needs nothing else.
     expect(await why(page, '#other', 'Hamburg Aviation')).toBe(
-      'Why marked: the name is distinctive',
+      'Why marked: its name is distinctive on its own',
     );
     // A shorter name that could be a word: the cluster word beside it...
     expect(await why(page, '#word', 'Legasea')).toBe(
-      'Why marked: a cluster word stands next to it',
+      'Why marked: named next to the word “cluster”',
     );
     // ...or its full name on the page.
     const full = await open('why-full.html');
     expect(await why(full.page, '#later', 'Legasea')).toBe(
-      'Why marked: named with its full name on the page',
+      'Why marked: named with another of its names nearby',
     );
     expect(await why(full.page, '#full', 'Arena Legasea')).toBe(
-      'Why marked: the name is distinctive',
+      'Why marked: its name is distinctive on its own',
     );
   });
 

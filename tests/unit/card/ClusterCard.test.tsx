@@ -135,7 +135,7 @@ describe('ClusterCard', () => {
     const sources = root.querySelector('.cl-card__sources')!;
     expect(toggle.getAttribute('aria-controls')).toBe(sources.id);
     expect(texts(sources, '.cl-card__why')).toEqual([
-      'Why marked: a cluster word stands next to it',
+      'Why marked: named next to the word “cluster”',
     ]);
     expect(texts(sources, 'a')).toEqual(['example.eu/aclima']);
     // The card grew: the content script places it again.

@@ -85,10 +85,13 @@ describe("the card's ECCP line", () => {
 describe('why a mention is marked', () => {
   it('words every kind of evidence', () => {
     const said: Record<Evidence, string> = {
-      'not-needed': 'Why marked: the name is distinctive',
-      'same-organisation': 'Why marked: named with its full name on the page',
-      'page-context': 'Why marked: named unambiguously elsewhere on the page',
-      'cluster-word': 'Why marked: a cluster word stands next to it',
+      'not-needed': 'Why marked: its name is distinctive on its own',
+      'same-organisation': 'Why marked: named with another of its names nearby',
+      'page-context': 'Why marked: named in full elsewhere on the page',
+      'place-near': 'Why marked: named with its city or region',
+      'cluster-word': 'Why marked: named next to the word “cluster”',
+      'page-vocabulary': 'Why marked: on a page about clusters',
+      'page-organisations': 'Why marked: on a page that names other clusters',
     };
     for (const [kind, text] of Object.entries(said)) expect(whyMarked(kind)).toBe(text);
   });

@@ -24,6 +24,19 @@ describe('backgroundMatching', () => {
     });
   });
 
+  it('says when the page speaks of clusters', async () => {
+    const send = vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue(answer as never);
+    const matching = backgroundMatching(() => ({ ...TABLE, suppressed: [] }));
+    expect(await matching.match([part], [], true)).toEqual(answer);
+    expect(send).toHaveBeenCalledWith({
+      type: MATCH,
+      parts: [part],
+      confirmedIds: [],
+      aboutClusters: true,
+      table: TABLE,
+    });
+  });
+
   it('asks again when the background is restarting, and gets the answer', async () => {
     const send = vi
       .spyOn(browser.runtime, 'sendMessage')

@@ -122,6 +122,7 @@ describe('variants in the alias table', () => {
       kind: 'alias',
       caseSensitive: true,
       needsContext: true,
+      places: ['Budapest'],
       variant: { of: 'Omnipack Cluster', rule: 'generic-tail-dropped' },
     });
     expect(table.find((a) => a.text === 'Klastrze LifeScience Kraków')?.variant).toEqual({

@@ -56,6 +56,22 @@ describe('aliasReport', () => {
       // MADE (a common word in capitals) and Omnipack (one word left over).
       caseSensitive: 2,
       needsContext: 2,
+      byEvidenceClass: { distinctive: 2, needsContext: 2, genericPhrase: 0, commonAbbreviation: 0 },
+      withPlace: 0,
     });
+  });
+
+  it('counts the aliases that need strong evidence, per class, and those with a place', () => {
+    const table = buildAliasTable([
+      record({ id: 'health', name: 'Health Valley', city: 'Arnhem' }),
+      record({ id: 'sim', name: 'Slovenian Innovation Marine', acronym: 'SIM' }),
+    ]);
+    expect(aliasReport(table).byEvidenceClass).toEqual({
+      distinctive: 1,
+      needsContext: 0,
+      genericPhrase: 1,
+      commonAbbreviation: 1,
+    });
+    expect(aliasReport(table).withPlace).toBe(1);
   });
 });

@@ -26,6 +26,12 @@ describe('deriveAliasRule', () => {
     ['Systematic', 'name'],
     ['Hélice', 'name'],
     ['Green Energy', 'name'],
+  ] as const)('%s (%s) is case-sensitive and needs context', (text, kind) => {
+    expect(deriveAliasRule(text, kind)).toEqual(CASE_AND_CONTEXT);
+  });
+
+  // A cluster word and sector words only: a kind of cluster, not one (generic-names.ts).
+  it.each([
     ['Packaging Cluster', 'name'],
     ['Cluster Bau', 'name'],
     ['ICT Cluster', 'name'],
@@ -34,9 +40,41 @@ describe('deriveAliasRule', () => {
     ['IT Valley', 'alias'],
     ['Software-Cluster', 'name'],
     ['Green Energy Cluster', 'alias'],
-  ] as const)('%s (%s) is case-sensitive and needs context', (text, kind) => {
-    expect(deriveAliasRule(text, kind)).toEqual(CASE_AND_CONTEXT);
+    ['Cluster Medizintechnik', 'name'],
+    ['Health Valley', 'name'],
+    ['Klaster IT', 'alias'],
+    ['Clúster de Energía', 'alias'],
+    ['Pôle Numérique', 'alias'],
+    ['Distretto Agroalimentare', 'alias'],
+  ] as const)('%s (%s) is a generic phrase: case-sensitive, strong evidence only', (text, kind) => {
+    expect(deriveAliasRule(text, kind)).toEqual({ ...CASE_AND_CONTEXT, generic: 'phrase' });
   });
+
+  it.each([
+    ['ASA', 'acronym'],
+    ['SIM', 'acronym'],
+    ['MEGA', 'acronym'],
+    ['IT', 'alias'],
+    ['PME', 'acronym'],
+  ] as const)(
+    '%s (%s) is a capitalised common abbreviation: strong evidence only',
+    (text, kind) => {
+      expect(deriveAliasRule(text, kind)).toEqual({ ...CASE_AND_CONTEXT, generic: 'abbreviation' });
+    },
+  );
+
+  it.each([
+    ['Clúster de Energía de Extremadura', 'name'],
+    ['Medizintechnik Cluster Tuttlingen', 'name'],
+    ['Health Valley Minalogic', 'name'],
+    ['Laser & Engineering Technologies Cluster', 'alias'],
+    ['Sim', 'alias'],
+  ] as const)(
+    '%s (%s): a place, a brand, four words or lower case make it no generic name',
+    (text, kind) => {
+      expect(deriveAliasRule(text, kind).generic).toBeUndefined();
+    },
+  );
 
   it.each([
     ['ACLIMA', 'acronym'],

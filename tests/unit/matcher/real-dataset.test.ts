@@ -31,16 +31,34 @@ describe('real alias table', () => {
     expect(missed).toEqual([]);
   });
 
-  it('finds every alias that needs context next to a cluster word', () => {
+  it('finds every alias that needs context, generic names aside, next to a cluster word', () => {
     const missed: string[] = [];
     for (const alias of dataset.aliases) {
-      if (!alias.needsContext || shared(alias.text)) continue;
+      if (!alias.needsContext || alias.generic || shared(alias.text)) continue;
       // The cluster word is set apart by a colon: right before the alias, "cluster Alimentaris"
       // would be the longer full name "Cluster Alimentaris" instead of its variant.
       const found = matchText(matcher, `A cluster: ${alias.text} announced a project.`);
       if (!found.some((m) => m.text === alias.text && m.id === alias.id)) missed.push(alias.text);
     }
     expect(missed).toEqual([]);
+  });
+
+  it('finds a generic name with its own place near it, never with a cluster word alone', () => {
+    const generic = dataset.aliases.filter((a) => a.generic && !shared(a.text));
+    expect(generic.length).toBeGreaterThan(0);
+    const withCluster: string[] = [];
+    const missedWithPlace: string[] = [];
+    for (const alias of generic) {
+      const near = matchText(matcher, `A cluster: ${alias.text} announced a project.`);
+      if (near.some((m) => m.text === alias.text)) withCluster.push(alias.text);
+      const place = alias.places?.[0];
+      if (!place) continue;
+      const found = matchText(matcher, `News from ${place}: ${alias.text} announced a project.`);
+      if (!found.some((m) => m.text === alias.text && m.id === alias.id))
+        missedWithPlace.push(`${alias.text} (${place})`);
+    }
+    expect(withCluster).toEqual([]);
+    expect(missedWithPlace).toEqual([]);
   });
 
   it('marks a name two organisations share only with evidence for one of them', () => {
