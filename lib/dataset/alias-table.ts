@@ -2,6 +2,7 @@ import { applyMatchOverride, deriveAliasRule, extraMatchForms } from './alias-ru
 import type { AliasRule, ClusterRecord } from './model';
 import { normalizeString } from '../matcher/normalize';
 import { nameVariants } from './name-variants';
+import { inflectingLanguageOf } from '../matcher/inflection';
 
 /**
  * Every name, acronym and alias of every record, plus the extra forms a page is likely to use
@@ -18,6 +19,8 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
   for (const record of records) {
     const seen = new Set<string>();
     const notMine = elsewhere.get(record.id);
+    // The words of its names decline the way its country's language declines them.
+    const inflect = inflectingLanguageOf(record.country);
     const add = (
       text: string,
       kind: AliasRule['kind'],
@@ -35,7 +38,14 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
         ? { caseSensitive: true, needsContext: true }
         : { ...own, caseSensitive: own.caseSensitive || asWritten };
       const rule = applyMatchOverride(derived, record.match);
-      table.push({ text, id: record.id, kind, ...rule, ...(variant ? { variant } : {}) });
+      table.push({
+        text,
+        id: record.id,
+        kind,
+        ...rule,
+        ...(variant ? { variant } : {}),
+        ...(inflect && kind !== 'acronym' ? { inflect } : {}),
+      });
     };
     const written: [string, AliasRule['kind']][] = [[record.name, 'name']];
     if (record.acronym) written.push([record.acronym, 'acronym']);

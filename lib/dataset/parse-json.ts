@@ -7,6 +7,7 @@ import { firstProblems, type RowProblem } from './row-problem';
 import { isValidPartialDate } from './row-schema';
 import { runToEnd, type Steps } from './steps';
 import { VARIANT_RULES } from './name-variants';
+import { INFLECTING_LANGUAGES } from '../matcher/inflection';
 
 /**
  * Validation of a Cluster Lens JSON export. The shape is checked strictly (an unknown field is a
@@ -77,6 +78,7 @@ const aliasSchema = z.strictObject({
   caseSensitive: z.boolean(),
   needsContext: z.boolean(),
   variant: z.strictObject({ of: text, rule: z.enum(VARIANT_RULES) }).optional(),
+  inflect: z.enum(INFLECTING_LANGUAGES).optional(),
 });
 
 const fileSchema = z.strictObject({

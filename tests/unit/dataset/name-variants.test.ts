@@ -123,6 +123,7 @@ describe('variants in the alias table', () => {
       caseSensitive: true,
       needsContext: true,
       variant: { of: 'Omnipack Cluster', rule: 'generic-tail-dropped' },
+      inflect: 'hu',
     });
     expect(table.find((a) => a.text === 'Klastrze LifeScience Kraków')?.variant).toEqual({
       of: 'Klaster LifeScience Kraków',
