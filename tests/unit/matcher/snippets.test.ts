@@ -4,6 +4,10 @@ import { FIXTURE_ALIASES } from '../../fixtures/snippets/aliases';
 import { SNIPPETS } from '../../fixtures/snippets/snippets';
 
 const matcher = compileMatcher(FIXTURE_ALIASES);
+/** The same table with no alias declining: what the matcher found before inflection.ts. */
+const withoutInflection = compileMatcher(FIXTURE_ALIASES.map(({ inflect: _, ...alias }) => alias));
+const found = (m: typeof matcher, segments: readonly string[]) =>
+  matchSegments(m, segments).map((x) => ({ id: x.id, text: x.text }));
 
 describe('annotated snippets', () => {
   it('cover at least 60 snippets in at least 10 languages, positives and negatives', () => {
@@ -14,11 +18,22 @@ describe('annotated snippets', () => {
 
   for (const snippet of SNIPPETS) {
     it(`${snippet.lang}: ${snippet.why}`, () => {
-      const found = matchSegments(matcher, snippet.segments).map((m) => ({
-        id: m.id,
-        text: m.text,
-      }));
-      expect(found).toEqual(snippet.expect);
+      expect(found(matcher, snippet.segments)).toEqual(snippet.expect);
+    });
+  }
+});
+
+describe('snippets that need a name declined', () => {
+  const needing = SNIPPETS.filter((s) => s.needs === 'inflection');
+
+  it('cover at least 25 snippets in at least 9 languages', () => {
+    expect(needing.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(needing.map((s) => s.lang)).size).toBeGreaterThanOrEqual(9);
+  });
+
+  for (const snippet of needing) {
+    it(`${snippet.lang}: ${snippet.why} is missed without inflection`, () => {
+      expect(found(withoutInflection, snippet.segments)).not.toEqual(snippet.expect);
     });
   }
 });
