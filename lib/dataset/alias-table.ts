@@ -62,8 +62,15 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
       }
     }
     const places = placesOf(record);
-    for (const base of bases) {
+    const forms = bases.map((base) => ({ base, onlyCase: false }));
+    // An acronym of five letters or more is written in title case in running text ("Litek"):
+    // of the variants, an acronym takes that one only.
+    for (const [text, kind] of written)
+      if (kind === 'acronym' && !notMine?.has(fold(text)))
+        forms.push({ base: text, onlyCase: true });
+    for (const { base, onlyCase } of forms) {
       for (const variant of nameVariants(base, places, record.country)) {
+        if (onlyCase && variant.rule !== 'letter-case') continue;
         // A form made by a rule never takes a name another organisation is written with.
         const owners = writtenBy.get(normalizeString(variant.text));
         if (owners && (owners.size > 1 || !owners.has(record.id))) continue;
