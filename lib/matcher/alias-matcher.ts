@@ -70,7 +70,7 @@ export interface SerializedMatcher {
   edgeTarget: number[];
   outStart: number[];
   outAlias: number[];
-  /** stemJumps with each stem node written as the difference to the previous triple's (JSON). */
+  /** stemJumps, each stem node as the difference to the previous one, each word end to its stem. */
   stemJumps: number[];
 }
 
@@ -254,9 +254,13 @@ function assemble(
 }
 
 export function serializeMatcher(matcher: CompiledMatcher): SerializedMatcher {
+  // Stem nodes as differences to the previous one, word ends as differences to their stem:
+  // small numbers, a third of the JSON.
   const stemJumps = Array.from(matcher.stemJumps);
-  for (let k = stemJumps.length - 3; k > 0; k -= 3)
-    stemJumps[k] = (stemJumps[k] ?? 0) - (stemJumps[k - 3] ?? 0);
+  for (let k = stemJumps.length - 3; k >= 0; k -= 3) {
+    stemJumps[k + 1] = (stemJumps[k + 1] ?? 0) - (stemJumps[k] ?? 0);
+    if (k > 0) stemJumps[k] = (stemJumps[k] ?? 0) - (stemJumps[k - 3] ?? 0);
+  }
   return {
     format: 2,
     stemJumps,
@@ -272,8 +276,10 @@ export function serializeMatcher(matcher: CompiledMatcher): SerializedMatcher {
 export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
   if (data.format !== 2) throw new Error(`unknown matcher format ${String(data.format)}`);
   const stemJumps = Int32Array.from(data.stemJumps);
-  for (let k = 3; k < stemJumps.length; k += 3)
-    stemJumps[k] = (stemJumps[k] ?? 0) + (stemJumps[k - 3] ?? 0);
+  for (let k = 0; k < stemJumps.length; k += 3) {
+    if (k > 0) stemJumps[k] = (stemJumps[k] ?? 0) + (stemJumps[k - 3] ?? 0);
+    stemJumps[k + 1] = (stemJumps[k + 1] ?? 0) + (stemJumps[k] ?? 0);
+  }
   return assemble(
     data.aliases,
     Int32Array.from(data.edgeStart),
