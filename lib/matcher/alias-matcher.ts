@@ -92,14 +92,14 @@ interface TrieNode {
 export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
   const root: TrieNode = { next: new Map(), out: [], index: 0 };
   const nodes: TrieNode[] = [root];
-  const jumps = new Set<string>();
   const jumpList: [number, number, number][] = [];
   aliases.forEach((alias, aliasIndex) => {
     const key = normalizeString(alias.text);
     // An alias must begin and end where a word can; punctuation at its edges is unmatchable.
     if (key === '' || !isWordUnit(key.charCodeAt(0))) return;
     let node = root;
-    const path: number[] = [];
+    // The node after each unit, for the stem jumps of a declining alias only.
+    const path: number[] | null = alias.inflect === undefined ? null : [];
     for (let k = 0; k < key.length; k++) {
       const unit = key.charCodeAt(k);
       let child = node.next.get(unit);
@@ -109,20 +109,16 @@ export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
         node.next.set(unit, child);
       }
       node = child;
-      path.push(node.index);
+      path?.push(node.index);
     }
     node.out.push(aliasIndex);
-    if (alias.inflect === undefined) return;
+    if (alias.inflect === undefined || path === null) return;
     const language = languageIndex(alias.inflect);
     for (const [start, end] of decliningWords(alias.text, key)) {
       const word = key.slice(start, end);
       const target = path[end - 1] ?? -1;
       for (const cut of stemLengths(word, alias.inflect)) {
-        const stem = path[start + cut - 1] ?? -1;
-        const id = `${stem},${target},${language}`;
-        if (jumps.has(id)) continue;
-        jumps.add(id);
-        jumpList.push([stem, target, language]);
+        jumpList.push([path[start + cut - 1] ?? -1, target, language]);
       }
     }
   });
@@ -157,7 +153,11 @@ export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
   edgeStart[nodes.length] = e;
   outStart[nodes.length] = o;
   jumpList.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-  const stemJumps = Int32Array.from(jumpList.flat());
+  // Aliases that share a word's path (a name and its variants) give the same jump: kept once.
+  const unique = jumpList.filter(
+    (j, k) => k === 0 || j.some((value, n) => value !== jumpList[k - 1]?.[n]),
+  );
+  const stemJumps = Int32Array.from(unique.flat());
   return assemble(aliases, edgeStart, edgeChar, edgeTarget, outStart, outAlias, stemJumps);
 }
 
@@ -166,6 +166,20 @@ const HAS_DIGIT = /\p{N}/u;
 const HAS_LOWER = /\p{Ll}/u;
 /** The cluster word has its own forms (name-variants.ts); declined here it would run free. */
 const CLUSTER_WORD = /^(?:klaster|klastr|klaszter|kluster|klyng|кластер|клъстер|cluster)/u;
+
+// The variants of a name repeat its words many times ("Klastra …", "Klastrem …"): normalised once.
+const normalizedWords = new Map<string, string>();
+const MAX_CACHED_WORDS = 50_000;
+
+function normalizedWord(word: string): string {
+  let normalized = normalizedWords.get(word);
+  if (normalized === undefined) {
+    if (normalizedWords.size >= MAX_CACHED_WORDS) normalizedWords.clear();
+    normalized = normalizeString(word);
+    normalizedWords.set(word, normalized);
+  }
+  return normalized;
+}
 
 /**
  * The [start, end) ranges in `key` (the alias's normal form) of the words that decline: not
@@ -177,14 +191,20 @@ export function decliningWords(text: string, key: string): [number, number][] {
   const written = text.match(WORD_TOKEN) ?? [];
   const out: [number, number][] = [];
   let w = 0;
-  for (const m of key.matchAll(WORD_TOKEN)) {
-    const word = m[0];
-    while (w < written.length && normalizeString(written[w] ?? '') !== word) w++;
+  for (let start = 0; start < key.length;) {
+    if (!isWordUnit(key.charCodeAt(start))) {
+      start++;
+      continue;
+    }
+    let end = start + 1;
+    while (end < key.length && isWordUnit(key.charCodeAt(end))) end++;
+    const word = key.slice(start, end);
+    while (w < written.length && normalizedWord(written[w] ?? '') !== word) w++;
     const original = written[w++];
     if (original === undefined) break;
     const acronym = HAS_DIGIT.test(original) || (original.length > 1 && !HAS_LOWER.test(original));
-    if (acronym || CLUSTER_WORD.test(word)) continue;
-    out.push([m.index, m.index + word.length]);
+    if (!acronym && !CLUSTER_WORD.test(word)) out.push([start, end]);
+    start = end;
   }
   return out;
 }
@@ -432,7 +452,7 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
       node = child(m, node, d >= 65 && d <= 90 ? d + 32 : d);
       if (node < 0) return true;
       // A stem where a declining alias word may end otherwise: the normalising walk tries it.
-      if (m.stemFlag[node] === 1) return false;
+      if (m.stemFlag[node] === 1 && mayTakeEnding(m, text, j + 1, node)) return false;
       lastWord = true;
       j++;
     }
@@ -487,6 +507,39 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
     if (hasOutput(m, node) && j < len && ASCII_ALNUM[text.charCodeAt(j)] === 1)
       pushTerminal(node, j);
   }
+}
+
+/**
+ * Whether, at stem node `stem` with the page word's rest starting at `from`, some declining
+ * alias word could take that rest as an ending (what takeEnding would do), for walkAscii: most
+ * English words that pass a stem ("technolog-y" of a Polish organisation's English name) end as
+ * the alias word does, and need no normalising walk. True when unsure (non-ASCII ahead).
+ */
+function mayTakeEnding(m: CompiledMatcher, text: string, from: number, stem: number): boolean {
+  let end = from;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c >= 128) return true;
+    if (ASCII_ALNUM[c] !== 1) break;
+    if (++end - from > MAX_ENDING_UNITS) return false;
+  }
+  let exact = stem;
+  let ending = '';
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
+    const unit = c >= 65 && c <= 90 ? c + 32 : c;
+    if (exact >= 0) exact = child(m, exact, unit);
+    ending += String.fromCharCode(unit);
+  }
+  const previous = text.charCodeAt(from - 1);
+  const stemLast = String.fromCharCode(previous >= 65 && previous <= 90 ? previous + 32 : previous);
+  const { stemJumps } = m;
+  for (let k = m.stemFirst.get(stem) ?? stemJumps.length; stemJumps[k] === stem; k += 3) {
+    if (stemJumps[k + 1] === exact) continue;
+    const language = languageAt(stemJumps[k + 2] ?? 0);
+    if (language !== undefined && isEnding(language, ending, stemLast)) return true;
+  }
+  return false;
 }
 
 /** The walk from word start `i` over normalised text, for everything walkAscii declines. */
