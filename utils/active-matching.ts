@@ -77,6 +77,10 @@ function isActiveMatching(value: unknown): value is ActiveMatching {
       m.denseAscii,
     ].every((a) => a instanceof Int32Array) &&
     m.edgeChar instanceof Uint16Array &&
+    m.stemJumps instanceof Int32Array &&
+    m.aliasLanguageBit instanceof Int32Array &&
+    m.stemFlag instanceof Uint8Array &&
+    m.stemFirst instanceof Map &&
     Array.isArray(m.casedForms)
   );
 }

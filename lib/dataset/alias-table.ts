@@ -2,6 +2,7 @@ import { applyMatchOverride, deriveAliasRule, extraMatchForms } from './alias-ru
 import type { AliasRule, ClusterRecord } from './model';
 import { normalizeString } from '../matcher/normalize';
 import { nameVariants } from './name-variants';
+import { inflectingLanguageOf } from '../matcher/inflection';
 
 /**
  * Every name, acronym and alias of every record, plus the extra forms a page is likely to use
@@ -19,6 +20,8 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
     const seen = new Set<string>();
     const notMine = elsewhere.get(record.id);
     const ownPlaces = cityAndRegions(record);
+    // The words of its names decline the way its country's language declines them.
+    const inflect = inflectingLanguageOf(record.country);
     const add = (
       text: string,
       kind: AliasRule['kind'],
@@ -45,6 +48,7 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
         ...rule,
         ...(places && places.length > 0 ? { places } : {}),
         ...(variant ? { variant } : {}),
+        ...(inflect && kind !== 'acronym' ? { inflect } : {}),
       });
     };
     const written: [string, AliasRule['kind']][] = [[record.name, 'name']];
@@ -62,8 +66,15 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
       }
     }
     const places = placesOf(record);
-    for (const base of bases) {
+    const forms = bases.map((base) => ({ base, onlyCase: false }));
+    // An acronym of five letters or more is written in title case in running text ("Litek"):
+    // of the variants, an acronym takes that one only.
+    for (const [text, kind] of written)
+      if (kind === 'acronym' && !notMine?.has(fold(text)))
+        forms.push({ base: text, onlyCase: true });
+    for (const { base, onlyCase } of forms) {
       for (const variant of nameVariants(base, places, record.country)) {
+        if (onlyCase && variant.rule !== 'letter-case') continue;
         // A form made by a rule never takes a name another organisation is written with.
         const owners = writtenBy.get(normalizeString(variant.text));
         if (owners && (owners.size > 1 || !owners.has(record.id))) continue;

@@ -2,6 +2,7 @@
  * The dataset model shared by the data build, the content script, the popup and the options page.
  * Everything here is plain data (JSON-serialisable) so it can be bundled, stored and messaged.
  */
+import type { InflectingLanguage } from '../matcher/inflection';
 import type { VariantRule } from './name-variants';
 
 export const LABEL_LEVELS = ['gold', 'silver', 'bronze'] as const;
@@ -64,6 +65,12 @@ export interface AliasRule {
    * name it was made from and the rule that made it, to show why a page's wording counts.
    */
   variant?: { of: string; rule: VariantRule };
+  /**
+   * The language whose case endings the words of this alias take on a page ("Dolina Lotnicza"
+   * as "Doliny Lotniczej"): set by the data build from the organisation's country, absent for
+   * acronyms and for countries whose languages do not decline names (lib/matcher/inflection.ts).
+   */
+  inflect?: InflectingLanguage;
 }
 
 export interface ClusterRecord {

@@ -20,7 +20,9 @@
  *   single word may as well be a city.
  *
  * - `letter-case`: a camel-case brand or an acronym of five letters or more written in title
- *   case ("SECPhO" → "Secpho"), counted only with evidence.
+ *   case ("SECPhO" → "Secpho", "ELINCLUS" → "Elinclus"). Where the word is invented (no word of
+ *   ordinary-words.ts or of the sector lists, nor made of them) its case says nothing and the
+ *   form counts as the name does; where it is a word ("DREAM", "BioMed") only with evidence.
  *
  * Every variant gets its matching rule derived from its own text by the caller, as any alias.
  */
@@ -33,6 +35,7 @@ import {
   isStopword,
   tokensOf,
 } from './alias-rules';
+import { camelParts, isOrdinaryWord } from './ordinary-words';
 
 export const VARIANT_RULES = [
   'cluster-word-inflected',
@@ -349,16 +352,37 @@ export function nameVariants(
   // "Secpho", "ELINCLUS" as "Elinclus"), as running text and headlines do. Such a word is often
   // two common words joined ("CleanTech"), so the form counts with evidence only.
   let recased = text;
+  let ordinary = false;
   for (const span of [...spans].reverse()) {
     const word = span.word;
     const long = word.replace(/\P{L}/gu, '').length >= MIN_RECASED_LETTERS;
     if (long && (isCamel(word) || (isAllCaps(word) && !isCommonToken(word)))) {
       const title = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
       recased = recased.slice(0, span.start) + title + recased.slice(span.end);
+      if (!isInvented(word)) ordinary = true;
     }
   }
   // A name of several words all in capitals is a headline form of itself: left alone.
   const headline = spans.length > 1 && isAllCaps(text.replace(/[^\p{L}]/gu, ''));
-  if (recased !== text && !headline) add(recased, 'letter-case', true);
+  // Either way the form keeps its capital: in lower case it is a word, or part of an address.
+  if (recased !== text && !headline) add(recased, 'letter-case', ordinary, true);
   return [...out.values()];
+}
+
+const MIN_PART_LETTERS = 3;
+
+/**
+ * A word no language has: not an ordinary or sector word, and, for a camel-case brand, not made
+ * only of such words ("BioMed", "CleanTech" are; "bioPmed", "SECPhO", "CzecHemp" are not). Parts
+ * under three letters ("i" of "iVita", "Ph" of "SECPhO") decide nothing.
+ */
+function isInvented(word: string): boolean {
+  if (isCommonToken(word) || isOrdinaryWord(word)) return false;
+  if (!isCamel(word)) return true;
+  return camelParts(word).some(
+    (part) =>
+      part.replace(/\P{L}/gu, '').length >= MIN_PART_LETTERS &&
+      !isCommonToken(part) &&
+      !isOrdinaryWord(part),
+  );
 }

@@ -52,7 +52,7 @@ export function pageMatcher(data: PageData, aliases: readonly AliasRule[]): Comp
 
 /**
  * A short hash (FNV-1a, 32 bits, plus the count) of what matching depends on in an alias table:
- * each alias's organisation, text and letter-case rule. Context rules are left out on purpose:
+ * each alias's organisation, text, letter-case rule and inflection language. Context rules are left out on purpose:
  * the quick check ignores evidence.
  */
 export function aliasFingerprint(aliases: readonly AliasRule[]): string {
@@ -64,6 +64,7 @@ export function aliasFingerprint(aliases: readonly AliasRule[]): string {
     }
   };
   // Fields end with a NUL, which no alias contains, so `ab`+`c` and `a`+`bc` differ.
-  for (const alias of aliases) mix(`${alias.id}\0${alias.text}\0${alias.caseSensitive ? 1 : 0}\0`);
+  for (const alias of aliases)
+    mix(`${alias.id}\0${alias.text}\0${alias.caseSensitive ? 1 : 0}\0${alias.inflect ?? ''}\0`);
   return `${aliases.length}:${(hash >>> 0).toString(16)}`;
 }

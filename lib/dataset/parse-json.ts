@@ -7,6 +7,7 @@ import { firstProblems, type RowProblem } from './row-problem';
 import { isValidPartialDate } from './row-schema';
 import { runToEnd, type Steps } from './steps';
 import { VARIANT_RULES } from './name-variants';
+import { INFLECTING_LANGUAGES } from '../matcher/inflection';
 
 /**
  * Validation of a Cluster Lens JSON export. The shape is checked strictly (an unknown field is a
@@ -79,6 +80,7 @@ const aliasSchema = z.strictObject({
   generic: z.enum(['phrase', 'abbreviation']).optional(),
   places: z.array(text).max(8).optional(),
   variant: z.strictObject({ of: text, rule: z.enum(VARIANT_RULES) }).optional(),
+  inflect: z.enum(INFLECTING_LANGUAGES).optional(),
 });
 
 const fileSchema = z.strictObject({

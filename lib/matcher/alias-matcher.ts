@@ -24,7 +24,9 @@ import {
   normalizeForMatching,
   normalizeString,
   originalEnd,
+  type NormalizedText,
 } from './normalize';
+import { MAX_ENDING_UNITS, isEnding, languageAt, languageIndex, stemLengths } from './inflection';
 
 export interface CompiledMatcher {
   readonly aliases: readonly AliasRule[];
@@ -45,17 +47,31 @@ export interface CompiledMatcher {
   readonly denseAscii: Int32Array;
   /** For case-sensitive aliases: the normal form with case kept, and its all-capitals form. */
   readonly casedForms: readonly (readonly [string, string] | null)[];
+  /**
+   * Where a word of a declining alias may take another ending (inflection.ts): triples (stem
+   * node, word-end node, language index), sorted by stem node. From the stem node a page word
+   * whose rest is an ending of that language continues at the word-end node.
+   */
+  readonly stemJumps: Int32Array;
+  /** Per node: 1 where stemJumps has an entry, so the walk tests one byte per step. */
+  readonly stemFlag: Uint8Array;
+  /** Per node with a stem jump: the index of its first triple in stemJumps. */
+  readonly stemFirst: ReadonlyMap<number, number>;
+  /** Per alias: its language's bit (1 << languageIndex), 0 when its words do not decline. */
+  readonly aliasLanguageBit: Int32Array;
 }
 
 /** The compiled trie as plain arrays, to build once at build time and ship as JSON. */
 export interface SerializedMatcher {
-  format: 1;
+  format: 2;
   aliases: AliasRule[];
   edgeStart: number[];
   edgeChar: number[];
   edgeTarget: number[];
   outStart: number[];
   outAlias: number[];
+  /** stemJumps, each stem node as the difference to the previous one, each word end to its stem. */
+  stemJumps: number[];
 }
 
 /** An alias occurrence in original offsets, before the evidence rules. */
@@ -76,11 +92,14 @@ interface TrieNode {
 export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
   const root: TrieNode = { next: new Map(), out: [], index: 0 };
   const nodes: TrieNode[] = [root];
+  const jumpList: [number, number, number][] = [];
   aliases.forEach((alias, aliasIndex) => {
     const key = normalizeString(alias.text);
     // An alias must begin and end where a word can; punctuation at its edges is unmatchable.
     if (key === '' || !isWordUnit(key.charCodeAt(0))) return;
     let node = root;
+    // The node after each unit, for the stem jumps of a declining alias only.
+    const path: number[] | null = alias.inflect === undefined ? null : [];
     for (let k = 0; k < key.length; k++) {
       const unit = key.charCodeAt(k);
       let child = node.next.get(unit);
@@ -90,8 +109,18 @@ export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
         node.next.set(unit, child);
       }
       node = child;
+      path?.push(node.index);
     }
     node.out.push(aliasIndex);
+    if (alias.inflect === undefined || path === null) return;
+    const language = languageIndex(alias.inflect);
+    for (const [start, end] of decliningWords(alias.text, key)) {
+      const word = key.slice(start, end);
+      const target = path[end - 1] ?? -1;
+      for (const cut of stemLengths(word, alias.inflect)) {
+        jumpList.push([path[start + cut - 1] ?? -1, target, language]);
+      }
+    }
   });
 
   let edgeCount = 0;
@@ -123,7 +152,61 @@ export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
   }
   edgeStart[nodes.length] = e;
   outStart[nodes.length] = o;
-  return assemble(aliases, edgeStart, edgeChar, edgeTarget, outStart, outAlias);
+  jumpList.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  // Aliases that share a word's path (a name and its variants) give the same jump: kept once.
+  const unique = jumpList.filter(
+    (j, k) => k === 0 || j.some((value, n) => value !== jumpList[k - 1]?.[n]),
+  );
+  const stemJumps = Int32Array.from(unique.flat());
+  return assemble(aliases, edgeStart, edgeChar, edgeTarget, outStart, outAlias, stemJumps);
+}
+
+const WORD_TOKEN = /[\p{L}\p{N}]+/gu;
+const HAS_DIGIT = /\p{N}/u;
+const HAS_LOWER = /\p{Ll}/u;
+/** The cluster word has its own forms (name-variants.ts); declined here it would run free. */
+const CLUSTER_WORD = /^(?:klaster|klastr|klaszter|kluster|klyng|кластер|клъстер|cluster)/u;
+
+// The variants of a name repeat its words many times ("Klastra …", "Klastrem …"): normalised once.
+const normalizedWords = new Map<string, string>();
+const MAX_CACHED_WORDS = 50_000;
+
+function normalizedWord(word: string): string {
+  let normalized = normalizedWords.get(word);
+  if (normalized === undefined) {
+    if (normalizedWords.size >= MAX_CACHED_WORDS) normalizedWords.clear();
+    normalized = normalizeString(word);
+    normalizedWords.set(word, normalized);
+  }
+  return normalized;
+}
+
+/**
+ * The [start, end) ranges in `key` (the alias's normal form) of the words that decline: not
+ * acronyms (capitals, digits), not the cluster word, and long enough (see stemLengths). Each
+ * word of `key` is found among the alias's own words in order, since connectors (`i`, `a`, `és`)
+ * are `&` in the key.
+ */
+export function decliningWords(text: string, key: string): [number, number][] {
+  const written = text.match(WORD_TOKEN) ?? [];
+  const out: [number, number][] = [];
+  let w = 0;
+  for (let start = 0; start < key.length;) {
+    if (!isWordUnit(key.charCodeAt(start))) {
+      start++;
+      continue;
+    }
+    let end = start + 1;
+    while (end < key.length && isWordUnit(key.charCodeAt(end))) end++;
+    const word = key.slice(start, end);
+    while (w < written.length && normalizedWord(written[w] ?? '') !== word) w++;
+    const original = written[w++];
+    if (original === undefined) break;
+    const acronym = HAS_DIGIT.test(original) || (original.length > 1 && !HAS_LOWER.test(original));
+    if (!acronym && !CLUSTER_WORD.test(word)) out.push([start, end]);
+    start = end;
+  }
+  return out;
 }
 
 function assemble(
@@ -133,6 +216,7 @@ function assemble(
   edgeTarget: Int32Array,
   outStart: Int32Array,
   outAlias: Int32Array,
+  stemJumps: Int32Array,
 ): CompiledMatcher {
   const rootAscii = new Int32Array(128).fill(-1);
   for (let k = edgeStart[0] ?? 0; k < (edgeStart[1] ?? 0); k++) {
@@ -160,6 +244,17 @@ function assemble(
     const cased = normalizeString(alias.text, true);
     return [cased, normalizeString(alias.text.toUpperCase(), true)] as const;
   });
+  const stemFlag = new Uint8Array(nodeCount);
+  const stemFirst = new Map<number, number>();
+  for (let k = 0; k < stemJumps.length; k += 3) {
+    const stem = stemJumps[k] ?? 0;
+    if (stemFlag[stem] === 1) continue;
+    stemFlag[stem] = 1;
+    stemFirst.set(stem, k);
+  }
+  const aliasLanguageBit = Int32Array.from(aliases, (a) =>
+    a.inflect === undefined ? 0 : 1 << languageIndex(a.inflect),
+  );
   return {
     aliases,
     edgeStart,
@@ -171,12 +266,24 @@ function assemble(
     denseIndex,
     denseAscii,
     casedForms,
+    stemJumps,
+    stemFlag,
+    stemFirst,
+    aliasLanguageBit,
   };
 }
 
 export function serializeMatcher(matcher: CompiledMatcher): SerializedMatcher {
+  // Stem nodes as differences to the previous one, word ends as differences to their stem:
+  // small numbers, a third of the JSON.
+  const stemJumps = Array.from(matcher.stemJumps);
+  for (let k = stemJumps.length - 3; k >= 0; k -= 3) {
+    stemJumps[k + 1] = (stemJumps[k + 1] ?? 0) - (stemJumps[k] ?? 0);
+    if (k > 0) stemJumps[k] = (stemJumps[k] ?? 0) - (stemJumps[k - 3] ?? 0);
+  }
   return {
-    format: 1,
+    format: 2,
+    stemJumps,
     aliases: [...matcher.aliases],
     edgeStart: Array.from(matcher.edgeStart),
     edgeChar: Array.from(matcher.edgeChar),
@@ -187,7 +294,12 @@ export function serializeMatcher(matcher: CompiledMatcher): SerializedMatcher {
 }
 
 export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
-  if (data.format !== 1) throw new Error(`unknown matcher format ${String(data.format)}`);
+  if (data.format !== 2) throw new Error(`unknown matcher format ${String(data.format)}`);
+  const stemJumps = Int32Array.from(data.stemJumps);
+  for (let k = 0; k < stemJumps.length; k += 3) {
+    if (k > 0) stemJumps[k] = (stemJumps[k] ?? 0) + (stemJumps[k - 3] ?? 0);
+    stemJumps[k + 1] = (stemJumps[k + 1] ?? 0) + (stemJumps[k] ?? 0);
+  }
   return assemble(
     data.aliases,
     Int32Array.from(data.edgeStart),
@@ -195,6 +307,7 @@ export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
     Int32Array.from(data.edgeTarget),
     Int32Array.from(data.outStart),
     Int32Array.from(data.outAlias),
+    stemJumps,
   );
 }
 
@@ -282,7 +395,7 @@ for (let c = 0; c < 128; c++) {
   ASCII_JOINS_RIGHT[c] = joinsRight(c) ? 1 : 0;
 }
 
-/** Scratch for the trie walk: (node, original end) pairs. Matching is synchronous. */
+/** Scratch for the trie walk: (node, original end, language mask). Matching is synchronous. */
 const stack: number[] = [];
 let terminals = 0;
 const windowBuffer = new NormalizeBuffer();
@@ -303,10 +416,17 @@ function hasEdges(m: CompiledMatcher, node: number): boolean {
   return (m.edgeStart[node] ?? 0) < (m.edgeStart[node + 1] ?? 0);
 }
 
-function pushTerminal(node: number, end: number): void {
-  if (terminals === stack.length) stack.push(0, 0);
+/** The mask of a walk that took no ending: every alias at its terminals may match. */
+const EXACT = -1;
+/** Whether a walk of the current word start took an ending (terminals then need sorting). */
+let declined = false;
+
+/** A terminal: its node, its end in the original text, and the languages its walk allows. */
+function pushTerminal(node: number, end: number, mask = EXACT): void {
+  if (terminals === stack.length) stack.push(0, 0, 0);
   stack[terminals++] = node;
   stack[terminals++] = end;
+  stack[terminals++] = mask;
 }
 
 /**
@@ -331,6 +451,8 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
       if (d >= 128 || ASCII_ALNUM[d] !== 1) break;
       node = child(m, node, d >= 65 && d <= 90 ? d + 32 : d);
       if (node < 0) return true;
+      // A stem where a declining alias word may end otherwise: the normalising walk tries it.
+      if (m.stemFlag[node] === 1 && mayTakeEnding(m, text, j + 1, node)) return false;
       lastWord = true;
       j++;
     }
@@ -387,26 +509,121 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
   }
 }
 
+/**
+ * Whether, at stem node `stem` with the page word's rest starting at `from`, some declining
+ * alias word could take that rest as an ending (what takeEnding would do), for walkAscii: most
+ * English words that pass a stem ("technolog-y" of a Polish organisation's English name) end as
+ * the alias word does, and need no normalising walk. True when unsure (non-ASCII ahead).
+ */
+function mayTakeEnding(m: CompiledMatcher, text: string, from: number, stem: number): boolean {
+  let end = from;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c >= 128) return true;
+    if (ASCII_ALNUM[c] !== 1) break;
+    if (++end - from > MAX_ENDING_UNITS) return false;
+  }
+  let exact = stem;
+  let ending = '';
+  for (let k = from; k < end; k++) {
+    const c = text.charCodeAt(k);
+    const unit = c >= 65 && c <= 90 ? c + 32 : c;
+    if (exact >= 0) exact = child(m, exact, unit);
+    ending += String.fromCharCode(unit);
+  }
+  const previous = text.charCodeAt(from - 1);
+  const stemLast = String.fromCharCode(previous >= 65 && previous <= 90 ? previous + 32 : previous);
+  const { stemJumps } = m;
+  for (let k = m.stemFirst.get(stem) ?? stemJumps.length; stemJumps[k] === stem; k += 3) {
+    if (stemJumps[k + 1] === exact) continue;
+    const language = languageAt(stemJumps[k + 2] ?? 0);
+    if (language !== undefined && isEnding(language, ending, stemLast)) return true;
+  }
+  return false;
+}
+
 /** The walk from word start `i` over normalised text, for everything walkAscii declines. */
 function walkNormalized(m: CompiledMatcher, text: string, i: number): void {
   for (let size = SLOW_WINDOW; ; size *= 4) {
     const to = Math.min(text.length, i + size);
     const norm = normalizeForMatching(text, false, windowBuffer, i, to);
-    const { units, length } = norm;
     terminals = 0;
-    let node = 0;
-    let j = 0;
-    for (; j < length; j++) {
-      node = child(m, node, units[j] ?? 0);
-      if (node < 0) break;
-      if (hasOutput(m, node) && endsWord(units, length, j + 1)) {
-        pushTerminal(node, originalEnd(text, norm, j));
-      }
-    }
+    declined = false;
+    const reached = walkFrom(m, text, norm, 0, 0, EXACT);
     // Near the window's end the normaliser lacks lookahead (a cut `and` is not yet `&`, a joiner
     // not yet known to glue), so a walk that got that far is redone over a wider window.
-    if (to === text.length || j < length - WINDOW_MARGIN) return;
+    if (to === text.length || reached < norm.length - WINDOW_MARGIN) return;
   }
+}
+
+/**
+ * Walks the trie from `node` over normalised units from `j`, pushing terminals; at a stem node
+ * also every way a declined page word continues (takeEnding). Returns the furthest unit read.
+ */
+function walkFrom(
+  m: CompiledMatcher,
+  text: string,
+  norm: NormalizedText,
+  node: number,
+  j: number,
+  mask: number,
+): number {
+  const { units, length } = norm;
+  let furthest = j;
+  for (;;) {
+    if (m.stemFlag[node] === 1)
+      furthest = Math.max(furthest, takeEnding(m, text, norm, node, j, mask));
+    if (j >= length) break;
+    const next = child(m, node, units[j] ?? 0);
+    if (next < 0) break;
+    node = next;
+    j++;
+    if (hasOutput(m, node) && endsWord(units, length, j)) {
+      pushTerminal(node, originalEnd(text, norm, j - 1), mask);
+    }
+  }
+  return Math.max(furthest, j);
+}
+
+/**
+ * At stem node `stem`, with the page word's rest starting at unit `j`: for each declining alias
+ * word with this stem whose language has that rest as an ending, continue at the alias word's
+ * end. The walk's mask keeps only the languages of the endings taken.
+ */
+function takeEnding(
+  m: CompiledMatcher,
+  text: string,
+  norm: NormalizedText,
+  stem: number,
+  j: number,
+  mask: number,
+): number {
+  const { units, length } = norm;
+  let end = j;
+  while (end < length && isWordUnit(units[end] ?? 0)) {
+    if (++end - j > MAX_ENDING_UNITS) return end;
+  }
+  let ending: string | null = null;
+  let reached = end;
+  // Where the page's own ending leads in the trie: a jump there is the exact walk's.
+  let exact = stem;
+  for (let k = j; k < end && exact >= 0; k++) exact = child(m, exact, units[k] ?? 0);
+  const { stemJumps } = m;
+  for (let k = m.stemFirst.get(stem) ?? stemJumps.length; stemJumps[k] === stem; k += 3) {
+    const target = stemJumps[k + 1] ?? 0;
+    const bit = 1 << (stemJumps[k + 2] ?? 0);
+    if ((mask & bit) === 0 || target === exact) continue;
+    const language = languageAt(stemJumps[k + 2] ?? 0);
+    if (language === undefined) continue;
+    ending ??= String.fromCharCode(...units.subarray(j, end));
+    if (!isEnding(language, ending, String.fromCharCode(units[j - 1] ?? 0))) continue;
+    declined = true;
+    if (hasOutput(m, target) && endsWord(units, length, end)) {
+      pushTerminal(target, originalEnd(text, norm, end - 1), bit);
+    }
+    reached = Math.max(reached, walkFrom(m, text, norm, target, end, bit));
+  }
+  return reached;
 }
 
 /** Every leftmost-longest whole-word alias occurrence in `text`, with case rules applied. */
@@ -469,19 +686,94 @@ export function findCandidates(matcher: CompiledMatcher, text: string): Candidat
 
 /** Longest first; a shorter alias at the same start is the fallback when case rules reject. */
 function resolve(m: CompiledMatcher, text: string, start: number, found: Candidate[]): number {
-  const { outStart, outAlias } = m;
-  for (let s = terminals - 2; s >= 0; s -= 2) {
-    const terminal = stack[s] ?? 0;
+  if (declined) sortTerminals();
+  const { outStart, outAlias, aliasLanguageBit } = m;
+  for (let s = terminals - 3; s >= 0; s -= 3) {
     const end = stack[s + 1] ?? 0;
     let aliasIndexes: number[] | null = null;
-    for (let k = outStart[terminal] ?? 0; k < (outStart[terminal + 1] ?? 0); k++) {
-      const a = outAlias[k] ?? 0;
-      if (caseMatches(m, a, text, start, end)) (aliasIndexes ??= []).push(a);
+    // Every terminal ending here (a declined walk may reach one end more than once). The words
+    // as written come first: only where no alias is written so do declined ones count.
+    let first = s;
+    while (first >= 3 && stack[first - 2] === end) first -= 3;
+    for (let pass = 0; pass < 2 && !aliasIndexes; pass++) {
+      for (let t = first; t <= s; t += 3) {
+        const terminal = stack[t] ?? 0;
+        const mask = stack[t + 2] ?? EXACT;
+        if ((mask === EXACT) !== (pass === 0)) continue;
+        for (let k = outStart[terminal] ?? 0; k < (outStart[terminal + 1] ?? 0); k++) {
+          const a = outAlias[k] ?? 0;
+          if (aliasIndexes?.includes(a)) continue;
+          if (mask === EXACT) {
+            if (caseMatches(m, a, text, start, end)) (aliasIndexes ??= []).push(a);
+          } else if (
+            ((aliasLanguageBit[a] ?? 0) & mask) !== 0 &&
+            declinedCaseMatches(m, a, text, start, end)
+          ) {
+            (aliasIndexes ??= []).push(a);
+          }
+        }
+      }
     }
+    const several = first !== s;
+    s = first;
     if (aliasIndexes) {
+      // No-context aliases first, as the trie orders them for one terminal.
+      if (several && aliasIndexes.length > 1)
+        aliasIndexes.sort(
+          (x, y) =>
+            Number(m.aliases[x]?.needsContext) - Number(m.aliases[y]?.needsContext) || x - y,
+        );
       found.push({ start, end, aliasIndexes });
       return end;
     }
   }
   return 0;
+}
+
+/** Terminal triples by end, ascending, as a walk without endings pushes them. */
+function sortTerminals(): void {
+  const triples: [number, number, number][] = [];
+  for (let s = 0; s < terminals; s += 3)
+    triples.push([stack[s] ?? 0, stack[s + 1] ?? 0, stack[s + 2] ?? EXACT]);
+  triples.sort((a, b) => a[1] - b[1]);
+  let s = 0;
+  for (const [node, end, mask] of triples) {
+    stack[s++] = node;
+    stack[s++] = end;
+    stack[s++] = mask;
+  }
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/**
+ * The letter-case rule for a declined occurrence of a case-sensitive alias: each page word must
+ * be written as the alias's word as far as both agree in letters (the stem: "LifeScience" not
+ * "Lifescience", "Klastra" not "klastra"), or the whole occurrence be in capitals.
+ */
+function declinedCaseMatches(
+  m: CompiledMatcher,
+  aliasIndex: number,
+  text: string,
+  start: number,
+  end: number,
+): boolean {
+  const forms = m.casedForms[aliasIndex];
+  if (!forms) return true;
+  const written = normalizeString(text.slice(start, end), true);
+  if (written === written.toUpperCase()) return true;
+  const pageWords = written.match(WORDS) ?? [];
+  const aliasWords = forms[0].match(WORDS) ?? [];
+  if (pageWords.length !== aliasWords.length) return false;
+  return aliasWords.every((word, k) => {
+    const page = pageWords[k] ?? '';
+    let shared = 0;
+    while (
+      shared < word.length &&
+      shared < page.length &&
+      page.charAt(shared).toLowerCase() === word.charAt(shared).toLowerCase()
+    )
+      shared++;
+    return page.slice(0, shared) === word.slice(0, shared);
+  });
 }

@@ -4,6 +4,8 @@
  * with a ten-times larger dictionary, and compile time and heap of the compiled matcher.
  *
  *   npx tsx scripts/bench/matcher.ts
+ *   npx tsx scripts/bench/matcher.ts --ours    (our rows only, in CPU time of this process as well:
+ *                                               steadier than wall time on a shared machine)
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -477,8 +479,54 @@ Raw regex counts are occurrences before case and evidence rules, so they exceed 
 regexes neither fold diacritics nor unify dashes, connectors or apostrophes as ours does.`);
 }
 
+/** CPU milliseconds (user + system) of this process spent in `run`, median and fastest. */
+function cpuTime(run: () => number, runs = 15, warmup = 3): { ms: number; min: number } {
+  for (let k = 0; k < warmup; k++) run();
+  const samples: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const before = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(before);
+    samples.push((used.user + used.system) / 1000);
+  }
+  return { ms: median(samples), min: Math.min(...samples) };
+}
+
+/** Our rows only (no regex baselines), for comparing two versions of the matcher quickly. */
+export async function runOurMatcherBench(): Promise<void> {
+  const aliases = loadAliases();
+  const big = [...aliases, ...syntheticAliases(aliases.length * (DICTIONARY_FACTOR - 1))];
+  const pages = await loadCorpus();
+  collectGarbage();
+  const matcher = compileMatcher(aliases);
+  const bigMatcher = compileMatcher(big);
+  const serialized = JSON.stringify(serializeMatcher(matcher));
+  const cases: [string, () => number][] = [
+    ['page text', () => matchAllPages(matcher, pages)],
+    ['per block', () => matchAllBlocks(matcher, pages)],
+    [`${DICTIONARY_FACTOR}× dictionary`, () => matchAllPages(bigMatcher, pages)],
+    ['compile', () => compileMatcher(aliases).edgeChar.length],
+    [
+      'parse + rebuild',
+      () => deserializeMatcher(JSON.parse(serialized) as SerializedMatcher).edgeChar.length,
+    ],
+  ];
+  const results = cases.map(([name, run]) => [name, cpuTime(run), time(run, 15, 3)] as const);
+  for (const [name, cpu, wall] of results) {
+    console.log(
+      `${name.padEnd(16)} CPU ${fmt(cpu.ms)} ms (min ${fmt(cpu.min)})   wall ${fmt(wall.ms)} ms (min ${fmt(wall.min)})`,
+    );
+  }
+  const page = results[0]?.[1].ms ?? 1;
+  const bigCpu = results[2]?.[1].ms ?? 0;
+  console.log(
+    `${DICTIONARY_FACTOR}× dictionary / page text (CPU): ${fmt(bigCpu / page, 2)}×; serialised matcher ${kib(serialized.length)}`,
+  );
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  runMatcherBench().catch((error: unknown) => {
+  const run = process.argv.includes('--ours') ? runOurMatcherBench : runMatcherBench;
+  run().catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -124,6 +124,7 @@ describe('variants in the alias table', () => {
       needsContext: true,
       places: ['Budapest'],
       variant: { of: 'Omnipack Cluster', rule: 'generic-tail-dropped' },
+      inflect: 'hu',
     });
     expect(table.find((a) => a.text === 'Klastrze LifeScience Kraków')?.variant).toEqual({
       of: 'Klaster LifeScience Kraków',
@@ -153,11 +154,20 @@ describe('variants in the alias table', () => {
 });
 
 describe('nameVariants: letter case', () => {
-  it('writes camel-case brands and long acronyms in title case, with evidence only', () => {
-    expect(variants('SECPhO', 'letter-case')).toEqual(['Secpho (with evidence)']);
-    expect(variants('ELINCLUS', 'letter-case')).toEqual(['Elinclus (with evidence)']);
+  it('writes camel-case brands and long acronyms in title case; invented words count as the name', () => {
+    // Words no language has: their case says nothing.
+    expect(variants('SECPhO', 'letter-case')).toEqual(['Secpho']);
+    expect(variants('ELINCLUS', 'letter-case')).toEqual(['Elinclus']);
+    expect(variants('LITEK', 'letter-case')).toEqual(['Litek']);
+    expect(variants('bioPmed', 'letter-case')).toEqual(['Biopmed']);
+    // Words, or brands made of words: written otherwise they are the word, so evidence is needed.
     expect(variants('NCE Maritime CleanTech', 'letter-case')).toEqual([
       'NCE Maritime Cleantech (with evidence)',
+    ]);
+    expect(variants('DREAM', 'letter-case')).toEqual(['Dream (with evidence)']);
+    expect(variants('STERN', 'letter-case')).toEqual(['Stern (with evidence)']);
+    expect(variants('BioMed Community', 'letter-case')).toEqual([
+      'Biomed Community (with evidence)',
     ]);
     // Short acronyms are words too often; a name all in capitals is a headline form already.
     expect(variants('MADE', 'letter-case')).toEqual([]);

@@ -14,6 +14,24 @@ import { EVIDENCE_SNIPPETS, SNIPPETS, type Snippet } from '../../fixtures/snippe
 const matcher = compileMatcher(FIXTURE_ALIASES);
 /** The same table without the organisations' places: the place rule disabled. */
 const placeless = compileMatcher(FIXTURE_ALIASES.map(({ places: _places, ...alias }) => alias));
+/** The same table with no alias declining: what the matcher found before inflection.ts. */
+const withoutInflection = compileMatcher(FIXTURE_ALIASES.map(({ inflect: _, ...alias }) => alias));
+/**
+ * The same table as the letter-case rule was before: every title-case form only with evidence,
+ * and none made from an acronym.
+ */
+const acronyms = new Set(
+  FIXTURE_ALIASES.filter((a) => a.kind === 'acronym').map((a) => `${a.id}\0${a.text}`),
+);
+const withoutCaseRule = compileMatcher(
+  FIXTURE_ALIASES.flatMap((a) => {
+    if (a.variant?.rule !== 'letter-case') return [a];
+    if (acronyms.has(`${a.id}\0${a.variant.of}`)) return [];
+    return [{ ...a, caseSensitive: true, needsContext: true }];
+  }),
+);
+const found = (m: typeof matcher, segments: readonly string[]) =>
+  matchSegments(m, segments).map((x) => ({ id: x.id, text: x.text }));
 
 describe('annotated snippets', () => {
   it('cover at least 60 snippets in at least 10 languages, positives and negatives', () => {
@@ -24,11 +42,36 @@ describe('annotated snippets', () => {
 
   for (const snippet of SNIPPETS) {
     it(`${snippet.lang}: ${snippet.why}`, () => {
-      const found = matchSegments(matcher, snippet.segments).map((m) => ({
-        id: m.id,
-        text: m.text,
-      }));
-      expect(found).toEqual(snippet.expect);
+      expect(found(matcher, snippet.segments)).toEqual(snippet.expect);
+    });
+  }
+});
+
+describe('snippets that need a name declined', () => {
+  const needing = SNIPPETS.filter((s) => s.rule === 'inflection');
+
+  it('cover at least 25 snippets in at least 9 languages', () => {
+    expect(needing.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(needing.map((s) => s.lang)).size).toBeGreaterThanOrEqual(9);
+  });
+
+  for (const snippet of needing) {
+    it(`${snippet.lang}: ${snippet.why} is missed without inflection`, () => {
+      expect(found(withoutInflection, snippet.segments)).not.toEqual(snippet.expect);
+    });
+  }
+});
+
+describe('snippets that need an invented word in another letter case', () => {
+  const needing = SNIPPETS.filter((s) => s.rule === 'letter-case');
+
+  it('exist', () => {
+    expect(needing.length).toBeGreaterThanOrEqual(2);
+  });
+
+  for (const snippet of needing) {
+    it(`${snippet.lang}: ${snippet.why} is missed with case as a gate`, () => {
+      expect(found(withoutCaseRule, snippet.segments)).not.toEqual(snippet.expect);
     });
   }
 });
@@ -48,7 +91,7 @@ function pageContext(m: CompiledMatcher, snippet: Snippet): EvidenceContext {
   return { confirmedIds, aboutClusters: isAboutClusters(clusterTermsIn(text)) };
 }
 
-const found = (m: CompiledMatcher, snippet: Snippet, context: EvidenceContext) =>
+const foundInPage = (m: CompiledMatcher, snippet: Snippet, context: EvidenceContext) =>
   matchSegments(m, snippet.segments, context).map((x) => ({ id: x.id, text: x.text }));
 
 describe('annotated snippets of the evidence rules', () => {
@@ -63,20 +106,20 @@ describe('annotated snippets of the evidence rules', () => {
   for (const snippet of EVIDENCE_SNIPPETS) {
     it(`${snippet.lang}: ${snippet.why}`, () => {
       const context = pageContext(matcher, snippet);
-      expect(found(matcher, snippet, context)).toEqual(snippet.expect);
+      expect(foundInPage(matcher, snippet, context)).toEqual(snippet.expect);
       if (snippet.expect.length === 0) return;
       const kinds = matchSegments(matcher, snippet.segments, context).map((m) => m.evidence);
       // The evidence it was written for is what made it count, and without it nothing does.
       switch (snippet.needs) {
         case 'place-near':
           expect(kinds).toContain('place-near');
-          expect(found(placeless, snippet, pageContext(placeless, snippet))).not.toEqual(
+          expect(foundInPage(placeless, snippet, pageContext(placeless, snippet))).not.toEqual(
             snippet.expect,
           );
           break;
         case 'page-vocabulary':
           expect(kinds).toContain('page-vocabulary');
-          expect(found(matcher, snippet, { ...context, aboutClusters: false })).not.toEqual(
+          expect(foundInPage(matcher, snippet, { ...context, aboutClusters: false })).not.toEqual(
             snippet.expect,
           );
           break;
@@ -85,7 +128,7 @@ describe('annotated snippets of the evidence rules', () => {
           break;
         case 'page-context':
           expect(kinds).toContain('page-context');
-          expect(found(matcher, snippet, {})).not.toEqual(snippet.expect);
+          expect(foundInPage(matcher, snippet, {})).not.toEqual(snippet.expect);
           break;
         default:
           break;
