@@ -3,6 +3,8 @@ import cardCss from '~/components/cluster-card.css?inline';
 import detailsCss from '~/components/cluster-details.css?inline';
 import flagCss from '~/components/country-flag.css?inline';
 import { ClusterCard } from '~/components/ClusterCard';
+import { placeCard } from '~/lib/card-position';
+import { chooseCardScheme } from '~/lib/card-theme';
 import { OWN_UI_ATTRIBUTE } from '../content/block-collector';
 import type { CardView } from '../content/card-view';
 
@@ -42,5 +44,36 @@ export function createCardView(): CardView {
     },
     dialog: () => container.querySelector<HTMLElement>('.cl-card'),
     hasFocus: () => shadow.activeElement !== null,
+    scheme: (setting) => chooseCardScheme(setting, readPageAppearance()),
+    place(anchor, viewport) {
+      const dialog = container.querySelector<HTMLElement>('.cl-card');
+      if (!dialog) return;
+      // Measure at the card's natural height (its stylesheet's cap), then fit it.
+      dialog.style.maxHeight = '';
+      const measured = dialog.getBoundingClientRect();
+      const size = { width: measured.width, height: measured.height };
+      const at = placeCard(anchor, size, viewport);
+      dialog.style.left = `${at.left}px`;
+      dialog.style.top = `${at.top}px`;
+      dialog.style.maxHeight = `${Math.min(size.height, at.maxHeight)}px`;
+      dialog.dataset.placement = `${at.vertical}-${at.horizontal}`;
+    },
+  };
+}
+
+/** What the page looks like, for the card's `auto` theme. */
+function readPageAppearance() {
+  const root = document.documentElement;
+  const rootStyle = getComputedStyle(root);
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="color-scheme"]');
+  const declared = rootStyle.colorScheme;
+  return {
+    // A <meta name="color-scheme"> sets the page's scheme without showing in computed styles.
+    colorScheme: declared && declared !== 'normal' ? declared : (meta?.content ?? 'normal'),
+    backgrounds: [
+      document.body ? getComputedStyle(document.body).backgroundColor : '',
+      rootStyle.backgroundColor,
+    ],
+    prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
   };
 }

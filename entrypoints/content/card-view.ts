@@ -1,4 +1,7 @@
 import type { ClusterCardProps } from '~/components/ClusterCard';
+import type { Box, Size } from '~/lib/card-position';
+import type { CardScheme } from '~/lib/card-theme';
+import type { Settings } from '~/lib/settings';
 
 /**
  * The hover card's view: its host element and shadow root, and the Preact tree inside. Its code
@@ -19,6 +22,13 @@ export interface CardView {
   dialog(): HTMLElement | null;
   /** Whether focus is inside the card. */
   hasFocus(): boolean;
+  /**
+   * The card's scheme for the reader's setting and, for `auto`, what the page looks like now.
+   * (Here, with the card's code, not in the script every frame loads.)
+   */
+  scheme(setting: Settings['cardTheme']): CardScheme;
+  /** Puts the rendered card by `anchor` (its mark's box, in the viewport), never over it. */
+  place(anchor: Box, viewport: Size): void;
 }
 
 export type CreateCardView = () => CardView;

@@ -1,8 +1,8 @@
 import { messagesLocale } from '~/utils/locale';
 import type { ContentScriptContext } from '#imports';
 import type { CardContent } from '~/components/ClusterCard';
-import { isInViewport, placeCard, type Box } from '~/lib/card-position';
-import { chooseCardScheme, type CardScheme } from '~/lib/card-theme';
+import { isInViewport, type Box } from '~/lib/card-position';
+import type { CardScheme } from '~/lib/card-theme';
 import { cycleIndex, inDocumentOrder } from '~/lib/mention-cycle';
 import {
   FRAME_CARD,
@@ -440,7 +440,7 @@ export class HoverCard {
       by,
       pinned: false,
       content: early ?? { kind: 'loading' },
-      scheme: chooseCardScheme(settings.cardTheme, readPageAppearance()),
+      scheme: view.scheme(settings.cardTheme),
       rectIndex,
       seenInView: false,
       engaged: by === 'hover',
@@ -719,16 +719,7 @@ export class HoverCard {
       this.close(false);
       return;
     }
-    // Measure at the card's natural height (its stylesheet's cap), then fit it.
-    dialog.style.maxHeight = '';
-    const measured = dialog.getBoundingClientRect();
-    const size = { width: measured.width, height: measured.height };
-    const anchor: Box = clampBox(rect, viewport);
-    const at = placeCard(anchor, size, viewport);
-    dialog.style.left = `${at.left}px`;
-    dialog.style.top = `${at.top}px`;
-    dialog.style.maxHeight = `${Math.min(size.height, at.maxHeight)}px`;
-    dialog.dataset.placement = `${at.vertical}-${at.horizontal}`;
+    this.view?.place(clampBox(rect, viewport), viewport);
   }
 
   /** The record for a card, asked of the background once per organisation and dataset. */
@@ -840,23 +831,6 @@ function clampBox(rect: ViewportRect, viewport: { width: number; height: number 
   const top = Math.min(Math.max(rect.top, 0), viewport.height);
   const bottom = Math.min(Math.max(rect.bottom, 0), viewport.height);
   return { left: rect.left, right: rect.right, top, bottom };
-}
-
-/** What the page looks like, for the card's `auto` theme. */
-function readPageAppearance() {
-  const root = document.documentElement;
-  const rootStyle = getComputedStyle(root);
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="color-scheme"]');
-  const declared = rootStyle.colorScheme;
-  return {
-    // A <meta name="color-scheme"> sets the page's scheme without showing in computed styles.
-    colorScheme: declared && declared !== 'normal' ? declared : (meta?.content ?? 'normal'),
-    backgrounds: [
-      document.body ? getComputedStyle(document.body).backgroundColor : '',
-      rootStyle.backgroundColor,
-    ],
-    prefersDark: matchMedia('(prefers-color-scheme: dark)').matches,
-  };
 }
 
 /** Brings a mark into view, unless it is already; smoothly unless the reader asked for less motion. */
