@@ -61,9 +61,13 @@ export interface CompiledMatcher {
   readonly aliasLanguageBit: Int32Array;
 }
 
-/** The compiled trie as plain arrays, to build once at build time and ship as JSON. */
+/**
+ * The compiled trie as plain arrays, to build once at build time and ship as JSON. Format 3:
+ * edgeStart and outStart (never decreasing) as differences to the previous entry, mostly 0 and
+ * 1, which keeps the background's bundle under the 5 MB that Firefox's add-on linter parses.
+ */
 export interface SerializedMatcher {
-  format: 2;
+  format: 3;
   aliases: AliasRule[];
   edgeStart: number[];
   edgeChar: number[];
@@ -282,19 +286,35 @@ export function serializeMatcher(matcher: CompiledMatcher): SerializedMatcher {
     if (k > 0) stemJumps[k] = (stemJumps[k] ?? 0) - (stemJumps[k - 3] ?? 0);
   }
   return {
-    format: 2,
+    format: 3,
     stemJumps,
     aliases: [...matcher.aliases],
-    edgeStart: Array.from(matcher.edgeStart),
+    edgeStart: differences(matcher.edgeStart),
     edgeChar: Array.from(matcher.edgeChar),
     edgeTarget: Array.from(matcher.edgeTarget),
-    outStart: Array.from(matcher.outStart),
+    outStart: differences(matcher.outStart),
     outAlias: Array.from(matcher.outAlias),
   };
 }
 
+/** Each entry as its difference to the one before (the first as it is). */
+function differences(values: Int32Array): number[] {
+  const out = new Array<number>(values.length);
+  for (let k = 0; k < values.length; k++)
+    out[k] = (values[k] ?? 0) - (k > 0 ? (values[k - 1] ?? 0) : 0);
+  return out;
+}
+
+/** The running sums of `differences`: the entries back. */
+function sums(deltas: readonly number[]): Int32Array {
+  const out = new Int32Array(deltas.length);
+  let total = 0;
+  for (let k = 0; k < deltas.length; k++) out[k] = total += deltas[k] ?? 0;
+  return out;
+}
+
 export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
-  if (data.format !== 2) throw new Error(`unknown matcher format ${String(data.format)}`);
+  if (data.format !== 3) throw new Error(`unknown matcher format ${String(data.format)}`);
   const stemJumps = Int32Array.from(data.stemJumps);
   for (let k = 0; k < stemJumps.length; k += 3) {
     if (k > 0) stemJumps[k] = (stemJumps[k] ?? 0) + (stemJumps[k - 3] ?? 0);
@@ -302,10 +322,10 @@ export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
   }
   return assemble(
     data.aliases,
-    Int32Array.from(data.edgeStart),
+    sums(data.edgeStart),
     Uint16Array.from(data.edgeChar),
     Int32Array.from(data.edgeTarget),
-    Int32Array.from(data.outStart),
+    sums(data.outStart),
     Int32Array.from(data.outAlias),
     stemJumps,
   );

@@ -165,8 +165,10 @@ describe('the matcher with declining aliases', () => {
       'Bałtyckiego Klaster Ekoenergetycznego',
       'Omnipackkal',
     ]);
-    expect(() =>
-      deserializeMatcher({ ...data, format: 1 } as unknown as SerializedMatcher),
-    ).toThrow(/format/);
+    for (const format of [1, 2]) {
+      expect(() => deserializeMatcher({ ...data, format } as unknown as SerializedMatcher)).toThrow(
+        /format/,
+      );
+    }
   });
 });
