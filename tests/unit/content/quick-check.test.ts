@@ -7,23 +7,7 @@ import { aliasFingerprint, type PageData } from '~/lib/dataset/page-data';
 import { compileMatcher } from '~/lib/matcher';
 import type { QuickCheckResponse } from '~/lib/messages';
 import { BackgroundMatcher } from '~/utils/background-matcher';
-
-// happy-dom has no StaticRange; the scanner only stores what it is given.
-if (typeof globalThis.StaticRange === 'undefined') {
-  globalThis.StaticRange = class {
-    readonly startContainer: Node;
-    readonly startOffset: number;
-    readonly endContainer: Node;
-    readonly endOffset: number;
-    readonly collapsed = false;
-    constructor(init: StaticRangeInit) {
-      this.startContainer = init.startContainer;
-      this.startOffset = init.startOffset;
-      this.endContainer = init.endContainer;
-      this.endOffset = init.endOffset;
-    }
-  };
-}
+import './static-range';
 
 const aliases: AliasRule[] = [
   { text: 'Valorial', id: 'valorial', kind: 'name', caseSensitive: false, needsContext: false },
