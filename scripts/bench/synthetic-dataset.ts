@@ -43,14 +43,25 @@ export function syntheticDataset(base: Dataset, size = 10_000, seed = 42): Datas
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const records: ClusterRecord[] = [];
+  const n = base.records.length;
+  const indexOf = new Map(base.records.map((r, k) => [r.id, k]));
   for (let i = 0; i < size; i++) {
-    const from = base.records[i % base.records.length]!;
+    const from = base.records[i % n]!;
     const words = `${pick(WORDS)} ${pick(WORDS)}`;
+    // A link to a successor points at that successor's copy in the same round, or is left out
+    // where the copy is not made: an import with a link to no row is refused.
+    const target = from.successor ? indexOf.get(from.successor.id) : undefined;
+    const copy = target === undefined ? -1 : Math.floor(i / n) * n + target;
+    const successor =
+      from.successor && copy >= 0 && copy < size
+        ? { ...from.successor, id: `${from.successor.id}-${copy}` }
+        : null;
     records.push({
       ...from,
       id: `${from.id}-${i}`,
-      name: i < base.records.length ? from.name : `${words} ${from.name}`,
+      name: i < n ? from.name : `${words} ${from.name}`,
       aliases: from.aliases.map((a) => `${a} ${pick(WORDS)}`),
+      successor,
     });
   }
   return { ...base, origin: 'imported', records, aliases: [] };
