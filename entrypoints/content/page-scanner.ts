@@ -544,14 +544,15 @@ export class PageScanner {
   private keepWaiting(pieces: readonly TextPiece[], words: string[] | null) {
     const filter = words && words.length > 0 ? wordFilter(words) : null;
     const kept = filter ? pieces.filter((piece) => filter.test(piece.text)) : [...pieces];
-    this.waiting = kept.length > 0 ? { pieces: kept, filter } : null;
+    this.waiting = kept.length > 0 ? { pieces: kept } : null;
     this.stats.waitingPieces = kept.length;
   }
 
   /**
-   * The page now names an organisation it had not named unambiguously before: the pieces that
-   * waited for such evidence are rescanned as changed text is (their old marks, if a change
-   * rescanned part of them meanwhile, are replaced, never doubled).
+   * The page now gives evidence it had not given before (an organisation named unambiguously,
+   * cluster vocabulary): the pieces that waited for it are rescanned as changed text is (a
+   * piece's whole element for a run of text; marks a change already made there are replaced,
+   * never doubled).
    */
   private wakeWaiting() {
     const waiting = this.waiting;
@@ -904,12 +905,11 @@ interface PieceChecks {
 }
 
 /**
- * Pieces of a cleared page holding an alias that lacked evidence, and a test for their words:
- * rescanned if the page later names one of those organisations unambiguously.
+ * Pieces of a cleared page holding a word of an alias that lacked evidence: rescanned if the
+ * page later gives evidence (names an organisation unambiguously, or speaks of clusters).
  */
 interface WaitingPieces {
   pieces: TextPiece[];
-  filter: RegExp | null;
 }
 
 /** Where a match starts and ends in its block's text nodes. */
