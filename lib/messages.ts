@@ -147,7 +147,7 @@ export interface QuickCheckResponse {
    */
   evidenced?: boolean;
   /**
-   * When it may: the words of what was found (see candidateWords), so the full scan can skip
+   * When it may: the words of what was found (see checkText in lib/matcher), so the full scan can skip
    * blocks that hold none of them; null to match every block.
    */
   words?: string[] | null;

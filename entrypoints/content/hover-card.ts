@@ -412,9 +412,12 @@ export class HoverCard {
   }
 
   private markTarget(mark: PageMark): CardTarget {
+    return { mark, frame: null, ...this.mentionOf(mark) };
+  }
+
+  /** What a card says of a mention here, whether this frame shows it or the top does. */
+  private mentionOf(mark: PageMark) {
     return {
-      mark,
-      frame: null,
       id: mark.id,
       name: mark.name,
       matched: mark.text,
@@ -469,12 +472,7 @@ export class HoverCard {
     if (!rect) return false;
     const { mark } = shown;
     const mention: FrameCardMention = {
-      id: mark.id,
-      name: mark.name,
-      matched: mark.text,
-      alias: mark.alias,
-      site: this.source.site(),
-      evidence: mark.evidence,
+      ...this.mentionOf(mark),
       rect,
       frameIndex: indexInTop(),
     };

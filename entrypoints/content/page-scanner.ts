@@ -830,7 +830,7 @@ export class PageScanner {
 }
 
 /**
- * A test for any of these words (letters and digits only, from candidateWords), case aside;
+ * A test for any of these words (letters and digits only, from checkText), case aside;
  * null, so every block is matched, if the browser cannot build it.
  */
 function wordFilter(words: readonly string[]): RegExp | null {

@@ -17,6 +17,8 @@
  * The lists are short by design, per language, lower case with diacritics (folded when used).
  */
 
+import { CLUSTER_WORD_STEM } from '../matcher/cluster-words';
+
 export type GenericClass = 'phrase' | 'abbreviation';
 
 /**
@@ -159,7 +161,6 @@ export const CAPITALISED_WORDS: Record<string, readonly string[]> = {
  * case ending ("Klastra IT", "Clusterul …"), and the words programmes use in its place.
  */
 const CLUSTER_HEADS = new Set(['pole', 'polo', 'distretto', 'valley', 'vallee']);
-const CLUSTER_HEAD_PREFIX = /^(?:cluster|klaster|klastr|klaszter|kluster|klyng|кластер|клъстер)/u;
 
 function fold(word: string): string {
   return word
@@ -200,7 +201,7 @@ export function isSectorWord(token: string): boolean {
 
 export function isClusterHead(token: string): boolean {
   const f = fold(token);
-  return CLUSTER_HEADS.has(f) || CLUSTER_HEAD_PREFIX.test(f);
+  return CLUSTER_HEADS.has(f) || CLUSTER_WORD_STEM.test(f);
 }
 
 const ABBREVIATION_LETTERS = 5;

@@ -27,6 +27,7 @@ import {
   type NormalizedText,
 } from './normalize';
 import { MAX_ENDING_UNITS, isEnding, languageAt, languageIndex, stemLengths } from './inflection';
+import { CLUSTER_WORD_STEM } from './cluster-words';
 
 export interface CompiledMatcher {
   readonly aliases: readonly AliasRule[];
@@ -168,8 +169,6 @@ export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
 const WORD_TOKEN = /[\p{L}\p{N}]+/gu;
 const HAS_DIGIT = /\p{N}/u;
 const HAS_LOWER = /\p{Ll}/u;
-/** The cluster word has its own forms (name-variants.ts); declined here it would run free. */
-const CLUSTER_WORD = /^(?:klaster|klastr|klaszter|kluster|klyng|кластер|клъстер|cluster)/u;
 
 // The variants of a name repeat its words many times ("Klastra …", "Klastrem …"): normalised once.
 const normalizedWords = new Map<string, string>();
@@ -207,7 +206,8 @@ export function decliningWords(text: string, key: string): [number, number][] {
     const original = written[w++];
     if (original === undefined) break;
     const acronym = HAS_DIGIT.test(original) || (original.length > 1 && !HAS_LOWER.test(original));
-    if (!acronym && !CLUSTER_WORD.test(word)) out.push([start, end]);
+    // The cluster word has its own forms (name-variants.ts); declined here it would run free.
+    if (!acronym && !CLUSTER_WORD_STEM.test(word)) out.push([start, end]);
     start = end;
   }
   return out;

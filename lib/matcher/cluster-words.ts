@@ -212,3 +212,12 @@ export function isClusterWordAt(
   }
   return false;
 }
+
+/**
+ * A word that starts with the cluster word in one of its spellings, in any case ending
+ * ("Klastra", "klaszterben", "Clusterul"): for the rules that treat the cluster word apart from
+ * the other words of a name (they do not decline it; it makes a phrase a cluster's kind of name).
+ * Tested on words folded to lower case.
+ */
+export const CLUSTER_WORD_STEM =
+  /^(?:cluster|klaster|klastr|klaszter|kluster|klyng|кластер|клъстер)/u;

@@ -81,14 +81,6 @@ export function scanText(
  * either its first word starts an occurrence here, or an earlier, longer occurrence already
  * covers that word. So blocks holding none of them need no matching.
  */
-export function candidateWords(
-  matcher: CompiledMatcher,
-  text: string,
-  limit = 256,
-): string[] | null {
-  return wordsOf(text, findCandidates(matcher, text), limit);
-}
-
 function wordsOf(text: string, candidates: readonly Candidate[], limit: number): string[] | null {
   const words = new Set<string>();
   for (const { start, end } of candidates) {
@@ -101,7 +93,7 @@ function wordsOf(text: string, candidates: readonly Candidate[], limit: number):
 }
 
 export interface TextCheck {
-  /** candidateWords of the text: [] when no alias occurs. */
+  /** The words of every alias occurrence (see wordsOf); [] when none occurs, null when too many. */
   words: string[] | null;
   /**
    * Whether some occurrence counts by the evidence rules with this text as its only context.
@@ -113,7 +105,7 @@ export interface TextCheck {
 }
 
 /**
- * What the quick check needs from a page's rendered text: candidateWords and evidence.
+ * What the quick check needs from a page's rendered text: the words of what occurs (wordsOf) and evidence.
  * `context` gives what the evidence rules may take from the whole text (whether it speaks of
  * clusters); it is asked only when some alias occurs.
  */

@@ -97,7 +97,11 @@ export function bareTextPass(page: Page, runs: number): Promise<number[]> {
   }, runs);
 }
 
-async function statsOf(context: BrowserContext, url: string): Promise<ScanStatsResponse | null> {
+/** The scan stats of the tab showing `url`, asked through the extension's service worker. */
+export async function statsOf(
+  context: BrowserContext,
+  url: string,
+): Promise<ScanStatsResponse | null> {
   const worker = context.serviceWorkers()[0]!;
   return worker.evaluate(async (url) => {
     for (const tab of await chrome.tabs.query({})) {

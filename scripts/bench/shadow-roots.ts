@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import type { ScanStatsResponse } from '../../lib/messages';
 import { GENERATED, writeShadowRoots } from '../../tests/e2e/fixtures';
 import { extensionCost, traced, type TraceEvent } from './page-cost';
-import { EXTENSION, launchBenchBrowsers, ROOT, serve } from './page-scan';
+import { EXTENSION, launchBenchBrowsers, ROOT, serve, statsOf } from './page-scan';
 
 const SIZES = (process.env.BENCH_SHADOW_SIZES ?? '5000,10000,20000,30000').split(',').map(Number);
 const LIMIT_MS = Number(process.env.BENCH_SHADOW_LIMIT_S ?? 120) * 1000;
@@ -76,28 +76,13 @@ export async function runShadowRootsBench(): Promise<void> {
     for (const { name, browsers, extensionId, cdp } of sessions) {
       const page = await browsers.ext.newPage();
       const url = `${server.base}${file}`;
-      const worker = browsers.ext.serviceWorkers()[0]!;
-      const statsOf = () =>
-        worker.evaluate(async (url) => {
-          for (const tab of await chrome.tabs.query({})) {
-            try {
-              const r: ScanStatsResponse | undefined = await chrome.tabs.sendMessage(tab.id!, {
-                type: 'cluster-lens:scan-stats',
-              });
-              if (r?.url === url) return r;
-            } catch {
-              // no content script there
-            }
-          }
-          return null;
-        }, url);
       let stats: ScanStatsResponse | null = null;
       let doneS = 0;
       const events = await traced(cdp, async () => {
         const t0 = performance.now();
         await page.goto(url, { waitUntil: 'load', timeout: LIMIT_MS });
         while (performance.now() - t0 < LIMIT_MS) {
-          stats = await statsOf();
+          stats = await statsOf(browsers.ext, url);
           if (stats?.idle && stats.textNodes > 0) break;
           await page.waitForTimeout(100);
         }

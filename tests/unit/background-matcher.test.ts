@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AliasRule, Dataset } from '~/lib/dataset/model';
 import { aliasFingerprint, pageMatcher, toPageData, type PageData } from '~/lib/dataset/page-data';
-import { candidateWords, compileMatcher } from '~/lib/matcher';
+import { checkText, compileMatcher } from '~/lib/matcher';
 import type { PageTable } from '~/lib/messages';
 import type { ActiveMatching } from '~/utils/active-matching';
 import { BackgroundMatcher } from '~/utils/background-matcher';
@@ -196,7 +196,7 @@ describe('BackgroundMatcher', () => {
   });
 });
 
-describe('candidateWords', () => {
+describe('the words checkText finds', () => {
   const rule = (text: string, id: string): AliasRule => ({
     text,
     id,
@@ -211,19 +211,19 @@ describe('candidateWords', () => {
   ]);
 
   it('lists the lower-cased words of every occurrence, once each', () => {
-    expect(candidateWords(matcher, 'CAP DIGITAL met Pôle  Mer and cap digital')).toEqual([
+    expect(checkText(matcher, 'CAP DIGITAL met Pôle  Mer and cap digital').words).toEqual([
       'cap',
       'digital',
       'pôle',
       'mer',
     ]);
-    expect(candidateWords(matcher, 'nothing to see')).toEqual([]);
+    expect(checkText(matcher, 'nothing to see').words).toEqual([]);
   });
 
   it('keeps the words of a longer match that swallowed the start of another name', () => {
     // Rendered text joins two list items with a line break: the leftmost-longest match is
     // "Cap Digital" across them, and "Digital" is the word the second item's name starts with.
-    expect(candidateWords(matcher, 'Cap\nDigital Cluster Lab opens')).toEqual(['cap', 'digital']);
+    expect(checkText(matcher, 'Cap\nDigital Cluster Lab opens').words).toEqual(['cap', 'digital']);
   });
 
   it('gives up past the limit, so every block is matched', () => {
@@ -231,7 +231,7 @@ describe('candidateWords', () => {
       Array.from({ length: 20 }, (_, k) => rule(`Name${k} Cluster`, `n${k}`)),
     );
     const text = Array.from({ length: 20 }, (_, k) => `Name${k} Cluster`).join(', ');
-    expect(candidateWords(many, text, 10)).toBeNull();
-    expect(candidateWords(many, text, 100)).toHaveLength(21);
+    expect(checkText(many, text, undefined, 10).words).toBeNull();
+    expect(checkText(many, text, undefined, 100).words).toHaveLength(21);
   });
 });
