@@ -1,7 +1,7 @@
 /** The scenario driver for Chromium: playwright-core and the harness's unpacked extension. */
 import type { Page } from 'playwright-core';
 import { launchExtension, serveFixtures } from '../harness';
-import type { Driver, DriverPage } from './driver';
+import { labelledIndex, type Driver, type DriverPage } from './driver';
 
 function wrap(page: Page): DriverPage {
   const errors: string[] = [];
@@ -20,6 +20,11 @@ function wrap(page: Page): DriverPage {
         mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv',
         buffer: Buffer.from(content),
       }),
+    async selectOption(selector, label, value) {
+      const at = await page.evaluate(labelledIndex, { selector, label });
+      if (at < 0) throw new Error(`no ${selector} labelled "${label}"`);
+      await page.locator(selector).nth(at).selectOption(value);
+    },
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };

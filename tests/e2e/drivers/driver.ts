@@ -19,6 +19,11 @@ export interface DriverPage {
   type(text: string): Promise<void>;
   /** Gives a file input a file, as choosing it in the file picker does. */
   setInputFile(selector: string, file: { name: string; content: string }): Promise<void>;
+  /**
+   * Chooses an option of a select, as picking it from the list does (input and change events):
+   * the first element matching `selector` whose label's text contains `label`.
+   */
+  selectOption(selector: string, label: string, value: string): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
@@ -46,4 +51,14 @@ export interface Driver {
   /** Closes every tab the scenarios opened. */
   closePages(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Runs in the page: the index, among the elements matching `selector`, of the first whose
+ * label (its `labels`, or the label around it) has `label` in its text; -1 when none has.
+ */
+export function labelledIndex({ selector, label }: { selector: string; label: string }): number {
+  return [...document.querySelectorAll<HTMLSelectElement>(selector)].findIndex((el) =>
+    [...(el.labels ?? []), el.closest('label')].some((l) => l?.textContent?.includes(label)),
+  );
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { serveFixtures, WELCOME_PAGE } from '../harness';
-import type { Driver, DriverPage } from './driver';
+import { labelledIndex, type Driver, type DriverPage } from './driver';
 
 export const FIREFOX_BUILD = resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -27,6 +27,12 @@ function wrap(page: Page, files: string): DriverPage {
     mouseClick: (x, y) => page.mouse.click(x, y),
     press: (key) => page.keyboard.press(key as never),
     type: (text) => page.keyboard.type(text),
+    async selectOption(selector, label, value) {
+      const at = await page.evaluate(labelledIndex, { selector, label });
+      const select = (await page.$$(selector))[at] as ElementHandle<HTMLSelectElement> | undefined;
+      if (!select) throw new Error(`no ${selector} labelled "${label}"`);
+      await select.select(value);
+    },
     async setInputFile(selector, { name, content }) {
       // BiDi's input.setFiles takes paths: the file is written under its own name first.
       const dir = mkdtempSync(join(files, 'upload-'));

@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { DetectionsResponse, ScanStatsResponse } from '../../../lib/messages';
+import type { Dataset } from '../../../lib/dataset/model';
+import { parseClusterCsv } from '../../../lib/dataset/parse-csv';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { Driver, DriverPage } from '../drivers/driver';
 
@@ -359,10 +361,10 @@ const downloads = (page: DriverPage) =>
   );
 
 const BUNDLED_CSV = () => readFileSync('data/clusters.csv', 'utf8');
+/** The bundled dataset as the build generated it. */
+const BUNDLED = JSON.parse(readFileSync('data/generated/dataset.json', 'utf8')) as Dataset;
 /** How many organisations the bundle holds. */
-const BUNDLED_RECORDS = (
-  JSON.parse(readFileSync('data/generated/dataset.json', 'utf8')) as { records: unknown[] }
-).records.length;
+const BUNDLED_RECORDS = BUNDLED.records.length;
 
 export const scenarios: Scenario[] = [
   {
@@ -504,6 +506,61 @@ export const scenarios: Scenario[] = [
       await expect.poll(first).toBe('Valorial');
       await popup.press('Enter');
       await expect.poll(() => textOf(popup, 'article.cl-details h2')).toBe('Valorial');
+      expect(popup.errors).toEqual([]);
+    },
+  },
+  {
+    name: 'filters the popup list by sector, sorts it by label, and exports exactly the results shown',
+    async run(d) {
+      const popup = await d.openExtensionPage('popup.html', { width: 380, height: 640 });
+      await expect.poll(() => textOf(popup, '[role="option"] .cl-result__name')).not.toBeNull();
+      await watchDownloads(popup);
+      const exported = async (n: number) => {
+        await click(popup, 'button', 'Export CSV');
+        await expect.poll(async () => (await downloads(popup)).length).toBe(n);
+        const file = (await downloads(popup))[n - 1]!;
+        expect(file.name).toMatch(/^cluster-lens-results-\d{4}-\d{2}-\d{2}\.csv$/);
+        const parsed = parseClusterCsv(file.text);
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
+        return parsed.records.map((r) => r.id);
+      };
+      const status = () => textOf(popup, '[role="status"]');
+
+      // The sector most organisations share, and what it holds, worked out here.
+      const counts = new Map<string, number>();
+      for (const r of BUNDLED.records)
+        for (const s of new Set(r.sectors)) counts.set(s, (counts.get(s) ?? 0) + 1);
+      const [sector, n] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+      const inSector = BUNDLED.records.filter((r) => r.sectors.includes(sector));
+      await popup.selectOption('.cl-filter select', 'Sector', sector);
+      await expect.poll(status).toBe(`${n.toLocaleString('en')} organisations`);
+
+      // Name order, as the popup's language collates; then label order, ties by name.
+      const byName = await popup.evaluate(
+        (records) => {
+          const g = globalThis as unknown as { browser?: typeof chrome; chrome?: typeof chrome };
+          const collator = new Intl.Collator((g.browser ?? g.chrome!).i18n.getUILanguage());
+          return records
+            .map((r, i) => ({ ...r, i }))
+            .sort((a, b) => collator.compare(a.name, b.name) || a.i - b.i)
+            .map((r) => r.id);
+        },
+        inSector.map((r) => ({ id: r.id, name: r.name })),
+      );
+      expect(await exported(1)).toEqual(byName);
+      const rank = { gold: 0, silver: 1, bronze: 2, unknown: 3, none: 4 };
+      const level = new Map(inSector.map((r) => [r.id, rank[r.label.level]]));
+      const byLabel = byName
+        .map((id, i) => ({ id, i }))
+        .sort((a, b) => level.get(a.id)! - level.get(b.id)! || a.i - b.i)
+        .map((x) => x.id);
+      await popup.selectOption('#cl-sort', 'Sort by', 'label');
+      expect(await exported(2)).toEqual(byLabel);
+      // The list shows the first of them, in that order.
+      const shown = await textsOf(popup, '[role="option"] .cl-result__name');
+      expect(shown.length).toBeGreaterThanOrEqual(Math.min(5, n));
+      const names = new Map(inSector.map((r) => [r.id, r.name]));
+      expect(shown).toEqual(byLabel.slice(0, shown.length).map((id) => names.get(id)));
       expect(popup.errors).toEqual([]);
     },
   },
