@@ -52,6 +52,7 @@ describe('aliasReport', () => {
         'programme-prefix-dropped': 0,
         'generic-tail-dropped': 1,
         'letter-case': 0,
+        'stem-graded': 0,
       },
       // MADE (a common word in capitals) and Omnipack (one word left over).
       caseSensitive: 2,
