@@ -130,6 +130,7 @@ const PLACE_NAMES: readonly (readonly string[])[] = [
   ['Attiki', 'Attica', 'Αττική', 'Attika', 'Attique', 'Ática', 'Attyka'],
   ['İstanbul', 'Istanbul', 'Estambul', 'Stambuł'],
   ['Oulu', 'Uleåborg'],
+  ['Turku', 'Åbo'],
   ['Pohjois-Pohjanmaa', 'North Ostrobothnia', 'Norra Österbotten'],
   // Places of the Cyrillic-writing countries, in their own script as well.
   ['Sofia', 'София', 'Sofía', 'Sofija'],
@@ -157,7 +158,7 @@ export function otherNamesOf(place: string): string[] {
 /** `places` followed by every other name of each, once each (by normal form). */
 export function withOtherNames(places: readonly string[]): string[] {
   const out = [...places];
-  const seen = new Set(places.map(normalizeString));
+  const seen = new Set(places.map((place) => normalizeString(place)));
   for (const place of places) {
     for (const name of otherNamesOf(place)) {
       const key = normalizeString(name);
