@@ -71,9 +71,9 @@ export function buildAliasTable(
       const graded = inflect && kind !== 'acronym' ? gradedName(text, inflect) : null;
       if (graded === null) return;
       const gradedKey = graded.normalize('NFC');
-      const owners = writtenBy.get(normalizeString(graded));
       if (seen.has(gradedKey) || notMine?.has(fold(graded))) return;
-      if (owners && (owners.size > 1 || !owners.has(record.id))) return;
+      // A form some row writes is that row's name, written: this one's own comes as written.
+      if (writtenBy.has(normalizeString(graded))) return;
       seen.add(gradedKey);
       push(graded, { of: variant?.of ?? text, rule: 'stem-graded' });
     };

@@ -261,6 +261,22 @@ describe('the matcher with stems that change', () => {
     ]);
   });
 
+  it('leaves a form the data writes to the row that writes it', () => {
+    const rows = [
+      testRecord({ id: 'a', name: 'Turun Teknologiakeskus', country: 'FI' }),
+      testRecord({ id: 'b', name: 'Vaasan Keskus', country: 'FI', aliases: ['Vaasan Keskuksen'] }),
+      testRecord({ id: 'c', name: 'Other', aliases: ['Turun Teknologiakeskuksen'] }),
+    ];
+    const kinds = buildAliasTable(rows).map((a) => [a.id, a.text, a.variant?.rule ?? a.kind]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['b', 'Vaasan Keskuksen', 'alias'],
+        ['c', 'Turun Teknologiakeskuksen', 'alias'],
+      ]),
+    );
+    expect(kinds.filter(([, , rule]) => rule === 'stem-graded')).toEqual([]);
+  });
+
   it('never makes "net" a "network", nor changes an acronym', () => {
     expect(foundIn('Green Net Finland', 'FI', 'Green Network Finland')).toEqual([]);
     expect(gradedName('KESKUS Oy', 'fi')).toBeNull();
