@@ -43,7 +43,12 @@ try {
   );
   const classes = aliases.byEvidenceClass;
   console.log(
-    `Evidence needed: none ${classes.distinctive}; any (cluster word, page, place) ${classes.needsContext}; strong only (own place or other name): generic phrases ${classes.genericPhrase}, common abbreviations ${classes.commonAbbreviation}; ${aliases.withPlace} of those needing evidence carry a place`,
+    `Evidence needed: none ${classes.distinctive}; any (cluster word, page, place) ${classes.needsContext}; strong only (own place or other name): generic phrases ${classes.genericPhrase}, common abbreviations ${classes.commonAbbreviation}; ${aliases.withPlace} of those needing evidence carry a place, ${aliases.withPlaceInOtherLanguages} of them also in other languages`,
+  );
+  console.log(
+    `Declining aliases by language: ${Object.entries(aliases.byInflection)
+      .map(([language, n]) => `${language} ${n}`)
+      .join(', ')}`,
   );
   console.log(JSON.stringify({ ...report, aliases }));
 } catch (error) {

@@ -1,8 +1,17 @@
 import { applyMatchOverride, deriveAliasRule, extraMatchForms } from './alias-rules';
 import type { AliasRule, ClusterRecord } from './model';
 import { normalizeString } from '../matcher/normalize';
-import { nameVariants } from './name-variants';
+import { gradedName, nameVariants } from './name-variants';
 import { inflectingLanguageOf } from '../matcher/inflection';
+import { withOtherNames } from './place-names';
+
+export interface AliasTableOptions {
+  /**
+   * Whether an alias's places (for "named with its city or region") include the place's names
+   * in other languages (place-names.ts). Default true; off only to test what they add.
+   */
+  otherPlaceNames?: boolean;
+}
 
 /**
  * Every name, acronym and alias of every record, plus the extra forms a page is likely to use
@@ -12,14 +21,20 @@ import { inflectingLanguageOf } from '../matcher/inflection';
  * override applied. A variant keeps the name it was made from and its rule (`variant`). The same
  * text listed twice for one organisation is kept once, in its first (strongest) kind.
  */
-export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] {
+export function buildAliasTable(
+  records: readonly ClusterRecord[],
+  { otherPlaceNames = true }: AliasTableOptions = {},
+): AliasRule[] {
   const table: AliasRule[] = [];
   const elsewhere = namesOwnedByLinkedRows(records);
   const writtenBy = writtenNameOwners(records);
   for (const record of records) {
     const seen = new Set<string>();
     const notMine = elsewhere.get(record.id);
-    const ownPlaces = cityAndRegions(record);
+    // As the dataset writes them, then as other languages do ("Catalunya", "Catalonia"…).
+    const ownPlaces = otherPlaceNames
+      ? withOtherNames(cityAndRegions(record))
+      : cityAndRegions(record);
     // The words of its names decline the way its country's language declines them.
     const inflect = inflectingLanguageOf(record.country);
     const add = (
@@ -41,15 +56,26 @@ export function buildAliasTable(records: readonly ClusterRecord[]): AliasRule[] 
       const rule = applyMatchOverride(derived, record.match);
       // Where an alias needs evidence, the organisation's own place near it is some.
       const places = rule.needsContext ? ownPlaces : undefined;
-      table.push({
-        text,
-        id: record.id,
-        kind,
-        ...rule,
-        ...(places && places.length > 0 ? { places } : {}),
-        ...(variant ? { variant } : {}),
-        ...(inflect && kind !== 'acronym' ? { inflect } : {}),
-      });
+      const push = (aliasText: string, made?: AliasRule['variant']) =>
+        table.push({
+          text: aliasText,
+          id: record.id,
+          kind,
+          ...rule,
+          ...(places && places.length > 0 ? { places } : {}),
+          ...(made ? { variant: made } : {}),
+          ...(inflect && kind !== 'acronym' ? { inflect } : {}),
+        });
+      push(text, variant);
+      // Its words with a changed stem (Finnish, Estonian) match as it does: same rule, places.
+      const graded = inflect && kind !== 'acronym' ? gradedName(text, inflect) : null;
+      if (graded === null) return;
+      const gradedKey = graded.normalize('NFC');
+      if (seen.has(gradedKey) || notMine?.has(fold(graded))) return;
+      // A form some row writes is that row's name, written: this one's own comes as written.
+      if (writtenBy.has(normalizeString(graded))) return;
+      seen.add(gradedKey);
+      push(graded, { of: variant?.of ?? text, rule: 'stem-graded' });
     };
     const written: [string, AliasRule['kind']][] = [[record.name, 'name']];
     if (record.acronym) written.push([record.acronym, 'acronym']);
@@ -121,7 +147,12 @@ const PLACE_LANGUAGES = ['en', 'de', 'fr', 'es', 'it', 'pl'];
 const countryNames = new Map<string, string[]>();
 let displayNames: Intl.DisplayNames[] | null = null;
 
-/** The record's city, region and country (in the UI languages), lower case. */
+/**
+ * The record's city, region and country (in the UI languages), lower case. The other names of
+ * the city and region (place-names.ts) are left out on purpose: here a place makes the rest of a
+ * name too plain to be a name ("Cluster Lombardy Life Sciences" from "Lombardy Life Sciences
+ * Cluster" of a row in "Lombardia"), and those forms stay as they were.
+ */
 function placesOf(record: ClusterRecord): Set<string> {
   const places = new Set<string>();
   for (const place of [record.city, record.region]) if (place) places.add(place.toLowerCase());

@@ -57,7 +57,8 @@ export interface AliasRule {
   generic?: 'phrase' | 'abbreviation';
   /**
    * For an alias that needs evidence: the organisation's city and regions as the dataset writes
-   * them, so the matcher can tell a mention "named with its city".
+   * them, then their names in other languages (place-names.ts), so the matcher can tell a
+   * mention "named with its city".
    */
   places?: string[];
   /**

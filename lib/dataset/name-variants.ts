@@ -24,6 +24,13 @@
  *   ordinary-words.ts or of the sector lists, nor made of them) its case says nothing and the
  *   form counts as the name does; where it is a word ("DREAM", "BioMed") only with evidence.
  *
+ * - `stem-graded`: in Finnish and Estonian, a word of the name whose stem changes as it declines
+ *   ("HealthTurku" → "HealthTurun", "Arktinen turvallisuus" → "Arktinen turvallisuuden",
+ *   "Eesti puitmajaklaster" → "Eesti puitmajaklastri"), written in its genitive by the rules of
+ *   lib/matcher/inflection.ts (gradedForm); the case endings of the matcher take it from there
+ *   ("HealthTurussa", "turvallisuudessa", "puitmajaklastris"). Made by the alias table from
+ *   every alias of the organisation, with that alias's own matching rule (gradedName).
+ *
  * Every variant gets its matching rule derived from its own text by the caller, as any alias.
  */
 import {
@@ -36,6 +43,8 @@ import {
   tokensOf,
 } from './alias-rules';
 import { camelParts, isOrdinaryWord } from './ordinary-words';
+import { CLUSTER_WORD_STEM } from '../matcher/cluster-words';
+import { gradedForm, type InflectingLanguage } from '../matcher/inflection';
 
 export const VARIANT_RULES = [
   'cluster-word-inflected',
@@ -43,6 +52,7 @@ export const VARIANT_RULES = [
   'programme-prefix-dropped',
   'generic-tail-dropped',
   'letter-case',
+  'stem-graded',
 ] as const;
 export type VariantRule = (typeof VARIANT_RULES)[number];
 
@@ -385,4 +395,22 @@ function isInvented(word: string): boolean {
       !isCommonToken(part) &&
       !isOrdinaryWord(part),
   );
+}
+
+/**
+ * `text` with every word whose stem changes in `language` (gradedForm) in its genitive, or null
+ * when none does. The words a matcher declines only: not an acronym (capitals, digits) and not
+ * the cluster word, whose forms are listed above. All of them at once, since the words of a
+ * name take one case together ("Arktisen teollisuuden ja kiertotalouden").
+ */
+export function gradedName(text: string, language: InflectingLanguage): string | null {
+  let out = text;
+  for (const span of wordSpans(text).reverse()) {
+    const word = span.word;
+    if (/\p{N}/u.test(word) || isAllCaps(word)) continue;
+    if (CLUSTER_WORD_STEM.test(word.toLowerCase())) continue;
+    const graded = gradedForm(word, language);
+    if (graded !== null) out = out.slice(0, span.start) + graded + out.slice(span.end);
+  }
+  return out === text ? null : out;
 }

@@ -78,7 +78,8 @@ const aliasSchema = z.strictObject({
   caseSensitive: z.boolean(),
   needsContext: z.boolean(),
   generic: z.enum(['phrase', 'abbreviation']).optional(),
-  places: z.array(text).max(8).optional(),
+  // A city and regions, each also in other languages (place-names.ts): a few dozen at most.
+  places: z.array(text).max(48).optional(),
   variant: z.strictObject({ of: text, rule: z.enum(VARIANT_RULES) }).optional(),
   inflect: z.enum(INFLECTING_LANGUAGES).optional(),
 });

@@ -1,6 +1,8 @@
 import { labelStatus } from '../label-status';
 import type { AliasRule, Dataset, EccpStatus, LabelLevel } from './model';
 import { VARIANT_RULES, type VariantRule } from './name-variants';
+import { INFLECTING_LANGUAGES, type InflectingLanguage } from '../matcher/inflection';
+import { otherNamesOf } from './place-names';
 
 export interface DataReport {
   records: number;
@@ -75,6 +77,10 @@ export interface AliasReport {
   };
   /** Aliases needing evidence that carry their organisation's place (city, region). */
   withPlace: number;
+  /** Of those, the ones whose place is also given in other languages (place-names.ts). */
+  withPlaceInOtherLanguages: number;
+  /** Aliases whose words decline, per language of inflection.ts. */
+  byInflection: Record<InflectingLanguage, number>;
 }
 
 /** Counts of the alias table: what the data writes, what the rules add, how each may match. */
@@ -91,6 +97,11 @@ export function aliasReport(aliases: readonly AliasRule[]): AliasReport {
     needsContext: 0,
     byEvidenceClass: { distinctive: 0, needsContext: 0, genericPhrase: 0, commonAbbreviation: 0 },
     withPlace: 0,
+    withPlaceInOtherLanguages: 0,
+    byInflection: Object.fromEntries(INFLECTING_LANGUAGES.map((l) => [l, 0])) as Record<
+      InflectingLanguage,
+      number
+    >,
   };
   const classes = report.byEvidenceClass;
   for (const alias of aliases) {
@@ -102,7 +113,13 @@ export function aliasReport(aliases: readonly AliasRule[]): AliasReport {
     else if (alias.generic === 'abbreviation') classes.commonAbbreviation += 1;
     else if (alias.needsContext) classes.needsContext += 1;
     else classes.distinctive += 1;
-    if (alias.needsContext && alias.places && alias.places.length > 0) report.withPlace += 1;
+    if (alias.needsContext && alias.places && alias.places.length > 0) {
+      report.withPlace += 1;
+      const places = new Set(alias.places);
+      if (alias.places.some((p) => otherNamesOf(p).some((o) => places.has(o))))
+        report.withPlaceInOtherLanguages += 1;
+    }
+    if (alias.inflect) report.byInflection[alias.inflect] += 1;
   }
   return report;
 }

@@ -23,6 +23,9 @@ export const INFLECTING_LANGUAGES = [
   'fi',
   'hu',
   'el',
+  // Appended, not sorted: a language's index is stored in the serialised matcher's stem jumps.
+  'bg',
+  'uk',
 ] as const;
 export type InflectingLanguage = (typeof INFLECTING_LANGUAGES)[number];
 
@@ -74,9 +77,11 @@ const ENDINGS: Record<InflectingLanguage, readonly string[]> = {
   ),
   // Finnish (-n -a/-ä -ta -ssa -sta -lla -lta -lle -na -ksi -t -Vn -hVn -seen; plural -iin
   // -ihin -issa -ista -illa -ilta -ille -ien -jen -ja -ia -it), and -nen → -sen (Arktinen →
-  // Arktisen, Arktiseen).
+  // Arktisen, Arktiseen), plural -set → -sten -siin -sissa -sista (Arktiset → Arktisten).
+  // A stem that changes besides (Turku → Turun, keskus → keskuksen) is a variant the data
+  // build writes out (gradedForm below).
   fi: endings(
-    'a n t an en ia in it ja na on ta un yn han hen hin hon hun ien iin jen ksi lla lle lta nen sen set sia ssa sta ihin iksi illa ille ilta issa ista seen sena ineen sella selle sessa sesta',
+    'a n t an en ia in it ja na on ta un yn han hen hin hon hun ien iin jen ksi lla lle lta nen sen set sia siin ssa sta sten ihin iksi illa ille ilta issa ista seen sena sissa sista ineen sella selle sessa sesta',
   ),
   // Hungarian case suffixes (-t -ot -et -at, -ban/-ben, -ba/-be, -ból/-ből, -nak/-nek, -hoz/
   // -hez/-höz, -val/-vel, -ra/-re, -ról/-ről, -tól/-től, -nál/-nél, -on/-en/-ön, -ig, -ként,
@@ -87,7 +92,24 @@ const ENDINGS: Record<InflectingLanguage, readonly string[]> = {
   // Greek nouns and adjectives (-ος -ου -ο -ε -οι -ων -ους; -ης -η -ες; -ας -α; -ια -ιας -ιες
   // -ιων; -εως -εις), accents folded and final sigma written σ.
   el: endings('α ε η ι ο ασ εσ ησ ια ιο ισ οι οσ ου ων εισ εωσ ιασ ιεσ ιοι ιου ιων ουσ'),
+  // Bulgarian has no cases but a definite article on the first word of a phrase: nouns -ът/-ят
+  // (-а/-я short), -та, -то, -те, plural -и -ове + -те; adjectives -и → -ия/-ият (Български →
+  // Българският), -а → -ата, -о → -ото, -и → -ите, and -ен → -ния/-ният/-на/-ната… with the e
+  // dropped (Мебелен → Мебелният, Индустриален → Индустриалния); й folded to и.
+  bg: endings(
+    'а е и о я ен на ни но ът ят та те то ие ия ата ато ета ето ите ове ото ята ния ият ната ните ното ният овете',
+  ),
+  // Ukrainian nouns (-а/-я -и/-і -у/-ю -ою/-ею/-єю -ом/-ем -ові; plural -ів -ам -ами -ах, -ей)
+  // and adjectives (-ий -ого -ому -им -ім; -а -ої -ій -у -ою; -е; plural -і -их -им -ими), with
+  // й folded to и and ї to і (Харківський → Харківського, Асоціація → Асоціації).
+  uk: endings(
+    'а е и і о у ю я ам ах еи ем єю ею ии им ів іи ім оі ом ою ям ях ами ими ого ому ові их ями',
+  ),
 };
+
+/** Languages whose endings are all in Cyrillic letters. */
+const CYRILLIC_ONLY: ReadonlySet<InflectingLanguage> = new Set(['bg', 'uk']);
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 const ENDING_SETS = new Map<InflectingLanguage, ReadonlySet<string>>(
   INFLECTING_LANGUAGES.map((l) => [l, new Set(ENDINGS[l])]),
@@ -152,6 +174,10 @@ export function inflectingLanguageOf(
     case 'GR':
     case 'CY':
       return 'el';
+    case 'BG':
+      return 'bg';
+    case 'UA':
+      return 'uk';
     default:
       return undefined;
   }
@@ -164,6 +190,9 @@ export function inflectingLanguageOf(
  */
 export function stemLengths(word: string, language: InflectingLanguage): number[] {
   if (word.length < MIN_WORD_LETTERS) return [];
+  // Cyrillic endings on a word in Latin letters ("Kharkiv IT Cluster") could never match: such
+  // a word gets no stem jumps, which would only slow the scan down.
+  if (CYRILLIC_ONLY.has(language) && !CYRILLIC.test(word)) return [];
   const out: number[] = [];
   const endings = ENDING_SETS.get(language);
   for (
@@ -187,4 +216,124 @@ export function isInflectionOf(page: string, alias: string, language: Inflecting
       return true;
   }
   return false;
+}
+
+/**
+ * Stems that change inside the word as it declines (consonant gradation, and the -s and -er
+ * stems), which a table of endings cannot reach: Finnish "Turku" is "Turun", "keskus"
+ * "keskuksen", "teollisuus" "teollisuuden", "älykäs" "älykkään"; Estonian "klaster" is
+ * "klastri", "maakond" "maakonna". Each rule gives the genitive singular, the form the other
+ * cases build on ("Turussa", "keskuksessa", "klastris" are the genitive's stem plus an ending of
+ * the table above), so the data build adds that form as a variant of the name and the endings do
+ * the rest. Rules are tried in order on the lower-case word, the first that applies wins; they
+ * are written for the word endings names have, not as a grammar: a loan that does not grade
+ * ("auto", genitive "auton") gets a form no page writes, which costs nothing.
+ */
+interface StemChange {
+  /** The end of the word in the strong (dictionary) form, lower case. */
+  strong: RegExp;
+  /** Its genitive, `$1`… for the groups of `strong`. */
+  genitive: string;
+}
+
+const V = 'aeiouyäö';
+/** Finnish consonant gradation of the last syllable, strong → weak. */
+const FI_WEAK: Record<string, string> = {
+  kk: 'k',
+  pp: 'p',
+  tt: 't',
+  nk: 'ng',
+  mp: 'mm',
+  lt: 'll',
+  nt: 'nn',
+  rt: 'rr',
+  ht: 'hd',
+  rk: 'r',
+  lk: 'l',
+  lp: 'lv',
+  rp: 'rv',
+};
+
+const STEM_CHANGES: Partial<Record<InflectingLanguage, readonly StemChange[]>> = {
+  fi: [
+    // -uus/-yys/-ous/-eys nouns: teollisuus → teollisuuden, kiertotalous → kiertotalouden.
+    { strong: new RegExp(`([${V}][uy])s$`, 'u'), genitive: '$1den' },
+    // -us/-ys/-os/-ös after a consonant: keskus → keskuksen, yritys → yrityksen, tulos →
+    // tuloksen.
+    { strong: new RegExp(`([^${V}][uyoö])s$`, 'u'), genitive: '$1ksen' },
+    // -kas/-käs adjectives, the weak grade in the nominative: älykäs → älykkään, tehokas →
+    // tehokkaan.
+    { strong: new RegExp(`([${V}])k([aä])s$`, 'u'), genitive: '$1kk$2$2n' },
+    // The last syllable's consonants after a vowel ending: kauppa → kaupan, Turku → Turun,
+    // Satakunta → Satakunnan, kulta → kullan, Helsinki → Helsingin, tieto → tiedon, leipä →
+    // leivän. A final -i keeps only the double consonants and nk (pankki → pankin): other
+    // -i words change the vowel too (joki → joen).
+    {
+      strong: new RegExp(`(${Object.keys(FI_WEAK).join('|')}|[${V}]t|[${V}]p)([aäoöuy])$`, 'u'),
+      genitive: 'grade',
+    },
+    { strong: /(kk|pp|tt|nk)i$/u, genitive: 'grade' },
+  ],
+  et: [
+    // -er/-el after a consonant lose the e: klaster → klastri, meister → meistri.
+    { strong: new RegExp(`([^aeiouõäöü])e([rl])$`, 'u'), genitive: '$1$2i' },
+    // -line/-lne adjectives: tehnoloogiline → tehnoloogilise, digitaalne → digitaalse.
+    { strong: /(li|l)ne$/u, genitive: '$1se' },
+    // Grades of the heads names are made of: maakond → maakonna (nd → nn), liit → liidu
+    // (t → d), park → pargi (k → g), koda → koja (d → j), ettevõte → ettevõtte (t → tt).
+    { strong: /kond$/u, genitive: 'konna' },
+    { strong: /liit$/u, genitive: 'liidu' },
+    { strong: /park$/u, genitive: 'pargi' },
+    { strong: /koda$/u, genitive: 'koja' },
+    { strong: /võte$/u, genitive: 'võtte' },
+  ],
+};
+
+/** Finnish front and back vowels never mix in one word (e and i go with both). */
+const FRONT = /[äöy]/u;
+const BACK = /[aou]/u;
+
+/**
+ * The genitive of `word` (as written: capitals and diacritics kept) where its stem changes in
+ * `language`, or null: no rule applies, the language has none, or the word is not one of the
+ * language's (a Finnish word never mixes ä/ö/y with a/o/u at its end: "Safety", "Community" are
+ * English). Lower-case endings only: a word in capitals is an acronym and does not decline.
+ */
+export function gradedForm(word: string, language: InflectingLanguage): string | null {
+  const rules = STEM_CHANGES[language];
+  if (!rules || word.length < MIN_WORD_LETTERS) return null;
+  const lower = word.toLowerCase();
+  if (language === 'fi') {
+    const end = lower.slice(-5);
+    if (FRONT.test(end) && BACK.test(end)) return null;
+    // English -y words ("City", "Entity") are not Finnish unless the word says so.
+    if (lower.endsWith('y') && !/[äö]/u.test(lower)) return null;
+  }
+  for (const { strong, genitive } of rules) {
+    const match = strong.exec(lower);
+    if (!match) continue;
+    const at = match.index;
+    // The changed part must be written in lower case in the name, as endings are.
+    if (word.slice(at) !== lower.slice(at)) return null;
+    const replaced =
+      genitive === 'grade'
+        ? gradeFinnish(match[1] ?? '') + (match[2] ?? 'i') + 'n'
+        : match[0].replace(strong, genitive);
+    const out = word.slice(0, at) + replaced;
+    // A stem shorter than the table's minimum would be some other word's.
+    return at >= MIN_STEM_LETTERS - 1 && out !== word ? out : null;
+  }
+  return null;
+}
+
+function gradeFinnish(strong: string): string {
+  const weak = FI_WEAK[strong];
+  if (weak !== undefined) return weak;
+  // A vowel then t or p: tieto → tiedon, leipä → leivän.
+  return strong.charAt(0) + (strong.charAt(1) === 't' ? 'd' : 'v');
+}
+
+/** Whether `language` has stem changes (gradedForm), for the data report and tests. */
+export function hasStemChanges(language: InflectingLanguage | undefined): boolean {
+  return language !== undefined && STEM_CHANGES[language] !== undefined;
 }

@@ -17,6 +17,7 @@ import {
   compileMatcher,
   matchSegments,
   matchText,
+  normalizeString,
   scanSegments,
   scanText,
   type SegmentMatch,
@@ -238,12 +239,22 @@ describe('the matcher on hostile text', () => {
   });
 
   it('still finds a name between hostile neighbours that leave it a word of its own', () => {
+    // Names that need no evidence and belong to one organisation: one that two organisations
+    // share ("AutoCluster" of Croatia, "Autocluster" of Styria) confirms neither (evidence.ts).
+    const owners = new Map<string, Set<string>>();
+    for (const a of dataset.aliases) {
+      const key = normalizeString(a.text);
+      owners.set(key, (owners.get(key) ?? new Set()).add(a.id));
+    }
+    const namesOfOne = dataset.aliases.filter(
+      (a) => !a.needsContext && owners.get(normalizeString(a.text))?.size === 1,
+    );
     const boundary = fc.constantFrom(' ', '. ', '\n', '\u00a0', ' (', ') ', '\u3000', '\u200f ');
     fc.assert(
       fc.property(
         hostileText(20),
         boundary,
-        fc.constantFrom(...dataset.aliases.filter((a) => !a.needsContext)),
+        fc.constantFrom(...namesOfOne),
         boundary,
         hostileText(20),
         (before, b1, alias, b2, after) => {

@@ -52,12 +52,30 @@ describe('aliasReport', () => {
         'programme-prefix-dropped': 0,
         'generic-tail-dropped': 1,
         'letter-case': 0,
+        'stem-graded': 0,
       },
       // MADE (a common word in capitals) and Omnipack (one word left over).
       caseSensitive: 2,
       needsContext: 2,
       byEvidenceClass: { distinctive: 2, needsContext: 2, genericPhrase: 0, commonAbbreviation: 0 },
       withPlace: 0,
+      withPlaceInOtherLanguages: 0,
+      // The three forms of the Hungarian name decline; MADE has no country.
+      byInflection: {
+        pl: 0,
+        cs: 0,
+        sk: 0,
+        sl: 0,
+        hr: 0,
+        lt: 0,
+        lv: 0,
+        et: 0,
+        fi: 0,
+        hu: 3,
+        el: 0,
+        bg: 0,
+        uk: 0,
+      },
     });
   });
 
@@ -73,5 +91,20 @@ describe('aliasReport', () => {
       commonAbbreviation: 1,
     });
     expect(aliasReport(table).withPlace).toBe(1);
+    expect(aliasReport(table).withPlaceInOtherLanguages).toBe(0);
+  });
+
+  it('counts the aliases whose place is also given in other languages, and those that decline', () => {
+    const table = buildAliasTable([
+      record({ id: 'cm', name: 'Cluster Medizintechnik', region: 'Bayern' }),
+      record({ id: 'ht', name: 'HealthTurku', country: 'FI', city: 'Turku' }),
+    ]);
+    const report = aliasReport(table);
+    // The generic phrase and its five variants carry Bayern, Bavaria, Bavière…
+    expect(report.withPlace).toBe(6);
+    expect(report.withPlaceInOtherLanguages).toBe(6);
+    // HealthTurun, and Healthturun of the title-case form; all four forms decline.
+    expect(report.byVariantRule['stem-graded']).toBe(2);
+    expect(report.byInflection.fi).toBe(4);
   });
 });

@@ -11,12 +11,16 @@ import {
   INFLECTING_LANGUAGES,
   MAX_ENDING_UNITS,
   endingsOf,
+  gradedForm,
   inflectingLanguageOf,
   isInflectionOf,
   stemLengths,
   type InflectingLanguage,
 } from '../../../lib/matcher/inflection';
 import { normalizeString } from '../../../lib/matcher/normalize';
+import { buildAliasTable } from '../../../lib/dataset/alias-table';
+import { gradedName } from '../../../lib/dataset/name-variants';
+import { testRecord } from '../record-fixture';
 
 const alias = (text: string, inflect?: InflectingLanguage, extra: Partial<AliasRule> = {}) =>
   ({
@@ -61,6 +65,11 @@ describe('ending tables', () => {
     expect(inflectingLanguageOf('DE')).toBeUndefined();
     expect(inflectingLanguageOf('FR')).toBeUndefined();
     expect(inflectingLanguageOf(null)).toBeUndefined();
+    expect(inflectingLanguageOf('BG')).toBe('bg');
+    expect(inflectingLanguageOf('UA')).toBe('uk');
+    // Serbia's, Montenegro's and Bosnia's names in the dataset are all in Latin letters.
+    expect(inflectingLanguageOf('RS')).toBe('hr');
+    expect(inflectingLanguageOf('MK')).toBeUndefined();
   });
 });
 
@@ -85,6 +94,16 @@ describe('isInflectionOf', () => {
     ['hu', 'omnipackban', 'omnipack'],
     ['hu', 'omnipackkal', 'omnipack'],
     ['el', 'ελληνικου', 'ελληνικοσ'],
+    ['fi', 'arktisten', 'arktiset'],
+    ['fi', 'arktisissa', 'arktiset'],
+    ['bg', 'българският', 'българскии'],
+    ['bg', 'българския', 'български'],
+    ['bg', 'мебелният', 'мебелен'],
+    ['bg', 'средногорието', 'средногорие'],
+    ['uk', 'харківського', 'харківськии'],
+    ['uk', 'харківському', 'харківськии'],
+    ['uk', 'асоціаціі', 'асоціація'],
+    ['uk', 'асоціацією', 'асоціація'],
   ] as const)('%s: %s is a form of %s', (language, page, word) => {
     expect(isInflectionOf(page, word, language)).toBe(true);
   });
@@ -103,6 +122,15 @@ describe('isInflectionOf', () => {
     ['lt', 'przemyslowego', 'przemyslowy'],
     // The stem itself must be the alias's.
     ['pl', 'dolnej', 'dolina'],
+    // The country is not its adjective; a furniture maker is not furniture; the city is not
+    // the city's adjective.
+    ['bg', 'българия', 'български'],
+    ['bg', 'мебелист', 'мебелен'],
+    ['uk', 'харків', 'харківськии'],
+    ['uk', 'асоціативнии', 'асоціація'],
+    // Bulgarian endings on a Ukrainian word and the other way round.
+    ['uk', 'българският', 'български'],
+    ['bg', 'харківського', 'харківськии'],
   ] as const)('%s: %s is not a form of %s', (language, page, word) => {
     expect(isInflectionOf(page, word, language)).toBe(false);
   });
@@ -110,6 +138,151 @@ describe('isInflectionOf', () => {
   it('never gives a stem shorter than three letters', () => {
     expect(stemLengths('rada', 'pl').every((n) => n >= 3)).toBe(true);
     expect(stemLengths('ict', 'pl')).toEqual([]);
+  });
+
+  it('gives a word in Latin letters no stem in a language of Cyrillic endings', () => {
+    expect(stemLengths('kharkiv', 'uk')).toEqual([]);
+    expect(stemLengths('synergy', 'bg')).toEqual([]);
+    expect(stemLengths(normalizeString('Харківський'), 'uk').length).toBeGreaterThan(0);
+    expect(compileMatcher([alias('Green Synergy Cluster', 'bg')]).stemJumps.length).toBe(0);
+  });
+});
+
+describe('gradedForm', () => {
+  it.each([
+    // Finnish -s stems: -us/-ys/-os after a consonant, -Vus/-Vys, and -kas/-käs.
+    ['fi', 'Teknologiakeskus', 'Teknologiakeskuksen'],
+    ['fi', 'Osaamiskeskus', 'Osaamiskeskuksen'],
+    ['fi', 'yritys', 'yrityksen'],
+    ['fi', 'tulos', 'tuloksen'],
+    ['fi', 'teollisuus', 'teollisuuden'],
+    ['fi', 'kiertotalous', 'kiertotalouden'],
+    ['fi', 'älykäs', 'älykkään'],
+    ['fi', 'tehokas', 'tehokkaan'],
+    // Finnish consonant gradation of the last syllable.
+    ['fi', 'kauppa', 'kaupan'],
+    ['fi', 'tekniikka', 'tekniikan'],
+    ['fi', 'Lappi', 'Lapin'],
+    ['fi', 'HealthTurku', 'HealthTurun'],
+    ['fi', 'Satakunta', 'Satakunnan'],
+    ['fi', 'kulta', 'kullan'],
+    ['fi', 'parta', 'parran'],
+    ['fi', 'kampa', 'kamman'],
+    ['fi', 'Helsinki', 'Helsingin'],
+    ['fi', 'tieto', 'tiedon'],
+    ['fi', 'leipä', 'leivän'],
+    ['fi', 'pöytä', 'pöydän'],
+    // Estonian: -er/-el lose the e, -line/-lne adjectives, and the grades of common heads.
+    ['et', 'klaster', 'klastri'],
+    ['et', 'puitmajaklaster', 'puitmajaklastri'],
+    ['et', 'meister', 'meistri'],
+    ['et', 'digitaalne', 'digitaalse'],
+    ['et', 'tehnoloogiline', 'tehnoloogilise'],
+    ['et', 'maakond', 'maakonna'],
+    ['et', 'Keskliit', 'Keskliidu'],
+    ['et', 'Teaduspark', 'Teaduspargi'],
+    ['et', 'Kaubanduskoda', 'Kaubanduskoja'],
+    ['et', 'ettevõte', 'ettevõtte'],
+  ] as const)('%s: the genitive of %s is %s', (language, word, genitive) => {
+    expect(gradedForm(word, language)).toBe(genitive);
+  });
+
+  it.each([
+    // Stems that do not change, or take their ending from the table.
+    ['fi', 'Oulu'],
+    ['fi', 'Tampere'],
+    ['fi', 'Arktinen'],
+    ['fi', 'muotoilu'],
+    ['et', 'keskus'],
+    ['et', 'Tehnopol'],
+    // st, sk, tk never grade in Finnish.
+    ['fi', 'matka'],
+    ['fi', 'Kotka'],
+    ['fi', 'verkosto'],
+    // English words of Finnish names: back and front vowels mixed, or a final y.
+    ['fi', 'Safety'],
+    ['fi', 'Community'],
+    ['fi', 'City'],
+    // Acronyms, short words, and the languages without stem changes.
+    ['fi', 'KESKUS'],
+    ['fi', 'net'],
+    ['pl', 'kauppa'],
+    ['hu', 'keskus'],
+    ['uk', 'Харківський'],
+  ] as const)('%s: %s has no changed stem', (language, word) => {
+    expect(gradedForm(word, language)).toBeNull();
+  });
+});
+
+describe('the matcher with stems that change', () => {
+  const table = (name: string, country: string) =>
+    buildAliasTable([testRecord({ id: 'x', name, country })]);
+  const foundIn = (name: string, country: string, text: string) =>
+    matchText(compileMatcher(table(name, country)), text).map((m) => m.text);
+
+  it('finds a Finnish name whose last word changes its stem, in any case on that stem', () => {
+    const name = 'Turun Teknologiakeskus';
+    expect(foundIn(name, 'FI', 'Vierailimme Turun Teknologiakeskuksessa.')).toEqual([
+      'Turun Teknologiakeskuksessa',
+    ]);
+    expect(foundIn(name, 'FI', 'Turun Teknologiakeskukseen tuli uusi johtaja.')).toEqual([
+      'Turun Teknologiakeskukseen',
+    ]);
+    expect(foundIn(name, 'FI', 'Turun Teknologiakeskuksen tilat')).toEqual([
+      'Turun Teknologiakeskuksen',
+    ]);
+  });
+
+  it('finds an Estonian name whose word lost its e, in any case on that stem', () => {
+    expect(
+      foundIn('Eesti puitmajaklaster', 'EE', 'Eesti puitmajaklastrisse astus kaks firmat.'),
+    ).toEqual(['Eesti puitmajaklastrisse']);
+  });
+
+  it('applies only to the languages whose stems change, and keeps the rule of the name', () => {
+    expect(table('Turun Teknologiakeskus', 'SE').map((a) => a.text)).toEqual([
+      'Turun Teknologiakeskus',
+    ]);
+    expect(table('Turun Teknologiakeskus', 'PL').map((a) => a.text)).toEqual([
+      'Turun Teknologiakeskus',
+    ]);
+    const graded = table('Turun Teknologiakeskus', 'FI');
+    expect(graded.map((a) => [a.text, a.variant?.rule, a.inflect])).toEqual([
+      ['Turun Teknologiakeskus', undefined, 'fi'],
+      ['Turun Teknologiakeskuksen', 'stem-graded', 'fi'],
+    ]);
+    expect(graded[1]?.variant?.of).toBe('Turun Teknologiakeskus');
+    const common = buildAliasTable([
+      testRecord({ id: 'k', name: 'Keskus', country: 'FI', city: 'Turku', match: 'strict' }),
+    ]);
+    expect(common.map((a) => [a.text, a.caseSensitive, a.needsContext, a.places])).toEqual([
+      ['Keskus', true, true, ['Turku', 'Åbo']],
+      ['Keskuksen', true, true, ['Turku', 'Åbo']],
+    ]);
+  });
+
+  it('leaves a form the data writes to the row that writes it', () => {
+    const rows = [
+      testRecord({ id: 'a', name: 'Turun Teknologiakeskus', country: 'FI' }),
+      testRecord({ id: 'b', name: 'Vaasan Keskus', country: 'FI', aliases: ['Vaasan Keskuksen'] }),
+      testRecord({ id: 'c', name: 'Other', aliases: ['Turun Teknologiakeskuksen'] }),
+    ];
+    const kinds = buildAliasTable(rows).map((a) => [a.id, a.text, a.variant?.rule ?? a.kind]);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['b', 'Vaasan Keskuksen', 'alias'],
+        ['c', 'Turun Teknologiakeskuksen', 'alias'],
+      ]),
+    );
+    expect(kinds.filter(([, , rule]) => rule === 'stem-graded')).toEqual([]);
+  });
+
+  it('never makes "net" a "network", nor changes an acronym', () => {
+    expect(foundIn('Green Net Finland', 'FI', 'Green Network Finland')).toEqual([]);
+    expect(gradedName('KESKUS Oy', 'fi')).toBeNull();
+    expect(gradedName('Klaster Keskliit', 'et')).toBe('Klaster Keskliidu');
+    // The cluster word has its own forms (name-variants.ts): "Klaster" is not changed here.
+    expect(gradedName('Klaster Viru', 'et')).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ import {
   type CompiledMatcher,
   type EvidenceContext,
 } from '../../../lib/matcher';
-import { FIXTURE_ALIASES } from '../../fixtures/snippets/aliases';
+import { FIXTURE_ALIASES, FIXTURE_ALIASES_OWN_PLACE_NAMES } from '../../fixtures/snippets/aliases';
 import { EVIDENCE_SNIPPETS, SNIPPETS, type Snippet } from '../../fixtures/snippets/snippets';
 
 const matcher = compileMatcher(FIXTURE_ALIASES);
@@ -30,6 +30,12 @@ const withoutCaseRule = compileMatcher(
     return [{ ...a, caseSensitive: true, needsContext: true }];
   }),
 );
+/** The same table without the stem-graded variants: Finnish and Estonian stems unchanged. */
+const withoutStemChanges = compileMatcher(
+  FIXTURE_ALIASES.filter((a) => a.variant?.rule !== 'stem-graded'),
+);
+/** The same table with each place only as the rows write it, in no other language. */
+const ownPlaceNames = compileMatcher(FIXTURE_ALIASES_OWN_PLACE_NAMES);
 const found = (m: typeof matcher, segments: readonly string[]) =>
   matchSegments(m, segments).map((x) => ({ id: x.id, text: x.text }));
 
@@ -72,6 +78,21 @@ describe('snippets that need an invented word in another letter case', () => {
   for (const snippet of needing) {
     it(`${snippet.lang}: ${snippet.why} is missed with case as a gate`, () => {
       expect(found(withoutCaseRule, snippet.segments)).not.toEqual(snippet.expect);
+    });
+  }
+});
+
+describe('snippets that need a stem change', () => {
+  const needing = SNIPPETS.filter((s) => s.rule === 'stem-graded');
+
+  it('cover Finnish and Estonian', () => {
+    expect(needing.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(needing.map((s) => s.lang))).toEqual(new Set(['fi', 'et']));
+  });
+
+  for (const snippet of needing) {
+    it(`${snippet.lang}: ${snippet.why} is missed without the stem-graded variants`, () => {
+      expect(found(withoutStemChanges, snippet.segments)).not.toEqual(snippet.expect);
     });
   }
 });
@@ -132,6 +153,12 @@ describe('annotated snippets of the evidence rules', () => {
           break;
         default:
           break;
+      }
+      // Written in another language than the row's, its place counts only by place-names.ts.
+      if (snippet.rule === 'place-names') {
+        expect(
+          foundInPage(ownPlaceNames, snippet, pageContext(ownPlaceNames, snippet)),
+        ).not.toEqual(snippet.expect);
       }
     });
   }
