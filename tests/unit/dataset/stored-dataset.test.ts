@@ -93,7 +93,7 @@ describe("the background's compiled matcher of an import", () => {
     expect(put).toHaveBeenCalledTimes(1);
     expect(again).toEqual(first);
     expect(again).toBe(kept.values().next().value);
-  });
+  }, 30_000); // compiles the whole dataset's matcher: ~2.6 s alone, more on a busy machine
 
   it('is compiled afresh for another import, and when what was kept is not a matcher', async () => {
     await fakeBrowser.storage.local.set({ importedDataset: structuredClone(applied) });
