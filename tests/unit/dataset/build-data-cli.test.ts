@@ -11,7 +11,8 @@ const run = (...args: string[]) =>
     encoding: 'utf8',
   });
 
-describe('scripts/build-data.ts', () => {
+// Each test runs the whole data build in a child process: seconds, more on a busy machine.
+describe('scripts/build-data.ts', { timeout: 60_000 }, () => {
   it('fails the build on a bad row, naming the file, row, column and reason', () => {
     const out = mkdtempSync(join(tmpdir(), 'cl-data-'));
     const result = run('--input', 'tests/fixtures/bad-csv/unknown-label.csv', '--out', out);
