@@ -21,7 +21,7 @@ import { toPageData } from '../lib/dataset/page-data';
 import { flagShapes } from '../lib/flag-shapes';
 import { formatProblem } from '../lib/dataset/row-problem';
 import { isValidPartialDate } from '../lib/dataset/row-schema';
-import type { Dataset } from '../lib/dataset/model';
+import type { Dataset, DatasetRecords } from '../lib/dataset/model';
 import { buildSearchIndex } from '../lib/search/search-index';
 import { syntheticDataset } from './bench/synthetic-dataset';
 
@@ -103,6 +103,11 @@ function main() {
   mkdirSync(values.out, { recursive: true });
   const outFile = join(values.out, 'dataset.json');
   writeFileSync(outFile, JSON.stringify(dataset));
+  // What the extension's pages bundle (popup, options, background's card lookup): the records
+  // without the alias table, which only the matcher uses (page-data.json has its own).
+  const { schema, asOf, origin, records } = dataset;
+  const withoutAliases: DatasetRecords = { schema, asOf, origin, records };
+  writeFileSync(join(values.out, 'records.json'), JSON.stringify(withoutAliases));
   // What every page's content script bundles: aliases and labels, not sources or notes.
   writeFileSync(join(values.out, 'page-data.json'), JSON.stringify(toPageData(dataset, true)));
   // The popup's search index, prebuilt so opening the popup only parses it.

@@ -1,10 +1,11 @@
-import type { Dataset } from '~/lib/dataset/model';
+import type { DatasetRecords } from '~/lib/dataset/model';
 import { bundledDataset } from './dataset';
 import type { StoredDatasetRead } from '~/lib/dataset/stored-dataset';
 import { importedDatasetItem, readImportedDataset, watchImportedDataset } from './imported-dataset';
 
 export interface ActiveDataset {
-  dataset: Dataset;
+  /** An import as stored, or the bundle's records: nothing here needs the alias table. */
+  dataset: DatasetRecords;
   /** A stored import could not be read, so the bundle is in use; a reset removes it. */
   storedUnreadable: boolean;
 }
@@ -27,7 +28,7 @@ export async function readActiveDataset(): Promise<ActiveDataset> {
   }
 }
 
-export async function getActiveDataset(): Promise<Dataset> {
+export async function getActiveDataset(): Promise<DatasetRecords> {
   return (await readActiveDataset()).dataset;
 }
 
@@ -44,7 +45,7 @@ export function watchActiveDataset(callback: (active: ActiveDataset) => void): (
  */
 const IMPORT_HINT = 'cluster-lens:imported-dataset';
 
-export async function setImportedDataset(dataset: Dataset | null): Promise<void> {
+export async function setImportedDataset(dataset: DatasetRecords | null): Promise<void> {
   await importedDatasetItem.setValue(dataset);
   try {
     if (dataset) localStorage.setItem(IMPORT_HINT, '1');
@@ -55,7 +56,7 @@ export async function setImportedDataset(dataset: Dataset | null): Promise<void>
 }
 
 /** The bundled dataset when no import is known to be active; undefined when one may be. */
-export function bundledDatasetIfActive(): Dataset | undefined {
+export function bundledDatasetIfActive(): DatasetRecords | undefined {
   try {
     return localStorage.getItem(IMPORT_HINT) === null ? bundledDataset : undefined;
   } catch {

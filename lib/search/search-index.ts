@@ -179,7 +179,7 @@ export class ClusterSearch {
    * language's country names), else an index built now (an imported dataset).
    */
   static forDataset(
-    dataset: Dataset,
+    dataset: Pick<Dataset, 'asOf' | 'origin' | 'records'>,
     uiLocale: string,
     prebuilt?: PrebuiltSearchIndex | null,
   ): ClusterSearch {

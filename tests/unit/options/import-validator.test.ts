@@ -11,7 +11,7 @@ import {
   type ImportProblem,
   type ImportProblemCode,
 } from '~/lib/dataset/import-file';
-import type { Dataset } from '~/lib/dataset/model';
+import type { Dataset, DatasetRecords } from '~/lib/dataset/model';
 import { buildDataset } from '~/lib/dataset/parse-csv';
 import { jsonDepth } from '~/lib/dataset/parse-json';
 
@@ -169,6 +169,17 @@ describe('good import files', () => {
     expect(again.records).toEqual(bundled.records);
     expect(again.aliases).toEqual(bundled.aliases);
     expect(again).toMatchObject({ origin: 'imported', sourceName: 'x.json' });
+  });
+
+  it('exports the alias table also from the records the extension pages bundle', () => {
+    // The options page holds the bundle as records.json, without the alias table.
+    const records = JSON.parse(
+      readFileSync('data/generated/records.json', 'utf8'),
+    ) as DatasetRecords;
+    expect('aliases' in records).toBe(false);
+    expect(records.records).toEqual(bundled.records);
+    const exported = datasetToJson(records, new Date('2026-02-01T00:00:00Z'));
+    expect(exported).toBe(datasetToJson(bundled, new Date('2026-02-01T00:00:00Z')));
   });
 
   it('round-trips the bundled dataset through a CSV export', () => {
