@@ -11,7 +11,7 @@ import { labelStatus } from '~/lib/label-status';
 import { recordsToListText } from '~/lib/search/result-list-text';
 import { sortByName, sortContext, sortResults, type SortKey } from '~/lib/search/sort';
 import { withLinks } from '~/lib/dataset/links';
-import type { ClusterRecord, Dataset } from '~/lib/dataset/model';
+import type { ClusterRecord, DatasetRecords } from '~/lib/dataset/model';
 import { pageAccess } from '~/lib/page-access';
 import { applyFilters, NO_FILTERS, type Filters } from '~/lib/search/filters';
 import { ClusterSearch, type PrebuiltSearchIndex } from '~/lib/search/search-index';
@@ -30,7 +30,7 @@ import { ResultsTools } from './ResultsTools';
 export interface PopupEnv {
   locale: string;
   /** The active dataset; `storedUnreadable`: an import could not be read and the bundle stands in. */
-  loadDataset: () => Promise<{ dataset: Dataset; storedUnreadable: boolean }>;
+  loadDataset: () => Promise<{ dataset: DatasetRecords; storedUnreadable: boolean }>;
   /** Offers text as a file download (no network). */
   saveFile: (text: string, fileName: string, type: string) => void;
   /** Puts text on the clipboard; rejects when the browser refuses. */
@@ -38,7 +38,7 @@ export interface PopupEnv {
   /** A query to start with ("Look up in Cluster Lens" on a selection), if any. */
   initialQuery?: () => Promise<string | null>;
   /** A dataset known to be active already, to render at once (storage is still read after). */
-  initialDataset?: Dataset;
+  initialDataset?: DatasetRecords;
   prebuiltIndex: PrebuiltSearchIndex | null;
   loadSettings: () => Promise<Settings>;
   /** Applies a change to the user's own settings, saves them, and gives the settings in force. */
@@ -73,6 +73,12 @@ function listText(records: readonly ClusterRecord[], locale: string, today: Date
   });
 }
 
+/** `make`'s value, made at the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
 type View =
   | { kind: 'search' }
   | { kind: 'page' }
@@ -82,7 +88,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   const { locale } = env;
   const today = useMemo(() => new Date(), []);
   const input = useRef<HTMLInputElement>(null);
-  const [dataset, setDataset] = useState<Dataset | null>(env.initialDataset ?? null);
+  const [dataset, setDataset] = useState<DatasetRecords | null>(env.initialDataset ?? null);
   const [storedUnreadable, setStoredUnreadable] = useState(false);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tab, setTab] = useState<{ id: number | undefined; url: string | undefined } | null>(null);
@@ -107,8 +113,11 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     void env.initialQuery?.().then((q) => q && setQuery(q));
   }, [env]);
 
+  // Made when first needed: the first results are in name order and need no search, so the
+  // popup opens without it, and makes it just after (see below) or at the first keystroke.
   const search = useMemo(
-    () => (dataset ? ClusterSearch.forDataset(dataset, locale, env.prebuiltIndex) : null),
+    () =>
+      dataset ? once(() => ClusterSearch.forDataset(dataset, locale, env.prebuiltIndex)) : null,
     [dataset, locale, env.prebuiltIndex],
   );
   const namesSorted = useMemo(
@@ -122,7 +131,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   );
   const searching = query.trim() !== '';
   const hits = useMemo(
-    () => (search && searching ? search.search(query) : byName),
+    () => (search && searching ? search().search(query) : byName),
     [search, searching, query, byName],
   );
   const { items, facets } = useMemo(
@@ -157,6 +166,12 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     env.onReady?.();
     requestAnimationFrame(() => setTimeout(() => setLongLists(true), 0));
   }, [dataset, env]);
+  // The search, once the first results are on screen, so the first keystroke does not wait.
+  useEffect(() => {
+    if (!search || !longLists) return;
+    const timer = setTimeout(search, 0);
+    return () => clearTimeout(timer);
+  }, [search, longLists]);
 
   // The page's detections, once the tab and settings are known.
   useEffect(() => {
