@@ -13,7 +13,7 @@ import { sortByName, sortContext, sortResults, type SortKey } from '~/lib/search
 import { withLinks } from '~/lib/dataset/links';
 import type { ClusterRecord, DatasetRecords } from '~/lib/dataset/model';
 import { pageAccess } from '~/lib/page-access';
-import { applyFilters, NO_FILTERS, type Filters } from '~/lib/search/filters';
+import { applyFilters, NO_FILTERS, type Facets, type Filters } from '~/lib/search/filters';
 import { ClusterSearch, type PrebuiltSearchIndex } from '~/lib/search/search-index';
 import type { Settings } from '~/lib/settings';
 import { isSiteEnabled } from '~/lib/site-rules';
@@ -29,7 +29,10 @@ import { ResultsTools } from './ResultsTools';
 /** What the popup needs from the browser, so tests can give it stand-ins. */
 export interface PopupEnv {
   locale: string;
-  /** The active dataset; `storedUnreadable`: an import could not be read and the bundle stands in. */
+  /**
+   * The active dataset, every field of every record; `storedUnreadable`: an import could not be
+   * read and the bundle stands in.
+   */
   loadDataset: () => Promise<{ dataset: DatasetRecords; storedUnreadable: boolean }>;
   /** Offers text as a file download (no network). */
   saveFile: (text: string, fileName: string, type: string) => void;
@@ -37,7 +40,11 @@ export interface PopupEnv {
   copyText: (text: string) => Promise<void>;
   /** A query to start with ("Look up in Cluster Lens" on a selection), if any. */
   initialQuery?: () => Promise<string | null>;
-  /** A dataset known to be active already, to render at once (storage is still read after). */
+  /**
+   * A dataset known to be active already, to render at once: its records may hold only the
+   * fields the list shows (lib/dataset/record-parts.ts) until `loadDataset`, which is then asked
+   * just after the first results are painted, gives them whole.
+   */
   initialDataset?: DatasetRecords;
   prebuiltIndex: PrebuiltSearchIndex | null;
   loadSettings: () => Promise<Settings>;
@@ -73,6 +80,18 @@ function listText(records: readonly ClusterRecord[], locale: string, today: Date
   });
 }
 
+/** Counts of nothing, for the filters until the first results are painted. */
+function noFacets(): Facets {
+  return {
+    level: new Map(),
+    validity: new Map(),
+    country: new Map(),
+    eccp: new Map(),
+    sector: new Map(),
+    region: new Map(),
+  };
+}
+
 /** `make`'s value, made at the first call. */
 function once<T>(make: () => T): () => T {
   let made: { value: T } | null = null;
@@ -90,6 +109,16 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   const input = useRef<HTMLInputElement>(null);
   const [dataset, setDataset] = useState<DatasetRecords | null>(env.initialDataset ?? null);
   const [storedUnreadable, setStoredUnreadable] = useState(false);
+  /** The dataset as `loadDataset` gave it, every field there: for details and the CSV export. */
+  const [whole, setWhole] = useState<DatasetRecords | null>(null);
+  const loading = useRef<Promise<DatasetRecords> | null>(null);
+  const loadWhole = () =>
+    (loading.current ??= env.loadDataset().then((active) => {
+      setDataset(active.dataset);
+      setWhole(active.dataset);
+      setStoredUnreadable(active.storedUnreadable);
+      return active.dataset;
+    }));
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tab, setTab] = useState<{ id: number | undefined; url: string | undefined } | null>(null);
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
@@ -104,10 +133,8 @@ export function PopupApp({ env }: { env: PopupEnv }) {
 
   useEffect(() => {
     input.current?.focus();
-    void env.loadDataset().then((active) => {
-      setDataset(active.dataset);
-      setStoredUnreadable(active.storedUnreadable);
-    });
+    // With a dataset to show already, the rest of it is read once its first results are painted.
+    if (!env.initialDataset) void loadWhole();
     void env.loadSettings().then(setSettings);
     void env.activeTab().then(setTab);
     void env.initialQuery?.().then((q) => q && setQuery(q));
@@ -134,9 +161,14 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     () => (search && searching ? search().search(query) : byName),
     [search, searching, query, byName],
   );
+  // The filters' lists and their counts are not needed to start typing: they are filled in
+  // just after the first results are painted (the sector and region lists hold hundreds, and
+  // counting means working out every record's label status). Until then, no filter is set.
+  const [longLists, setLongLists] = useState(false);
+  const counting = longLists || Object.values(filters).some((v) => v !== null);
   const { items, facets } = useMemo(
-    () => applyFilters(hits, filters, today),
-    [hits, filters, today],
+    () => (counting ? applyFilters(hits, filters, today) : { items: hits, facets: noFacets() }),
+    [hits, filters, today, counting],
   );
   // Without a query there is no relevance: the list is in name order (as `byName` already is).
   const sortBy: SortKey = sort === 'relevance' && !searching ? 'name' : sort;
@@ -157,14 +189,16 @@ export function PopupApp({ env }: { env: PopupEnv }) {
 
   // Ready: the search box has focus and the first results are on screen.
   const readyReported = useRef(false);
-  // The sector and region lists (hundreds of options) are not needed to start typing: they
-  // are filled in just after the first results are painted.
-  const [longLists, setLongLists] = useState(false);
   useEffect(() => {
     if (!dataset || readyReported.current) return;
     readyReported.current = true;
     env.onReady?.();
-    requestAnimationFrame(() => setTimeout(() => setLongLists(true), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        setLongLists(true);
+        void loadWhole();
+      }, 0),
+    );
   }, [dataset, env]);
   // The search, once the first results are on screen, so the first keystroke does not wait.
   useEffect(() => {
@@ -219,8 +253,10 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     if (view.kind === 'details') backButton.current?.focus();
   }, [view]);
 
-  const openDetails = (record: ClusterRecord, from: 'search' | 'page') =>
+  const openDetails = (record: ClusterRecord, from: 'search' | 'page') => {
+    void loadWhole();
     setView({ kind: 'details', record, from });
+  };
   const back = () => {
     if (view.kind !== 'details') return;
     setView({ kind: view.from });
@@ -378,9 +414,16 @@ export function PopupApp({ env }: { env: PopupEnv }) {
               onSort={setSort}
               showMap={showMap}
               onShowMap={setShowMap}
-              onExport={() =>
-                env.saveFile(recordsToCsv(records), resultsExportFileName(today), 'text/csv')
-              }
+              onExport={() => {
+                // Every column: waits for the records' other fields if they are still coming
+                // (a few milliseconds after opening), unless the list then changes under it.
+                const shown = dataset;
+                void loadWhole().then((full) => {
+                  if (full === shown) {
+                    env.saveFile(recordsToCsv(records), resultsExportFileName(today), 'text/csv');
+                  }
+                });
+              }}
               onCopy={() => copyList(records)}
               copyNote={view.kind === 'search' ? copyNote : ''}
             />
@@ -467,12 +510,15 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             <button type="button" class="cl-back" onClick={back} ref={backButton}>
               <span aria-hidden="true">←</span> {i18n.t('popup.back')}
             </button>
-            <ClusterDetails
-              record={withLinks(dataset.records, view.record)}
-              asOf={dataset.asOf}
-              today={today}
-              locale={locale}
-            />
+            {/* Shown once the record is whole (at once, but for a click in the first moments). */}
+            {whole === dataset && (
+              <ClusterDetails
+                record={withLinks(whole.records, view.record)}
+                asOf={whole.asOf}
+                today={today}
+                locale={locale}
+              />
+            )}
           </div>
         )}
       </section>
