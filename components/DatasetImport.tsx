@@ -20,12 +20,12 @@ import {
   type ImportProblem,
 } from '~/lib/dataset/import-file';
 import { ECCP_HOST, importWarnings, type ImportWarning } from '~/lib/dataset/import-warnings';
-import type { ClusterRecord, Dataset, LabelLevel } from '~/lib/dataset/model';
+import type { ClusterRecord, Dataset, DatasetRecords, LabelLevel } from '~/lib/dataset/model';
 import { formatPartialDate } from '~/lib/format-date';
 import { plural } from '~/utils/plural';
 
 export interface DatasetImportProps {
-  active: Dataset;
+  active: DatasetRecords;
   /** A stored import could not be read and the bundle stands in: say so, and allow a reset. */
   storedUnreadable?: boolean;
   locale: string;

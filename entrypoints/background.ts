@@ -17,7 +17,7 @@ import {
   type RecordResponse,
   type SuppressResponse,
 } from '~/lib/messages';
-import type { Dataset } from '~/lib/dataset/model';
+import type { DatasetRecords } from '~/lib/dataset/model';
 import { getActiveDataset } from '~/utils/active-dataset';
 import { watchImportChange } from '~/utils/imported-dataset';
 import { showCount } from '~/utils/badge-count';
@@ -72,7 +72,7 @@ export default defineBackground(() => {
 
   // A card opening on a page: the full record, which pages do not carry. The active dataset
   // is read (and an import checked) once, not at every card.
-  let active: Promise<Dataset> | null = null;
+  let active: Promise<DatasetRecords> | null = null;
   watchImportChange(() => (active = null));
   onRequest(RECORD, async ({ id }): Promise<RecordResponse> => {
     const dataset = await (active ??= getActiveDataset());

@@ -17,8 +17,17 @@ function displayNames(locale: string): Intl.DisplayNames | null {
 
 const ISO_ALPHA_2 = /^[A-Z]{2}$/;
 
+/** Names already asked for, per locale: the popup asks for each country many times a render. */
+const namesCache = new Map<string, Map<string, string>>();
+
 /** The country's name in `locale` ("Francia" for FR in Italian); the code itself if unnamed. */
 export function countryName(code: string, locale: string): string {
-  if (!ISO_ALPHA_2.test(code)) return code;
-  return displayNames(locale)?.of(code) ?? code;
+  let names = namesCache.get(locale);
+  if (!names) namesCache.set(locale, (names = new Map<string, string>()));
+  let name = names.get(code);
+  if (name === undefined) {
+    name = ISO_ALPHA_2.test(code) ? (displayNames(locale)?.of(code) ?? code) : code;
+    names.set(code, name);
+  }
+  return name;
 }

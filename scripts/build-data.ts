@@ -18,10 +18,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { buildDataset, parseClusterCsv } from '../lib/dataset/parse-csv';
 import { toPageData } from '../lib/dataset/page-data';
+import { splitRecords, type ListFields } from '../lib/dataset/record-parts';
 import { flagShapes } from '../lib/flag-shapes';
 import { formatProblem } from '../lib/dataset/row-problem';
 import { isValidPartialDate } from '../lib/dataset/row-schema';
-import type { Dataset } from '../lib/dataset/model';
+import type { Dataset, DatasetRecords } from '../lib/dataset/model';
 import { buildSearchIndex } from '../lib/search/search-index';
 import { syntheticDataset } from './bench/synthetic-dataset';
 
@@ -103,6 +104,19 @@ function main() {
   mkdirSync(values.out, { recursive: true });
   const outFile = join(values.out, 'dataset.json');
   writeFileSync(outFile, JSON.stringify(dataset));
+  // What the extension's pages bundle (popup, options, background's card lookup): the records
+  // without the alias table, which only the matcher uses (page-data.json has its own), in two
+  // parts: the fields the popup's first results need, and the rest (lib/dataset/record-parts.ts).
+  const { schema, asOf, origin } = dataset;
+  const { list, details } = splitRecords(dataset.records);
+  const listed: Omit<DatasetRecords, 'records'> & { records: ListFields[] } = {
+    schema,
+    asOf,
+    origin,
+    records: list,
+  };
+  writeFileSync(join(values.out, 'records-list.json'), JSON.stringify(listed));
+  writeFileSync(join(values.out, 'records-details.json'), JSON.stringify(details));
   // What every page's content script bundles: aliases and labels, not sources or notes.
   writeFileSync(join(values.out, 'page-data.json'), JSON.stringify(toPageData(dataset, true)));
   // The popup's search index, prebuilt so opening the popup only parses it.

@@ -1,18 +1,19 @@
-import type { Dataset } from '~/lib/dataset/model';
-import { bundledDataset } from './dataset';
+import type { DatasetRecords } from '~/lib/dataset/model';
+import { bundledList, wholeBundledDataset } from './bundled-records';
 import type { StoredDatasetRead } from '~/lib/dataset/stored-dataset';
 import { importedDatasetItem, readImportedDataset, watchImportedDataset } from './imported-dataset';
 
 export interface ActiveDataset {
-  dataset: Dataset;
+  /** An import as stored, or the bundle's records, every field of each: no alias table. */
+  dataset: DatasetRecords;
   /** A stored import could not be read, so the bundle is in use; a reset removes it. */
   storedUnreadable: boolean;
 }
 
-function activeOf(read: StoredDatasetRead): ActiveDataset {
+async function activeOf(read: StoredDatasetRead): Promise<ActiveDataset> {
   return read.kind === 'valid'
     ? { dataset: read.dataset, storedUnreadable: false }
-    : { dataset: bundledDataset, storedUnreadable: read.kind === 'invalid' };
+    : { dataset: await wholeBundledDataset(), storedUnreadable: read.kind === 'invalid' };
 }
 
 /**
@@ -20,20 +21,22 @@ function activeOf(read: StoredDatasetRead): ActiveDataset {
  * bundle. The bundle always stays as the fallback, also when storage cannot be read at all.
  */
 export async function readActiveDataset(): Promise<ActiveDataset> {
+  let read: StoredDatasetRead;
   try {
-    return activeOf(await readImportedDataset());
+    read = await readImportedDataset();
   } catch {
-    return { dataset: bundledDataset, storedUnreadable: true };
+    return { dataset: await wholeBundledDataset(), storedUnreadable: true };
   }
+  return activeOf(read);
 }
 
-export async function getActiveDataset(): Promise<Dataset> {
+export async function getActiveDataset(): Promise<DatasetRecords> {
   return (await readActiveDataset()).dataset;
 }
 
 /** Calls back with the active dataset whenever an import is applied or reset. */
 export function watchActiveDataset(callback: (active: ActiveDataset) => void): () => void {
-  return watchImportedDataset((read) => callback(activeOf(read)));
+  return watchImportedDataset((read) => void activeOf(read).then(callback));
 }
 
 /**
@@ -44,7 +47,7 @@ export function watchActiveDataset(callback: (active: ActiveDataset) => void): (
  */
 const IMPORT_HINT = 'cluster-lens:imported-dataset';
 
-export async function setImportedDataset(dataset: Dataset | null): Promise<void> {
+export async function setImportedDataset(dataset: DatasetRecords | null): Promise<void> {
   await importedDatasetItem.setValue(dataset);
   try {
     if (dataset) localStorage.setItem(IMPORT_HINT, '1');
@@ -54,10 +57,14 @@ export async function setImportedDataset(dataset: Dataset | null): Promise<void>
   }
 }
 
-/** The bundled dataset when no import is known to be active; undefined when one may be. */
-export function bundledDatasetIfActive(): Dataset | undefined {
+/**
+ * The bundled dataset when no import is known to be active, undefined when one may be. Its
+ * records may as yet hold only the fields the popup lists (utils/bundled-records.ts):
+ * `readActiveDataset` gives them whole.
+ */
+export function bundledDatasetIfActive(): DatasetRecords | undefined {
   try {
-    return localStorage.getItem(IMPORT_HINT) === null ? bundledDataset : undefined;
+    return localStorage.getItem(IMPORT_HINT) === null ? bundledList : undefined;
   } catch {
     return undefined;
   }

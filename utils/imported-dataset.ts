@@ -1,5 +1,5 @@
 import { storage } from '#imports';
-import type { Dataset } from '~/lib/dataset/model';
+import type { Dataset, DatasetRecords } from '~/lib/dataset/model';
 import {
   readStoredDataset,
   storedDatasetOf,
@@ -40,5 +40,6 @@ export const importedDatasetItem = {
   getValue: async (): Promise<Dataset | null> => storedDatasetOf(await readImportedDataset()),
   watch: (callback: (dataset: Dataset | null) => void): (() => void) =>
     watchImportedDataset((read) => callback(storedDatasetOf(read))),
-  setValue: (dataset: Dataset | null): Promise<void> => storedItem.setValue(dataset),
+  /** Its alias table need not be stored: a read derives it again from the records. */
+  setValue: (dataset: DatasetRecords | null): Promise<void> => storedItem.setValue(dataset),
 };

@@ -13,3 +13,8 @@ export function messagesLocale(): string {
   const messages = browser.i18n.getMessage('locale');
   return messages === '' || language(messages) === language(ui) ? ui : messages;
 }
+
+/** The UI language, for dates and numbers formatted with Intl: the language of the messages. */
+export function uiLocale(): string {
+  return messagesLocale();
+}

@@ -11,9 +11,9 @@ import { labelStatus } from '~/lib/label-status';
 import { recordsToListText } from '~/lib/search/result-list-text';
 import { sortByName, sortContext, sortResults, type SortKey } from '~/lib/search/sort';
 import { withLinks } from '~/lib/dataset/links';
-import type { ClusterRecord, Dataset } from '~/lib/dataset/model';
+import type { ClusterRecord, DatasetRecords } from '~/lib/dataset/model';
 import { pageAccess } from '~/lib/page-access';
-import { applyFilters, NO_FILTERS, type Filters } from '~/lib/search/filters';
+import { applyFilters, NO_FILTERS, type Facets, type Filters } from '~/lib/search/filters';
 import { ClusterSearch, type PrebuiltSearchIndex } from '~/lib/search/search-index';
 import type { Settings } from '~/lib/settings';
 import { isSiteEnabled } from '~/lib/site-rules';
@@ -29,16 +29,23 @@ import { ResultsTools } from './ResultsTools';
 /** What the popup needs from the browser, so tests can give it stand-ins. */
 export interface PopupEnv {
   locale: string;
-  /** The active dataset; `storedUnreadable`: an import could not be read and the bundle stands in. */
-  loadDataset: () => Promise<{ dataset: Dataset; storedUnreadable: boolean }>;
+  /**
+   * The active dataset, every field of every record; `storedUnreadable`: an import could not be
+   * read and the bundle stands in.
+   */
+  loadDataset: () => Promise<{ dataset: DatasetRecords; storedUnreadable: boolean }>;
   /** Offers text as a file download (no network). */
   saveFile: (text: string, fileName: string, type: string) => void;
   /** Puts text on the clipboard; rejects when the browser refuses. */
   copyText: (text: string) => Promise<void>;
   /** A query to start with ("Look up in Cluster Lens" on a selection), if any. */
   initialQuery?: () => Promise<string | null>;
-  /** A dataset known to be active already, to render at once (storage is still read after). */
-  initialDataset?: Dataset;
+  /**
+   * A dataset known to be active already, to render at once: its records may hold only the
+   * fields the list shows (lib/dataset/record-parts.ts) until `loadDataset`, which is then asked
+   * just after the first results are painted, gives them whole.
+   */
+  initialDataset?: DatasetRecords;
   prebuiltIndex: PrebuiltSearchIndex | null;
   loadSettings: () => Promise<Settings>;
   /** Applies a change to the user's own settings, saves them, and gives the settings in force. */
@@ -73,6 +80,24 @@ function listText(records: readonly ClusterRecord[], locale: string, today: Date
   });
 }
 
+/** Counts of nothing, for the filters until the first results are painted. */
+function noFacets(): Facets {
+  return {
+    level: new Map(),
+    validity: new Map(),
+    country: new Map(),
+    eccp: new Map(),
+    sector: new Map(),
+    region: new Map(),
+  };
+}
+
+/** `make`'s value, made at the first call. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
 type View =
   | { kind: 'search' }
   | { kind: 'page' }
@@ -82,8 +107,18 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   const { locale } = env;
   const today = useMemo(() => new Date(), []);
   const input = useRef<HTMLInputElement>(null);
-  const [dataset, setDataset] = useState<Dataset | null>(env.initialDataset ?? null);
+  const [dataset, setDataset] = useState<DatasetRecords | null>(env.initialDataset ?? null);
   const [storedUnreadable, setStoredUnreadable] = useState(false);
+  /** The dataset as `loadDataset` gave it, every field there: for details and the CSV export. */
+  const [whole, setWhole] = useState<DatasetRecords | null>(null);
+  const loading = useRef<Promise<DatasetRecords> | null>(null);
+  const loadWhole = () =>
+    (loading.current ??= env.loadDataset().then((active) => {
+      setDataset(active.dataset);
+      setWhole(active.dataset);
+      setStoredUnreadable(active.storedUnreadable);
+      return active.dataset;
+    }));
   const [settings, setSettings] = useState<Settings | null>(null);
   const [tab, setTab] = useState<{ id: number | undefined; url: string | undefined } | null>(null);
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
@@ -98,17 +133,18 @@ export function PopupApp({ env }: { env: PopupEnv }) {
 
   useEffect(() => {
     input.current?.focus();
-    void env.loadDataset().then((active) => {
-      setDataset(active.dataset);
-      setStoredUnreadable(active.storedUnreadable);
-    });
+    // With a dataset to show already, the rest of it is read once its first results are painted.
+    if (!env.initialDataset) void loadWhole();
     void env.loadSettings().then(setSettings);
     void env.activeTab().then(setTab);
     void env.initialQuery?.().then((q) => q && setQuery(q));
   }, [env]);
 
+  // Made when first needed: the first results are in name order and need no search, so the
+  // popup opens without it, and makes it just after (see below) or at the first keystroke.
   const search = useMemo(
-    () => (dataset ? ClusterSearch.forDataset(dataset, locale, env.prebuiltIndex) : null),
+    () =>
+      dataset ? once(() => ClusterSearch.forDataset(dataset, locale, env.prebuiltIndex)) : null,
     [dataset, locale, env.prebuiltIndex],
   );
   const namesSorted = useMemo(
@@ -122,12 +158,17 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   );
   const searching = query.trim() !== '';
   const hits = useMemo(
-    () => (search && searching ? search.search(query) : byName),
+    () => (search && searching ? search().search(query) : byName),
     [search, searching, query, byName],
   );
+  // The filters' lists and their counts are not needed to start typing: they are filled in
+  // just after the first results are painted (the sector and region lists hold hundreds, and
+  // counting means working out every record's label status). Until then, no filter is set.
+  const [longLists, setLongLists] = useState(false);
+  const counting = longLists || Object.values(filters).some((v) => v !== null);
   const { items, facets } = useMemo(
-    () => applyFilters(hits, filters, today),
-    [hits, filters, today],
+    () => (counting ? applyFilters(hits, filters, today) : { items: hits, facets: noFacets() }),
+    [hits, filters, today, counting],
   );
   // Without a query there is no relevance: the list is in name order (as `byName` already is).
   const sortBy: SortKey = sort === 'relevance' && !searching ? 'name' : sort;
@@ -148,15 +189,23 @@ export function PopupApp({ env }: { env: PopupEnv }) {
 
   // Ready: the search box has focus and the first results are on screen.
   const readyReported = useRef(false);
-  // The sector and region lists (hundreds of options) are not needed to start typing: they
-  // are filled in just after the first results are painted.
-  const [longLists, setLongLists] = useState(false);
   useEffect(() => {
     if (!dataset || readyReported.current) return;
     readyReported.current = true;
     env.onReady?.();
-    requestAnimationFrame(() => setTimeout(() => setLongLists(true), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        setLongLists(true);
+        void loadWhole();
+      }, 0),
+    );
   }, [dataset, env]);
+  // The search, once the first results are on screen, so the first keystroke does not wait.
+  useEffect(() => {
+    if (!search || !longLists) return;
+    const timer = setTimeout(search, 0);
+    return () => clearTimeout(timer);
+  }, [search, longLists]);
 
   // The page's detections, once the tab and settings are known.
   useEffect(() => {
@@ -204,8 +253,10 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     if (view.kind === 'details') backButton.current?.focus();
   }, [view]);
 
-  const openDetails = (record: ClusterRecord, from: 'search' | 'page') =>
+  const openDetails = (record: ClusterRecord, from: 'search' | 'page') => {
+    void loadWhole();
     setView({ kind: 'details', record, from });
+  };
   const back = () => {
     if (view.kind !== 'details') return;
     setView({ kind: view.from });
@@ -363,9 +414,16 @@ export function PopupApp({ env }: { env: PopupEnv }) {
               onSort={setSort}
               showMap={showMap}
               onShowMap={setShowMap}
-              onExport={() =>
-                env.saveFile(recordsToCsv(records), resultsExportFileName(today), 'text/csv')
-              }
+              onExport={() => {
+                // Every column: waits for the records' other fields if they are still coming
+                // (a few milliseconds after opening), unless the list then changes under it.
+                const shown = dataset;
+                void loadWhole().then((full) => {
+                  if (full === shown) {
+                    env.saveFile(recordsToCsv(records), resultsExportFileName(today), 'text/csv');
+                  }
+                });
+              }}
               onCopy={() => copyList(records)}
               copyNote={view.kind === 'search' ? copyNote : ''}
             />
@@ -452,12 +510,15 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             <button type="button" class="cl-back" onClick={back} ref={backButton}>
               <span aria-hidden="true">←</span> {i18n.t('popup.back')}
             </button>
-            <ClusterDetails
-              record={withLinks(dataset.records, view.record)}
-              asOf={dataset.asOf}
-              today={today}
-              locale={locale}
-            />
+            {/* Shown once the record is whole (at once, but for a click in the first moments). */}
+            {whole === dataset && (
+              <ClusterDetails
+                record={withLinks(whole.records, view.record)}
+                asOf={whole.asOf}
+                today={today}
+                locale={locale}
+              />
+            )}
           </div>
         )}
       </section>

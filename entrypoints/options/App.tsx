@@ -15,7 +15,7 @@ import {
   watchActiveDataset,
   type ActiveDataset,
 } from '~/utils/active-dataset';
-import { uiLocale } from '~/utils/dataset';
+import { uiLocale } from '~/utils/locale';
 import { downloadText } from '~/utils/download';
 import {
   loadManagedPolicy,

@@ -10,7 +10,7 @@ import {
   revealOnPage,
   watchPageReports,
 } from '~/utils/active-tab';
-import { uiLocale } from '~/utils/dataset';
+import { messagesLocale } from '~/utils/locale';
 import { loadSettings, loadUserSettings, saveUserSettings } from '~/utils/settings';
 
 declare global {
@@ -21,7 +21,7 @@ declare global {
 }
 
 const env: PopupEnv = {
-  locale: uiLocale(),
+  locale: messagesLocale(),
   loadDataset: readActiveDataset,
   initialDataset: bundledDatasetIfActive(),
   initialQuery: () => takeInitialQuery(location.search),

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { CSV_COLUMNS } from './csv-columns';
-import type { ClusterRecord, Dataset } from './model';
+import { buildAliasTable } from './alias-table';
+import type { AliasRule, ClusterRecord, Dataset, DatasetRecords } from './model';
 import { EXPORT_FORMAT, recordToCsvRow } from './csv-row';
 import { DEFUSE } from './spreadsheet-formula';
 
@@ -31,16 +32,22 @@ export function recordsToCsv(
   );
 }
 
-export function datasetToCsv(dataset: Dataset): string {
+export function datasetToCsv(dataset: DatasetRecords): string {
   return recordsToCsv(dataset.records);
 }
 
 /**
  * A JSON export: the dataset itself with a format marker and the time of export. The alias
- * table is included for other tools; an import derives it again and never trusts it.
+ * table is included for other tools; an import derives it again and never trusts it. The
+ * extension pages hold the bundle without it (records.json): it is derived here, as the data
+ * build derived it.
  */
-export function datasetToJson(dataset: Dataset, exportedAt: Date): string {
-  const { schema, asOf, origin, importedAt, sourceName, records, aliases } = dataset;
+export function datasetToJson(
+  dataset: DatasetRecords & { aliases?: AliasRule[] },
+  exportedAt: Date,
+): string {
+  const { schema, asOf, origin, importedAt, sourceName, records } = dataset;
+  const aliases = dataset.aliases ?? buildAliasTable(records);
   return `${JSON.stringify(
     {
       format: EXPORT_FORMAT,

@@ -132,9 +132,9 @@ export function applyFilters<T extends { record: ClusterRecord }>(
     for (const name of NAMES) {
       if (failures === 1 && failing !== name) continue;
       const map = facets[name] as Map<string, number>;
-      for (const value of [values[name]].flat()) {
-        if (value !== null) map.set(value, (map.get(value) ?? 0) + 1);
-      }
+      const value = values[name];
+      if (Array.isArray(value)) for (const v of value) map.set(v, (map.get(v) ?? 0) + 1);
+      else if (value !== null) map.set(value, (map.get(value) ?? 0) + 1);
     }
   }
   return { items: kept, facets };

@@ -74,6 +74,25 @@ export function searchLocales(uiLocale: string): string[] {
   return [...new Set<string>([...SEARCH_LOCALES, uiLocale])];
 }
 
+/**
+ * Whether `locale` names every country of the records as one of `locales` does, so an index
+ * built with it as well would be the same (`toSearchDoc` keeps each distinct name once): an
+ * `en-US` browser can use the index prebuilt for `en`, a German one cannot.
+ */
+function namesAlreadyIn(
+  records: readonly ClusterRecord[],
+  locale: string,
+  locales: readonly string[],
+): boolean {
+  const codes = new Set<string>();
+  for (const r of records) if (r.country) codes.add(r.country);
+  for (const code of codes) {
+    const name = countryName(code, locale);
+    if (!locales.some((l) => countryName(code, l) === name)) return false;
+  }
+  return true;
+}
+
 /** The vocabulary, its postings and Fuse's index of it, for a dataset and a set of locales. */
 export function buildSearchIndex(
   dataset: Pick<Dataset, 'asOf' | 'records'>,
@@ -160,7 +179,7 @@ export class ClusterSearch {
    * language's country names), else an index built now (an imported dataset).
    */
   static forDataset(
-    dataset: Dataset,
+    dataset: Pick<Dataset, 'asOf' | 'origin' | 'records'>,
     uiLocale: string,
     prebuilt?: PrebuiltSearchIndex | null,
   ): ClusterSearch {
@@ -169,8 +188,10 @@ export class ClusterSearch {
       prebuilt !== null &&
       prebuilt !== undefined &&
       dataset.origin === 'bundled' &&
-      locales.every((l) => prebuilt.locales.includes(l)) &&
-      prebuilt.fingerprint === datasetFingerprint(dataset);
+      prebuilt.fingerprint === datasetFingerprint(dataset) &&
+      locales.every(
+        (l) => prebuilt.locales.includes(l) || namesAlreadyIn(dataset.records, l, prebuilt.locales),
+      );
     if (fits) return new ClusterSearch(dataset.records, prebuilt, true);
     return new ClusterSearch(dataset.records, buildSearchIndex(dataset, locales), false);
   }

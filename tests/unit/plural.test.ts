@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inLanguage } from './in-language';
-import { uiLocale } from '~/utils/dataset';
+import { uiLocale } from '~/utils/locale';
 import { messagesLocale } from '~/utils/locale';
 import { plural, pluralCategory } from '~/utils/plural';
 

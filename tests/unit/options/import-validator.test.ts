@@ -12,6 +12,7 @@ import {
   type ImportProblemCode,
 } from '~/lib/dataset/import-file';
 import type { Dataset } from '~/lib/dataset/model';
+import { bundledDataset } from '~/utils/dataset';
 import { buildDataset } from '~/lib/dataset/parse-csv';
 import { jsonDepth } from '~/lib/dataset/parse-json';
 
@@ -169,6 +170,16 @@ describe('good import files', () => {
     expect(again.records).toEqual(bundled.records);
     expect(again.aliases).toEqual(bundled.aliases);
     expect(again).toMatchObject({ origin: 'imported', sourceName: 'x.json' });
+  });
+
+  it('exports the alias table also from the records the extension pages bundle', () => {
+    // The options page holds the bundle without the alias table (utils/dataset.ts).
+    expect('aliases' in bundledDataset).toBe(false);
+    expect(bundledDataset.records).toEqual(bundled.records);
+    const exported = datasetToJson(bundledDataset, new Date('2026-02-01T00:00:00Z'));
+    expect(JSON.parse(exported)).toEqual(
+      JSON.parse(datasetToJson(bundled, new Date('2026-02-01T00:00:00Z'))),
+    );
   });
 
   it('round-trips the bundled dataset through a CSV export', () => {

@@ -3,12 +3,12 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '~/entrypoints/options/App';
-import type { Dataset } from '~/lib/dataset/model';
+import type { DatasetRecords } from '~/lib/dataset/model';
 import { getActiveDataset } from '~/utils/active-dataset';
 import { bundledDataset } from '~/utils/dataset';
 
 /** An import as it would be stored, with one value spoiled afterwards. */
-function storedImport(spoil: (d: Dataset) => void): Dataset {
+function storedImport(spoil: (d: DatasetRecords) => void): DatasetRecords {
   const dataset = structuredClone({
     ...bundledDataset,
     origin: 'imported' as const,
