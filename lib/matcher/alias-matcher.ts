@@ -397,9 +397,28 @@ function caseMatches(
 ): boolean {
   const forms = m.casedForms[aliasIndex];
   if (!forms) return true;
+  // A span of ASCII letters and digits normalises to itself: compared in place, without the
+  // copies below. Most spans are one such word ("with", "Who" against acronyms WITH, WHO).
+  if (isAsciiWord(text, start, end))
+    return spanEquals(text, start, end, forms[0]) || spanEquals(text, start, end, forms[1]);
   const written = normalizeString(text.slice(start, end), true);
   // Exactly as the dataset writes it, or all in capitals (headlines, legal lists).
   return written === forms[0] || written === forms[1];
+}
+
+function isAsciiWord(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 || ASCII_ALNUM[c] !== 1) return false;
+  }
+  return true;
+}
+
+function spanEquals(text: string, start: number, end: number, form: string): boolean {
+  if (form.length !== end - start) return false;
+  for (let k = 0; k < form.length; k++)
+    if (text.charCodeAt(start + k) !== form.charCodeAt(k)) return false;
+  return true;
 }
 
 const ASCII_ALNUM = new Uint8Array(128);

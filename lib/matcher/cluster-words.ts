@@ -182,6 +182,31 @@ const WITH_NEXT: Record<string, ReadonlySet<string>> = {
  */
 const NEEDS_CIRCUMFLEX = new Set(['pole', 'poles']);
 
+/** Two units as one number, for the sets below. */
+const pair = (a: number, b: number) => (a << 16) | b;
+
+/** The first two units of every word the rules below can accept, and the last two of the suffixes. */
+const FIRST_PAIRS = new Set(
+  [...EXACT, ...PREFIXES, ...Object.keys(WITH_NEXT), ...NEEDS_CIRCUMFLEX].map((w) =>
+    pair(w.charCodeAt(0), w.charCodeAt(1)),
+  ),
+);
+const LAST_PAIRS = new Set(
+  SUFFIXES.map((w) => pair(w.charCodeAt(w.length - 2), w.charCodeAt(w.length - 1))),
+);
+
+/**
+ * False for most words, cheaply: a word that starts as no listed word or prefix does and ends as
+ * no suffix does is no cluster word, whatever its neighbours.
+ */
+function mayBeClusterWord(token: string): boolean {
+  if (token.length < 2) return false;
+  return (
+    FIRST_PAIRS.has(pair(token.charCodeAt(0), token.charCodeAt(1))) ||
+    LAST_PAIRS.has(pair(token.charCodeAt(token.length - 2), token.charCodeAt(token.length - 1)))
+  );
+}
+
 /**
  * Whether token `index` of `tokens` (normalised) is a cluster word. `original(index)` returns
  * the token as written on the page, for the checks that need the diacritic.
@@ -192,7 +217,7 @@ export function isClusterWordAt(
   original: (index: number) => string,
 ): boolean {
   const token = tokens[index];
-  if (token === undefined) return false;
+  if (token === undefined || !mayBeClusterWord(token)) return false;
   const next = tokens[index + 1];
   const prev = tokens[index - 1];
   if (next !== undefined && NOT_AFTER.has(next)) return false;

@@ -93,7 +93,8 @@ export function resolveEvidence(
   const confirmedHere = new Set<string>();
   // A name two organisations share ("Finance Innovation") confirms neither: only evidence that
   // points at one of them (its other names on the page) does.
-  const sharedBy = (c: Candidate) => new Set(c.aliasIndexes.map((a) => aliases[a]?.id)).size > 1;
+  const sharedBy = (c: Candidate) =>
+    c.aliasIndexes.length > 1 && new Set(c.aliasIndexes.map((a) => aliases[a]?.id)).size > 1;
   for (const c of candidates) {
     if (sharedBy(c)) continue;
     for (const a of c.aliasIndexes) {
@@ -158,14 +159,11 @@ export function resolveEvidence(
   });
 }
 
-interface Token {
-  start: number;
-  end: number;
-}
-
 const windowBuffer = new NormalizeBuffer();
 /** Characters normalised on each side per word of window: generous for long words. */
 const CHARS_PER_WORD = 40;
+/** Words beyond the window on each side that the first, narrow window holds (see walkOut). */
+const NARROW_MARGIN = 3;
 
 /** The words around a candidate, normalised, its own words blanked. */
 interface Neighbourhood {
@@ -185,56 +183,112 @@ function neighbourhood(text: string, candidate: Candidate, window: number): Neig
   while (windowStart > 0 && charClassAt(text, windowStart - 1) === CHAR_WORD) windowStart--;
   let windowEnd = Math.min(text.length, candidate.end + reach);
   while (windowEnd < text.length && charClassAt(text, windowEnd) === CHAR_WORD) windowEnd++;
+  // Most of that window is not needed: first the few words around the candidate, as written.
+  const words = window + 1 + NARROW_MARGIN;
+  const narrowStart = Math.max(windowStart, wordsBefore(text, candidate.start, words));
+  const narrowEnd = Math.min(windowEnd, wordsAfter(text, candidate.end, words));
+  return (
+    walkOut(text, candidate, window, narrowStart, narrowEnd, windowStart, windowEnd) ??
+    walkOut(text, candidate, window, windowStart, windowEnd, windowStart, windowEnd)
+  );
+}
+
+/** Where the `count`-th run of word characters before `offset` starts (0 if fewer). */
+function wordsBefore(text: string, offset: number, count: number): number {
+  let k = offset;
+  for (let n = 0; n < count && k > 0; n++) {
+    while (k > 0 && !isWordAt(text, k - 1)) k--;
+    while (k > 0 && isWordAt(text, k - 1)) k--;
+  }
+  return k;
+}
+
+/** Where the `count`-th run of word characters from `offset` ends (the text's end if fewer). */
+function wordsAfter(text: string, offset: number, count: number): number {
+  let k = offset;
+  for (let n = 0; n < count && k < text.length; n++) {
+    while (k < text.length && !isWordAt(text, k)) k++;
+    while (k < text.length && isWordAt(text, k)) k++;
+  }
+  return k;
+}
+
+/** charClassAt(text, k) === CHAR_WORD, without a call for ASCII. */
+function isWordAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  return charClassAt(text, k) === CHAR_WORD;
+}
+
+/**
+ * The neighbourhood found in the window [windowStart, windowEnd) of the text, a part of the
+ * generous window [widestStart, widestEnd); undefined when the generous window could find other
+ * words. The normaliser is local: a window's edges change only its first word (a connector there
+ * is read as a word, as nothing precedes it) and its last (a connector there has no space after
+ * it yet), and the whitespace next to them; from the first letter after that it writes what any
+ * wider window writes. So when a word of the window lies beyond the words taken on each side, or
+ * the window ends where the generous one does, the generous window finds the same words.
+ */
+function walkOut(
+  text: string,
+  candidate: Candidate,
+  window: number,
+  windowStart: number,
+  windowEnd: number,
+  widestStart: number,
+  widestEnd: number,
+): Neighbourhood | null | undefined {
   const normalized = normalizeForMatching(text, false, windowBuffer, windowStart, windowEnd);
   const { units, length, starts } = normalized;
   let normStart = 0;
   while (normStart < length && (starts[normStart] ?? 0) < candidate.start) normStart++;
   let normEnd = normStart;
   while (normEnd < length && (starts[normEnd] ?? 0) < candidate.end) normEnd++;
-  const isWord = (k: number) => isWordUnit(units[k] ?? 0);
   // Walk out one word further than the window on each side: neighbours decide some words.
   let from = normStart;
   for (let seen = 0; seen <= window && from > 0;) {
-    while (from > 0 && !isWord(from - 1)) from--;
+    while (from > 0 && !isWordUnit(units[from - 1] ?? 0)) from--;
     if (from === 0) break;
-    while (from > 0 && isWord(from - 1)) from--;
+    while (from > 0 && isWordUnit(units[from - 1] ?? 0)) from--;
     seen++;
   }
   let to = normEnd;
   for (let seen = 0; seen <= window && to < length;) {
-    while (to < length && !isWord(to)) to++;
+    while (to < length && !isWordUnit(units[to] ?? 0)) to++;
     if (to === length) break;
-    while (to < length && isWord(to)) to++;
+    while (to < length && isWordUnit(units[to] ?? 0)) to++;
     seen++;
   }
-  const tokens: Token[] = [];
+  let before = windowStart === widestStart;
+  for (let k = from - 1; k >= 0 && !before; k--) before = isWordUnit(units[k] ?? 0);
+  let after = windowEnd === widestEnd;
+  for (let k = to; k < length && !after; k++) after = isWordUnit(units[k] ?? 0);
+  if (!before || !after) return undefined;
+  const words: string[] = [];
+  // Offsets into the shared buffer are read now: the next normalisation overwrites it.
+  const spans: (readonly [number, number])[] = [];
+  let first = -1;
+  let last = -1;
   for (let k = from; k < to;) {
-    if (!isWord(k)) {
+    if (!isWordUnit(units[k] ?? 0)) {
       k++;
       continue;
     }
     const start = k;
-    while (k < to && isWord(k)) k++;
-    tokens.push({ start, end: k });
+    let word = '';
+    while (k < to && isWordUnit(units[k] ?? 0)) word += String.fromCharCode(units[k++] ?? 0);
+    // The candidate's own words are a name, not a neighbour: "klyngen NODE" is not "cluster node".
+    const own = k > normStart && start < normEnd;
+    if (first < 0 && k > normStart) first = last = words.length;
+    else if (first >= 0 && start < normEnd) last = words.length;
+    words.push(own ? '' : word);
+    spans.push([starts[start] ?? 0, originalEnd(text, normalized, k - 1)]);
   }
-  // The candidate's own words are a name, not a neighbour: "klyngen NODE" is not "cluster node".
-  const words = tokens.map((t) =>
-    t.end > normStart && t.start < normEnd
-      ? ''
-      : String.fromCharCode(...units.subarray(t.start, t.end)),
-  );
-  // Offsets into the shared buffer are read now: the next normalisation overwrites it.
-  const spans = tokens.map(
-    (t) => [starts[t.start] ?? 0, originalEnd(text, normalized, t.end - 1)] as const,
-  );
+  if (first < 0) return null;
   const original = (index: number) => {
     const span = spans[index];
     return span ? text.slice(span[0], span[1]) : '';
   };
-  const first = tokens.findIndex((t) => t.end > normStart);
-  if (first < 0) return null;
-  let last = first;
-  while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < normEnd) last++;
   return { words, original, spans, first, last };
 }
 
