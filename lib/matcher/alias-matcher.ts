@@ -29,12 +29,23 @@ import {
 import { MAX_ENDING_UNITS, isEnding, languageAt, languageIndex, stemLengths } from './inflection';
 import { CLUSTER_WORD_STEM } from './cluster-words';
 
+/**
+ * The layout of the compiled trie. A matcher kept in an older layout (the background's
+ * IndexedDB) is compiled again, and serialised data of another format is refused.
+ */
+export const MATCHER_FORMAT = 4;
+
 export interface CompiledMatcher {
+  readonly format: typeof MATCHER_FORMAT;
   readonly aliases: readonly AliasRule[];
-  /** Trie node k's edges are [edgeStart[k], edgeStart[k+1]), sorted by edgeChar. Root is 0. */
+  /**
+   * Trie node k's edges are [edgeStart[k], edgeStart[k+1]), sorted by edgeChar. Root is 0. The
+   * nodes are numbered breadth first, children in the order of their edges, so edge e leads to
+   * node e + 1: no targets are stored, and the nodes near the root, which every walk reads, lie
+   * together at the start of each array.
+   */
   readonly edgeStart: Int32Array;
   readonly edgeChar: Uint16Array;
-  readonly edgeTarget: Int32Array;
   /** Aliases ending at node k are outAlias[outStart[k] .. outStart[k+1]). */
   readonly outStart: Int32Array;
   readonly outAlias: Int32Array;
@@ -63,16 +74,16 @@ export interface CompiledMatcher {
 }
 
 /**
- * The compiled trie as plain arrays, to build once at build time and ship as JSON. Format 3:
+ * The compiled trie as plain arrays, to build once at build time and ship as JSON. Format 4:
  * edgeStart and outStart (never decreasing) as differences to the previous entry, mostly 0 and
- * 1, which keeps the background's bundle under the 5 MB that Firefox's add-on linter parses.
+ * 1, which keeps the background's bundle under the 5 MB that Firefox's add-on linter parses;
+ * no edge targets (breadth-first numbering, see CompiledMatcher).
  */
 export interface SerializedMatcher {
-  format: 3;
+  format: typeof MATCHER_FORMAT;
   aliases: AliasRule[];
   edgeStart: number[];
   edgeChar: number[];
-  edgeTarget: number[];
   outStart: number[];
   outAlias: number[];
   /** stemJumps, each stem node as the difference to the previous one, each word end to its stem. */
@@ -88,14 +99,40 @@ export interface Candidate {
   aliasIndexes: number[];
 }
 
+/** A node while compiling. Most have one child, kept without a Map, and no aliases. */
 interface TrieNode {
-  next: Map<number, TrieNode>;
-  out: number[];
+  unit: number;
+  child: TrieNode | null;
+  /** Children besides `child`, by unit. */
+  more: Map<number, TrieNode> | null;
+  out: number[] | null;
   index: number;
 }
 
+function newNode(index: number): TrieNode {
+  return { unit: -1, child: null, more: null, out: null, index };
+}
+
+function childOf(node: TrieNode, unit: number): TrieNode | undefined {
+  return node.unit === unit ? (node.child ?? undefined) : node.more?.get(unit);
+}
+
+function addChild(node: TrieNode, unit: number, child: TrieNode): void {
+  if (node.child === null) {
+    node.unit = unit;
+    node.child = child;
+  } else (node.more ??= new Map()).set(unit, child);
+}
+
+/** A node's children, by unit. */
+function childrenOf(node: TrieNode): [number, TrieNode][] {
+  if (node.child === null) return [];
+  if (node.more === null) return [[node.unit, node.child]];
+  return [[node.unit, node.child] as [number, TrieNode], ...node.more].sort((a, b) => a[0] - b[0]);
+}
+
 export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
-  const root: TrieNode = { next: new Map(), out: [], index: 0 };
+  const root = newNode(0);
   const nodes: TrieNode[] = [root];
   const jumpList: [number, number, number][] = [];
   aliases.forEach((alias, aliasIndex) => {
@@ -107,16 +144,16 @@ export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
     const path: number[] | null = alias.inflect === undefined ? null : [];
     for (let k = 0; k < key.length; k++) {
       const unit = key.charCodeAt(k);
-      let child = node.next.get(unit);
+      let child = childOf(node, unit);
       if (!child) {
-        child = { next: new Map(), out: [], index: nodes.length };
+        child = newNode(nodes.length);
         nodes.push(child);
-        node.next.set(unit, child);
+        addChild(node, unit, child);
       }
       node = child;
       path?.push(node.index);
     }
-    node.out.push(aliasIndex);
+    (node.out ??= []).push(aliasIndex);
     if (alias.inflect === undefined || path === null) return;
     const language = languageIndex(alias.inflect);
     for (const [start, end] of decliningWords(alias.text, key)) {
@@ -128,42 +165,48 @@ export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
     }
   });
 
-  let edgeCount = 0;
+  // Breadth first, children by unit: the nodes near the root, which every walk reads, lie
+  // together at the start of each array, and edge e leads to node e + 1.
   let outCount = 0;
-  for (const node of nodes) {
-    edgeCount += node.next.size;
-    outCount += node.out.length;
-  }
+  for (const node of nodes) outCount += node.out?.length ?? 0;
   const edgeStart = new Int32Array(nodes.length + 1);
-  const edgeChar = new Uint16Array(edgeCount);
-  const edgeTarget = new Int32Array(edgeCount);
+  // A tree: one edge into every node but the root.
+  const edgeChar = new Uint16Array(nodes.length - 1);
   const outStart = new Int32Array(nodes.length + 1);
   const outAlias = new Int32Array(outCount);
+  const renumber = new Int32Array(nodes.length);
+  const order: TrieNode[] = [root];
   let e = 0;
   let o = 0;
-  for (const node of nodes) {
-    edgeStart[node.index] = e;
-    outStart[node.index] = o;
-    for (const [unit, child] of [...node.next].sort((a, b) => a[0] - b[0])) {
-      edgeChar[e] = unit;
-      edgeTarget[e] = child.index;
-      e++;
+  for (let k = 0; k < order.length; k++) {
+    const node = order[k] as TrieNode;
+    edgeStart[k] = e;
+    outStart[k] = o;
+    for (const [unit, child] of childrenOf(node)) {
+      edgeChar[e++] = unit;
+      renumber[child.index] = order.length;
+      order.push(child);
     }
+    if (node.out === null) continue;
     // No-context aliases first, so a span shared with a common-word alias prefers the safe one.
     const ordered = [...node.out].sort(
-      (a, b) => Number(aliases[a]?.needsContext) - Number(aliases[b]?.needsContext) || a - b,
+      (x, y) => Number(aliases[x]?.needsContext) - Number(aliases[y]?.needsContext) || x - y,
     );
-    for (const a of ordered) outAlias[o++] = a;
+    for (const alias of ordered) outAlias[o++] = alias;
   }
   edgeStart[nodes.length] = e;
   outStart[nodes.length] = o;
+  for (const jump of jumpList) {
+    jump[0] = jump[0] < 0 ? -1 : (renumber[jump[0]] ?? -1);
+    jump[1] = jump[1] < 0 ? -1 : (renumber[jump[1]] ?? -1);
+  }
   jumpList.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
   // Aliases that share a word's path (a name and its variants) give the same jump: kept once.
   const unique = jumpList.filter(
     (j, k) => k === 0 || j.some((value, n) => value !== jumpList[k - 1]?.[n]),
   );
   const stemJumps = Int32Array.from(unique.flat());
-  return assemble(aliases, edgeStart, edgeChar, edgeTarget, outStart, outAlias, stemJumps);
+  return assemble(aliases, edgeStart, edgeChar, outStart, outAlias, stemJumps);
 }
 
 const WORD_TOKEN = /[\p{L}\p{N}]+/gu;
@@ -217,7 +260,6 @@ function assemble(
   aliases: readonly AliasRule[],
   edgeStart: Int32Array,
   edgeChar: Uint16Array,
-  edgeTarget: Int32Array,
   outStart: Int32Array,
   outAlias: Int32Array,
   stemJumps: Int32Array,
@@ -225,7 +267,7 @@ function assemble(
   const rootAscii = new Int32Array(128).fill(-1);
   for (let k = edgeStart[0] ?? 0; k < (edgeStart[1] ?? 0); k++) {
     const unit = edgeChar[k] ?? 0;
-    if (unit < 128) rootAscii[unit] = edgeTarget[k] ?? -1;
+    if (unit < 128) rootAscii[unit] = k + 1;
   }
   const nodeCount = edgeStart.length - 1;
   const denseIndex = new Int32Array(nodeCount).fill(-1);
@@ -240,7 +282,7 @@ function assemble(
     if (base < 0) continue;
     for (let k = edgeStart[node] ?? 0; k < (edgeStart[node + 1] ?? 0); k++) {
       const unit = edgeChar[k] ?? 0;
-      if (unit < 128) denseAscii[base + unit] = edgeTarget[k] ?? -1;
+      if (unit < 128) denseAscii[base + unit] = k + 1;
     }
   }
   const casedForms = aliases.map((alias) => {
@@ -260,10 +302,10 @@ function assemble(
     a.inflect === undefined ? 0 : 1 << languageIndex(a.inflect),
   );
   return {
+    format: MATCHER_FORMAT,
     aliases,
     edgeStart,
     edgeChar,
-    edgeTarget,
     outStart,
     outAlias,
     rootAscii,
@@ -286,12 +328,11 @@ export function serializeMatcher(matcher: CompiledMatcher): SerializedMatcher {
     if (k > 0) stemJumps[k] = (stemJumps[k] ?? 0) - (stemJumps[k - 3] ?? 0);
   }
   return {
-    format: 3,
+    format: MATCHER_FORMAT,
     stemJumps,
     aliases: [...matcher.aliases],
     edgeStart: differences(matcher.edgeStart),
     edgeChar: Array.from(matcher.edgeChar),
-    edgeTarget: Array.from(matcher.edgeTarget),
     outStart: differences(matcher.outStart),
     outAlias: Array.from(matcher.outAlias),
   };
@@ -305,6 +346,13 @@ function differences(values: Int32Array): number[] {
   return out;
 }
 
+/** Whether `starts` go from 0 to `end` without going back. */
+function ranges(starts: Int32Array, end: number): boolean {
+  if (starts[0] !== 0 || starts[starts.length - 1] !== end) return false;
+  for (let k = 1; k < starts.length; k++) if ((starts[k] ?? 0) < (starts[k - 1] ?? 0)) return false;
+  return true;
+}
+
 /** The running sums of `differences`: the entries back. */
 function sums(deltas: readonly number[]): Int32Array {
   const out = new Int32Array(deltas.length);
@@ -314,7 +362,20 @@ function sums(deltas: readonly number[]): Int32Array {
 }
 
 export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
-  if (data.format !== 3) throw new Error(`unknown matcher format ${String(data.format)}`);
+  if (data.format !== MATCHER_FORMAT)
+    throw new Error(`unknown matcher format ${String(data.format)}`);
+  const edgeStart = sums(data.edgeStart);
+  const outStart = sums(data.outStart);
+  // A tree: one edge into every node but the root, each node's edges and aliases after the
+  // previous node's.
+  const nodes = edgeStart.length - 1;
+  if (
+    data.edgeChar.length !== nodes - 1 ||
+    !ranges(edgeStart, data.edgeChar.length) ||
+    outStart.length !== nodes + 1 ||
+    !ranges(outStart, data.outAlias.length)
+  )
+    throw new Error('matcher data does not describe a trie');
   const stemJumps = Int32Array.from(data.stemJumps);
   for (let k = 0; k < stemJumps.length; k += 3) {
     if (k > 0) stemJumps[k] = (stemJumps[k] ?? 0) + (stemJumps[k - 3] ?? 0);
@@ -322,10 +383,9 @@ export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
   }
   return assemble(
     data.aliases,
-    sums(data.edgeStart),
+    edgeStart,
     Uint16Array.from(data.edgeChar),
-    Int32Array.from(data.edgeTarget),
-    sums(data.outStart),
+    outStart,
     Int32Array.from(data.outAlias),
     stemJumps,
   );
@@ -336,18 +396,19 @@ const LINEAR_EDGES = 8;
 
 function child(m: CompiledMatcher, node: number, unit: number): number {
   if (node === 0 && unit < 128) return m.rootAscii[unit] ?? -1;
-  const { edgeChar, edgeTarget, edgeStart } = m;
+  const { edgeChar, edgeStart } = m;
   let lo = edgeStart[node] ?? 0;
   let hi = (edgeStart[node + 1] ?? 0) - 1;
+  // Breadth-first numbering: edge k leads to node k + 1.
   if (hi - lo < LINEAR_EDGES) {
-    for (let k = lo; k <= hi; k++) if (edgeChar[k] === unit) return edgeTarget[k] ?? -1;
+    for (let k = lo; k <= hi; k++) if (edgeChar[k] === unit) return k + 1;
     return -1;
   }
   if (unit < 128) return m.denseAscii[(m.denseIndex[node] ?? 0) + unit] ?? -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const c = edgeChar[mid] ?? 0;
-    if (c === unit) return edgeTarget[mid] ?? -1;
+    if (c === unit) return mid + 1;
     if (c < unit) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -455,6 +516,15 @@ function hasEdges(m: CompiledMatcher, node: number): boolean {
   return (m.edgeStart[node] ?? 0) < (m.edgeStart[node + 1] ?? 0);
 }
 
+/**
+ * Whether `node` has an edge for a unit up to `unit` (edges are sorted): false means no walk
+ * goes on with a space (32), `&` (38) or `-` (45) when `unit` is at least that unit.
+ */
+function hasEdgeUpTo(m: CompiledMatcher, node: number, unit: number): boolean {
+  const first = m.edgeStart[node] ?? 0;
+  return first < (m.edgeStart[node + 1] ?? 0) && (m.edgeChar[first] ?? 0xffff) <= unit;
+}
+
 /** The mask of a walk that took no ending: every alias at its terminals may match. */
 const EXACT = -1;
 /** Whether a walk of the current word start took an ending (terminals then need sorting). */
@@ -508,7 +578,8 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
     }
     if (isSpaceUnit(next)) {
       if (hasOutput(m, node)) pushTerminal(node, j);
-      if (!hasEdges(m, node)) return true;
+      // Whitespace becomes one space, or goes into a dash, `&` or connector (`&`) after it.
+      if (!hasEdgeUpTo(m, node, 45)) return true;
       // Whitespace then an ASCII word that is not a connector is still the easy case: the run
       // becomes one space. A dash, `&` or connector after it swallows it instead, and
       // anything else may normalise in ways only the normaliser knows.
@@ -526,7 +597,7 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
     if (next === 45 || next === 38) {
       // `-` and `&` end a word; what follows them depends on the whitespace they swallow.
       if (hasOutput(m, node)) pushTerminal(node, j);
-      return !hasEdges(m, node);
+      return !hasEdgeUpTo(m, node, next);
     }
     // Other ASCII punctuation stays as it is.
     if (hasOutput(m, node)) {

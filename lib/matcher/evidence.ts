@@ -187,10 +187,9 @@ function neighbourhood(text: string, candidate: Candidate, window: number): Neig
   const words = window + 1 + NARROW_MARGIN;
   const narrowStart = Math.max(windowStart, wordsBefore(text, candidate.start, words));
   const narrowEnd = Math.min(windowEnd, wordsAfter(text, candidate.end, words));
-  return (
-    walkOut(text, candidate, window, narrowStart, narrowEnd, windowStart, windowEnd) ??
-    walkOut(text, candidate, window, windowStart, windowEnd, windowStart, windowEnd)
-  );
+  const near = walkOut(text, candidate, window, narrowStart, narrowEnd, windowStart, windowEnd);
+  if (near !== undefined) return near;
+  return walkOut(text, candidate, window, windowStart, windowEnd, windowStart, windowEnd) ?? null;
 }
 
 /** Where the `count`-th run of word characters before `offset` starts (0 if fewer). */

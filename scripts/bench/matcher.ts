@@ -348,7 +348,6 @@ function typedBytes(m: CompiledMatcher): number {
   return [
     m.edgeStart,
     m.edgeChar,
-    m.edgeTarget,
     m.outStart,
     m.outAlias,
     m.rootAscii,

@@ -9,6 +9,7 @@ import {
   serializeMatcher,
   type SerializedMatcher,
 } from '../../../lib/matcher';
+import { isWordUnit, normalizeString } from '../../../lib/matcher/normalize';
 import { FIXTURE_ALIASES } from '../../fixtures/snippets/aliases';
 import { SNIPPETS } from '../../fixtures/snippets/snippets';
 
@@ -113,17 +114,80 @@ describe('evidence', () => {
       matchText(matcher, 'cluster one two three four five Systematic').map((x) => x.text),
     ).toEqual(['Systematic']);
   });
+
+  it('counts words as the normaliser does, also where the page splits them with soft hyphens', () => {
+    // Each word is four runs of letters as written, one word once normalised: the few words
+    // read first around a candidate are then too few, and the wider window is read.
+    const words = Array.from({ length: 5 }, () => 'co\u00adope\u00adra\u00adtion').join(' ');
+    for (const text of [`cluster ${words} Systematic`, `Systematic ${words} cluster`]) {
+      expect(matchText(matcher, text).map((x) => [x.text, x.evidence])).toEqual([
+        ['Systematic', 'cluster-word'],
+      ]);
+    }
+    const tooFar = `cluster ${words} one Systematic`;
+    expect(matchText(matcher, tooFar)).toEqual([]);
+  });
 });
 
 describe('serialised matcher', () => {
+  const shipped = deserializeMatcher(
+    JSON.parse(JSON.stringify(serializeMatcher(matcher))) as SerializedMatcher,
+  );
+
   it('survives JSON and matches exactly like the compiled one', () => {
-    const shipped = deserializeMatcher(
-      JSON.parse(JSON.stringify(serializeMatcher(matcher))) as SerializedMatcher,
-    );
     for (const snippet of SNIPPETS) {
       expect(matchSegments(shipped, snippet.segments)).toEqual(
         matchSegments(matcher, snippet.segments),
       );
+      expect(scanText(shipped, snippet.segments.join(''))).toEqual(
+        scanText(matcher, snippet.segments.join('')),
+      );
     }
+  });
+
+  it('numbers the trie breadth first, so edge k leads to node k + 1 (no targets stored)', () => {
+    for (const m of [matcher, shipped]) {
+      const depth = new Map([[0, 0]]);
+      for (let node = 0; node < m.edgeStart.length - 1; node++) {
+        const d = depth.get(node) ?? -1;
+        for (let k = m.edgeStart[node] ?? 0; k < (m.edgeStart[node + 1] ?? 0); k++) {
+          // Children in the order of their edges, level after level.
+          expect(m.edgeChar[k]).toBeGreaterThan(
+            k > (m.edgeStart[node] ?? 0) ? m.edgeChar[k - 1]! : -1,
+          );
+          depth.set(k + 1, d + 1);
+        }
+        expect(d).toBeGreaterThanOrEqual(depth.get(node - 1) ?? 0);
+      }
+      // Every alias is found at the end of its own path.
+      FIXTURE_ALIASES.forEach((alias, index) => {
+        let node = 0;
+        for (const unit of normalizeString(alias.text)) {
+          let next = -1;
+          for (let k = m.edgeStart[node] ?? 0; k < (m.edgeStart[node + 1] ?? 0); k++)
+            if (m.edgeChar[k] === unit.charCodeAt(0)) next = k + 1;
+          node = next;
+          if (node < 0) break;
+        }
+        const out = m.outAlias.subarray(m.outStart[node] ?? 0, m.outStart[node + 1] ?? 0);
+        if (isWordUnit(normalizeString(alias.text).charCodeAt(0)))
+          expect([...out], alias.text).toContain(index);
+      });
+    }
+  });
+
+  it('refuses data of another format, or that is no trie', () => {
+    const data = serializeMatcher(matcher);
+    expect(() =>
+      deserializeMatcher({ ...data, format: 3 } as unknown as SerializedMatcher),
+    ).toThrow('unknown matcher format 3');
+    expect(() => deserializeMatcher({ ...data, edgeChar: data.edgeChar.slice(1) })).toThrow(
+      'does not describe a trie',
+    );
+    const backwards = [...data.outStart];
+    backwards[1] = -1;
+    expect(() => deserializeMatcher({ ...data, outStart: backwards })).toThrow(
+      'does not describe a trie',
+    );
   });
 });

@@ -23,7 +23,7 @@ import { FIXTURE_ALIASES } from '../../fixtures/snippets/aliases';
 
 function step(m: CompiledMatcher, node: number, unit: number): number {
   for (let k = m.edgeStart[node] ?? 0; k < (m.edgeStart[node + 1] ?? 0); k++) {
-    if (m.edgeChar[k] === unit) return m.edgeTarget[k] ?? -1;
+    if (m.edgeChar[k] === unit) return k + 1;
   }
   return -1;
 }
