@@ -52,11 +52,13 @@ export interface CompiledMatcher {
   /** Root edges for ASCII code units, -1 where none: most page text is ASCII. */
   readonly rootAscii: Int32Array;
   /**
-   * For nodes with many edges (near the root of a large dictionary), a direct ASCII table at
-   * denseAscii[denseIndex[k] .. + 128]; -1 for the others, which are searched.
+   * For nodes with many edges (near the root of a large dictionary), a direct table of their
+   * edges for the letters and digits a-z0-9 at denseAlnum[denseIndex[k] + ALNUM_SLOT[unit]]:
+   * the edge's offset from edgeStart[k] plus 1, 0 where none. -1 for the other nodes, which
+   * are searched. One cache line per node, so a large dictionary's tables stay in cache.
    */
   readonly denseIndex: Int32Array;
-  readonly denseAscii: Int32Array;
+  readonly denseAlnum: Uint8Array;
   /** For case-sensitive aliases: the normal form with case kept, and its all-capitals form. */
   readonly casedForms: readonly (readonly [string, string] | null)[];
   /**
@@ -272,17 +274,20 @@ function assemble(
   const nodeCount = edgeStart.length - 1;
   const denseIndex = new Int32Array(nodeCount).fill(-1);
   let dense = 0;
-  for (let node = 0; node < nodeCount; node++) {
-    if ((edgeStart[node + 1] ?? 0) - (edgeStart[node] ?? 0) > LINEAR_EDGES)
-      denseIndex[node] = 128 * dense++;
+  for (let node = 1; node < nodeCount; node++) {
+    const edges = (edgeStart[node + 1] ?? 0) - (edgeStart[node] ?? 0);
+    // Offsets up to 255 fit a byte; a node with more edges than that is searched.
+    if (edges > LINEAR_EDGES && edges < 256) denseIndex[node] = ALNUM_SLOTS * dense++;
   }
-  const denseAscii = new Int32Array(128 * dense).fill(-1);
-  for (let node = 0; node < nodeCount; node++) {
+  const denseAlnum = new Uint8Array(ALNUM_SLOTS * dense);
+  for (let node = 1; node < nodeCount; node++) {
     const base = denseIndex[node] ?? -1;
     if (base < 0) continue;
-    for (let k = edgeStart[node] ?? 0; k < (edgeStart[node + 1] ?? 0); k++) {
+    const first = edgeStart[node] ?? 0;
+    for (let k = first; k < (edgeStart[node + 1] ?? 0); k++) {
       const unit = edgeChar[k] ?? 0;
-      if (unit < 128) denseAscii[base + unit] = k + 1;
+      const slot = unit < 128 ? (ALNUM_SLOT[unit] ?? -1) : -1;
+      if (slot >= 0) denseAlnum[base + slot] = k - first + 1;
     }
   }
   const casedForms = aliases.map((alias) => {
@@ -310,7 +315,7 @@ function assemble(
     outAlias,
     rootAscii,
     denseIndex,
-    denseAscii,
+    denseAlnum,
     casedForms,
     stemJumps,
     stemFlag,
@@ -394,6 +399,12 @@ export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
 // Below the root most nodes have one or two edges: a linear scan beats bisection there.
 const LINEAR_EDGES = 8;
 
+/** Normalised letters and digits, the units most edges have: a-z as 0-25, 0-9 as 26-35. */
+const ALNUM_SLOTS = 36;
+const ALNUM_SLOT = new Int8Array(128).fill(-1);
+for (let c = 97; c <= 122; c++) ALNUM_SLOT[c] = c - 97;
+for (let c = 48; c <= 57; c++) ALNUM_SLOT[c] = c - 48 + 26;
+
 function child(m: CompiledMatcher, node: number, unit: number): number {
   if (node === 0 && unit < 128) return m.rootAscii[unit] ?? -1;
   const { edgeChar, edgeStart } = m;
@@ -404,7 +415,12 @@ function child(m: CompiledMatcher, node: number, unit: number): number {
     for (let k = lo; k <= hi; k++) if (edgeChar[k] === unit) return k + 1;
     return -1;
   }
-  if (unit < 128) return m.denseAscii[(m.denseIndex[node] ?? 0) + unit] ?? -1;
+  const slot = unit < 128 ? (ALNUM_SLOT[unit] ?? -1) : -1;
+  const base = m.denseIndex[node] ?? -1;
+  if (slot >= 0 && base >= 0) {
+    const offset = m.denseAlnum[base + slot] ?? 0;
+    return offset === 0 ? -1 : lo + offset;
+  }
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const c = edgeChar[mid] ?? 0;

@@ -352,7 +352,7 @@ function typedBytes(m: CompiledMatcher): number {
     m.outAlias,
     m.rootAscii,
     m.denseIndex,
-    m.denseAscii,
+    m.denseAlnum,
   ].reduce((sum, array) => sum + array.byteLength, 0);
 }
 
