@@ -69,14 +69,13 @@ function isActiveMatching(value: unknown): value is ActiveMatching {
     // A matcher kept by an earlier version, in another layout, is compiled again.
     m.format === MATCHER_FORMAT &&
     m.aliases.length === v.data.aliases.length &&
-    [m.edgeStart, m.outStart, m.outAlias, m.rootAscii, m.denseIndex].every(
+    [m.nodes, m.outStart, m.outAlias, m.rootAscii, m.denseIndex].every(
       (a) => a instanceof Int32Array,
     ) &&
     m.denseAlnum instanceof Uint8Array &&
     m.edgeChar instanceof Uint16Array &&
     m.stemJumps instanceof Int32Array &&
     m.aliasLanguageBit instanceof Int32Array &&
-    m.stemFlag instanceof Uint8Array &&
     m.stemFirst instanceof Map &&
     Array.isArray(m.casedForms)
   );

@@ -35,16 +35,29 @@ import { CLUSTER_WORD_STEM } from './cluster-words';
  */
 export const MATCHER_FORMAT = 4;
 
+/** The flags in CompiledMatcher.nodes, below the first edge. */
+export const NODE_FLAGS = 2;
+const HAS_ALIASES = 1;
+const HAS_STEM = 2;
+
+/** Node `node`'s first edge; its edges end at node + 1's first edge. */
+export function firstEdge(m: CompiledMatcher, node: number): number {
+  return (m.nodes[node] ?? 0) >> NODE_FLAGS;
+}
+
 export interface CompiledMatcher {
   readonly format: typeof MATCHER_FORMAT;
   readonly aliases: readonly AliasRule[];
   /**
-   * Trie node k's edges are [edgeStart[k], edgeStart[k+1]), sorted by edgeChar. Root is 0. The
-   * nodes are numbered breadth first, children in the order of their edges, so edge e leads to
-   * node e + 1: no targets are stored, and the nodes near the root, which every walk reads, lie
-   * together at the start of each array.
+   * Per trie node k (root 0), in one number so a step of the walk reads one entry: its first
+   * edge (firstEdge: nodes[k] >> NODE_FLAGS), and the flags HAS_ALIASES (aliases end here) and
+   * HAS_STEM (a stem jump starts here). Its edges run to node k + 1's first edge; the entry
+   * after the last node holds the edge count. The nodes are numbered breadth first, children in
+   * the order of their edges, so edge e leads to node e + 1: no targets are stored, and the nodes
+   * near the root, which every walk reads, lie together at the start of each array.
    */
-  readonly edgeStart: Int32Array;
+  readonly nodes: Int32Array;
+  /** Each edge's unit, a node's edges sorted by it. */
   readonly edgeChar: Uint16Array;
   /** Aliases ending at node k are outAlias[outStart[k] .. outStart[k+1]). */
   readonly outStart: Int32Array;
@@ -54,7 +67,7 @@ export interface CompiledMatcher {
   /**
    * For nodes with many edges (near the root of a large dictionary), a direct table of their
    * edges for the letters and digits a-z0-9 at denseAlnum[denseIndex[k] + ALNUM_SLOT[unit]]:
-   * the edge's offset from edgeStart[k] plus 1, 0 where none. -1 for the other nodes, which
+   * the edge's offset from node k's first edge plus 1, 0 where none. -1 for the other nodes, which
    * are searched. One cache line per node, so a large dictionary's tables stay in cache.
    */
   readonly denseIndex: Int32Array;
@@ -67,8 +80,6 @@ export interface CompiledMatcher {
    * whose rest is an ending of that language continues at the word-end node.
    */
   readonly stemJumps: Int32Array;
-  /** Per node: 1 where stemJumps has an entry, so the walk tests one byte per step. */
-  readonly stemFlag: Uint8Array;
   /** Per node with a stem jump: the index of its first triple in stemJumps. */
   readonly stemFirst: ReadonlyMap<number, number>;
   /** Per alias: its language's bit (1 << languageIndex), 0 when its words do not decline. */
@@ -295,12 +306,16 @@ function assemble(
     const cased = normalizeString(alias.text, true);
     return [cased, normalizeString(alias.text.toUpperCase(), true)] as const;
   });
-  const stemFlag = new Uint8Array(nodeCount);
+  const nodes = new Int32Array(nodeCount + 1);
+  for (let k = 0; k <= nodeCount; k++) {
+    const aliasesEnd = k < nodeCount && (outStart[k] ?? 0) < (outStart[k + 1] ?? 0);
+    nodes[k] = ((edgeStart[k] ?? 0) << NODE_FLAGS) | (aliasesEnd ? HAS_ALIASES : 0);
+  }
   const stemFirst = new Map<number, number>();
   for (let k = 0; k < stemJumps.length; k += 3) {
     const stem = stemJumps[k] ?? 0;
-    if (stemFlag[stem] === 1) continue;
-    stemFlag[stem] = 1;
+    if (stemFirst.has(stem)) continue;
+    nodes[stem] = (nodes[stem] ?? 0) | HAS_STEM;
     stemFirst.set(stem, k);
   }
   const aliasLanguageBit = Int32Array.from(aliases, (a) =>
@@ -309,7 +324,7 @@ function assemble(
   return {
     format: MATCHER_FORMAT,
     aliases,
-    edgeStart,
+    nodes,
     edgeChar,
     outStart,
     outAlias,
@@ -318,7 +333,6 @@ function assemble(
     denseAlnum,
     casedForms,
     stemJumps,
-    stemFlag,
     stemFirst,
     aliasLanguageBit,
   };
@@ -336,7 +350,7 @@ export function serializeMatcher(matcher: CompiledMatcher): SerializedMatcher {
     format: MATCHER_FORMAT,
     stemJumps,
     aliases: [...matcher.aliases],
-    edgeStart: differences(matcher.edgeStart),
+    edgeStart: differences(matcher.nodes.map((info) => info >> NODE_FLAGS)),
     edgeChar: Array.from(matcher.edgeChar),
     outStart: differences(matcher.outStart),
     outAlias: Array.from(matcher.outAlias),
@@ -407,9 +421,9 @@ for (let c = 48; c <= 57; c++) ALNUM_SLOT[c] = c - 48 + 26;
 
 function child(m: CompiledMatcher, node: number, unit: number): number {
   if (node === 0 && unit < 128) return m.rootAscii[unit] ?? -1;
-  const { edgeChar, edgeStart } = m;
-  let lo = edgeStart[node] ?? 0;
-  let hi = (edgeStart[node + 1] ?? 0) - 1;
+  const { edgeChar, nodes } = m;
+  let lo = (nodes[node] ?? 0) >> NODE_FLAGS;
+  let hi = ((nodes[node + 1] ?? 0) >> NODE_FLAGS) - 1;
   // Breadth-first numbering: edge k leads to node k + 1.
   if (hi - lo < LINEAR_EDGES) {
     for (let k = lo; k <= hi; k++) if (edgeChar[k] === unit) return k + 1;
@@ -525,11 +539,15 @@ function isSpaceUnit(c: number): boolean {
 }
 
 function hasOutput(m: CompiledMatcher, node: number): boolean {
-  return (m.outStart[node] ?? 0) < (m.outStart[node + 1] ?? 0);
+  return ((m.nodes[node] ?? 0) & HAS_ALIASES) !== 0;
+}
+
+function hasStem(m: CompiledMatcher, node: number): boolean {
+  return ((m.nodes[node] ?? 0) & HAS_STEM) !== 0;
 }
 
 function hasEdges(m: CompiledMatcher, node: number): boolean {
-  return (m.edgeStart[node] ?? 0) < (m.edgeStart[node + 1] ?? 0);
+  return firstEdge(m, node) < firstEdge(m, node + 1);
 }
 
 /**
@@ -537,8 +555,8 @@ function hasEdges(m: CompiledMatcher, node: number): boolean {
  * goes on with a space (32), `&` (38) or `-` (45) when `unit` is at least that unit.
  */
 function hasEdgeUpTo(m: CompiledMatcher, node: number, unit: number): boolean {
-  const first = m.edgeStart[node] ?? 0;
-  return first < (m.edgeStart[node + 1] ?? 0) && (m.edgeChar[first] ?? 0xffff) <= unit;
+  const first = firstEdge(m, node);
+  return first < firstEdge(m, node + 1) && (m.edgeChar[first] ?? 0xffff) <= unit;
 }
 
 /** The mask of a walk that took no ending: every alias at its terminals may match. */
@@ -577,7 +595,7 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
       node = child(m, node, d >= 65 && d <= 90 ? d + 32 : d);
       if (node < 0) return true;
       // A stem where a declining alias word may end otherwise: the normalising walk tries it.
-      if (m.stemFlag[node] === 1 && mayTakeEnding(m, text, j + 1, node)) return false;
+      if (hasStem(m, node) && mayTakeEnding(m, text, j + 1, node)) return false;
       lastWord = true;
       j++;
     }
@@ -697,8 +715,7 @@ function walkFrom(
   const { units, length } = norm;
   let furthest = j;
   for (;;) {
-    if (m.stemFlag[node] === 1)
-      furthest = Math.max(furthest, takeEnding(m, text, norm, node, j, mask));
+    if (hasStem(m, node)) furthest = Math.max(furthest, takeEnding(m, text, norm, node, j, mask));
     if (j >= length) break;
     const next = child(m, node, units[j] ?? 0);
     if (next < 0) break;

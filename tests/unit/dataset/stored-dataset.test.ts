@@ -107,7 +107,7 @@ describe("the background's compiled matcher of an import", () => {
     const [key] = kept.keys();
     kept.set(key!, { data: { aliases: 'spoilt' } });
     const rebuilt = await loadActiveMatching(store);
-    expect(rebuilt.matcher.edgeStart).toBeInstanceOf(Int32Array);
+    expect(rebuilt.matcher.nodes).toBeInstanceOf(Int32Array);
     expect(put).toHaveBeenCalledTimes(3);
   });
 

@@ -9,6 +9,7 @@ import {
   serializeMatcher,
   type SerializedMatcher,
 } from '../../../lib/matcher';
+import { NODE_FLAGS, firstEdge } from '../../../lib/matcher/alias-matcher';
 import { isWordUnit, normalizeString } from '../../../lib/matcher/normalize';
 import { FIXTURE_ALIASES } from '../../fixtures/snippets/aliases';
 import { SNIPPETS } from '../../fixtures/snippets/snippets';
@@ -146,25 +147,32 @@ describe('serialised matcher', () => {
   });
 
   it('numbers the trie breadth first, so edge k leads to node k + 1 (no targets stored)', () => {
-    for (const m of [matcher, shipped]) {
+    // With declining aliases, so some nodes start stem jumps.
+    const declining = compileMatcher([
+      ...FIXTURE_ALIASES,
+      rule('Klaster Mazowsze', 'k', { inflect: 'pl' }),
+    ]);
+    for (const m of [matcher, shipped, declining]) {
       const depth = new Map([[0, 0]]);
-      for (let node = 0; node < m.edgeStart.length - 1; node++) {
+      for (let node = 0; node < m.nodes.length - 1; node++) {
         const d = depth.get(node) ?? -1;
-        for (let k = m.edgeStart[node] ?? 0; k < (m.edgeStart[node + 1] ?? 0); k++) {
+        for (let k = firstEdge(m, node); k < firstEdge(m, node + 1); k++) {
           // Children in the order of their edges, level after level.
-          expect(m.edgeChar[k]).toBeGreaterThan(
-            k > (m.edgeStart[node] ?? 0) ? m.edgeChar[k - 1]! : -1,
-          );
+          expect(m.edgeChar[k]).toBeGreaterThan(k > firstEdge(m, node) ? m.edgeChar[k - 1]! : -1);
           depth.set(k + 1, d + 1);
         }
         expect(d).toBeGreaterThanOrEqual(depth.get(node - 1) ?? 0);
+        // The flags beside the first edge: whether aliases end here, whether a stem jump starts.
+        const flags = (m.nodes[node] ?? 0) & ((1 << NODE_FLAGS) - 1);
+        const aliasesEnd = (m.outStart[node] ?? 0) < (m.outStart[node + 1] ?? 0);
+        expect(flags).toBe((aliasesEnd ? 1 : 0) | (m.stemFirst.has(node) ? 2 : 0));
       }
       // Every alias is found at the end of its own path.
       FIXTURE_ALIASES.forEach((alias, index) => {
         let node = 0;
         for (const unit of normalizeString(alias.text)) {
           let next = -1;
-          for (let k = m.edgeStart[node] ?? 0; k < (m.edgeStart[node + 1] ?? 0); k++)
+          for (let k = firstEdge(m, node); k < firstEdge(m, node + 1); k++)
             if (m.edgeChar[k] === unit.charCodeAt(0)) next = k + 1;
           node = next;
           if (node < 0) break;
