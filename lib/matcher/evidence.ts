@@ -13,10 +13,11 @@
  */
 import type { AliasRule } from '../dataset/model';
 import type { CompiledMatcher, Candidate } from './alias-matcher';
-import { isClusterWordAt } from './cluster-words';
+import { asciiWordMayCount, isClusterWordAt, splitsWords } from './cluster-words';
 import { PAGE_ORGANISATIONS } from './cluster-page';
 import {
   CHAR_WORD,
+  MAX_CONNECTOR_UNITS,
   NormalizeBuffer,
   charClassAt,
   isWordUnit,
@@ -116,7 +117,22 @@ export function resolveEvidence(
     return false;
   };
   return candidates.map((candidate) => {
+    // How far the neighbourhood reaches, set by the first alias that looks at it; the
+    // neighbourhood itself is read only when a rule needs it.
+    let reach: number | undefined;
     let near: Neighbourhood | null | undefined;
+    const neighbours = () => {
+      if (near === undefined && reach !== undefined) near = neighbourhood(text, candidate, reach);
+      return near ?? null;
+    };
+    // A cluster word near it, unless the text around it cannot hold one (cheaply seen).
+    const clusterWordNear = () => {
+      if (reach === undefined) return false;
+      if (near === undefined && !mayHaveClusterWordNear(text, candidate, window, reach))
+        return false;
+      const n = neighbours();
+      return n !== null && hasClusterWordNear(n, window);
+    };
     const shared = sharedBy(candidate);
     // The weaker page-level evidence, kept while a stronger kind may still come from another alias.
     let fallback: ResolvedCandidate | null = null;
@@ -135,22 +151,20 @@ export function resolveEvidence(
       if (confirmedIds?.has(alias.id)) return { candidate, aliasIndex, evidence: 'page-context' };
       const places = placeTokens(matcher, aliasIndex);
       if (places.length > 0 || !alias.generic) {
-        if (near === undefined) {
-          const reach = places.length > 0 ? window * PLACE_WINDOW_FACTOR : window;
-          near = neighbourhood(text, candidate, reach);
-        }
-        if (near && places.length > 0 && hasPlaceNear(near, places, window * PLACE_WINDOW_FACTOR))
+        reach ??= places.length > 0 ? window * PLACE_WINDOW_FACTOR : window;
+        const n = places.length > 0 ? neighbours() : null;
+        if (n && hasPlaceNear(n, places, window * PLACE_WINDOW_FACTOR))
           return { candidate, aliasIndex, evidence: 'place-near' };
       }
       if (alias.generic) continue;
-      if (near && hasClusterWordNear(near, window))
-        return { candidate, aliasIndex, evidence: 'cluster-word' };
+      if (clusterWordNear()) return { candidate, aliasIndex, evidence: 'cluster-word' };
       // Page-level evidence is not for a word in a run of capitals: a headline or a slogan
       // ("CLEAN ENERGY NOW", "MADE IN ITALY") on a page about clusters is still a slogan.
       // Nor for a single word: pages write NET, MADE or "Systematic" in other senses even when
       // they are about clusters; a name of several ordinary words ("Paper Province") is safer.
-      if (fallback || !takesPageEvidence(alias) || (near && inCapitals(near, text, candidate)))
-        continue;
+      if (fallback || !takesPageEvidence(alias)) continue;
+      const n = neighbours();
+      if (n && inCapitals(n, text, candidate)) continue;
       if (context.aboutClusters) fallback = { candidate, aliasIndex, evidence: 'page-vocabulary' };
       else if (othersNamed(alias.id))
         fallback = { candidate, aliasIndex, evidence: 'page-organisations' };
@@ -176,13 +190,21 @@ interface Neighbourhood {
   last: number;
 }
 
-function neighbourhood(text: string, candidate: Candidate, window: number): Neighbourhood | null {
+/**
+ * The text a neighbourhood of `window` words is taken from: generous for long words, and
+ * widened to whole words, so the window's edge cannot cut "Datencluster" down to "cluster".
+ */
+function generousWindow(text: string, candidate: Candidate, window: number): [number, number] {
   const reach = (window + 2) * CHARS_PER_WORD;
-  // Widen to whole words, so the window's edge cannot cut "Datencluster" down to "cluster".
   let windowStart = Math.max(0, candidate.start - reach);
   while (windowStart > 0 && charClassAt(text, windowStart - 1) === CHAR_WORD) windowStart--;
   let windowEnd = Math.min(text.length, candidate.end + reach);
   while (windowEnd < text.length && charClassAt(text, windowEnd) === CHAR_WORD) windowEnd++;
+  return [windowStart, windowEnd];
+}
+
+function neighbourhood(text: string, candidate: Candidate, window: number): Neighbourhood | null {
+  const [windowStart, windowEnd] = generousWindow(text, candidate, window);
   // Most of that window is not needed: first the few words around the candidate, as written.
   const words = window + 1 + NARROW_MARGIN;
   const narrowStart = Math.max(windowStart, wordsBefore(text, candidate.start, words));
@@ -289,6 +311,60 @@ function walkOut(
     return span ? text.slice(span[0], span[1]) : '';
   };
   return { words, original, spans, first, last };
+}
+
+/**
+ * False when no cluster word can be within `window` words of the candidate in its neighbourhood
+ * of `reach` words, seen on the text as written, without normalising it: in ASCII text (and
+ * SPLITTING_PUNCTUATION) each normalised word is a run of letters and digits in lower case, in
+ * the same order; the runs left out are connector words (`and` → `&`), none longer than
+ * MAX_CONNECTOR_UNITS. So the runs up to the `window`-th longer one on each side hold the
+ * window's words. True when unsure (other text), for the full rules to decide.
+ */
+function mayHaveClusterWordNear(
+  text: string,
+  candidate: Candidate,
+  window: number,
+  reach: number,
+): boolean {
+  const [windowStart, windowEnd] = generousWindow(text, candidate, reach);
+  let words = 0;
+  for (let k = candidate.end; k < windowEnd && words < window;) {
+    const c = text.charCodeAt(k);
+    if (!isAsciiWordUnit(c)) {
+      if (unsure(c)) return true;
+      k++;
+      continue;
+    }
+    const start = k;
+    while (k < windowEnd && isAsciiWordUnit(text.charCodeAt(k))) k++;
+    // What ends the run must split words: a soft hyphen, say, joins it to more letters.
+    if (asciiWordMayCount(text, start, k) || unsure(text.charCodeAt(k))) return true;
+    if (k - start > MAX_CONNECTOR_UNITS) words++;
+  }
+  words = 0;
+  for (let k = candidate.start; k > windowStart && words < window;) {
+    const c = text.charCodeAt(k - 1);
+    if (!isAsciiWordUnit(c)) {
+      if (unsure(c)) return true;
+      k--;
+      continue;
+    }
+    const end = k;
+    while (k > windowStart && isAsciiWordUnit(text.charCodeAt(k - 1))) k--;
+    if (asciiWordMayCount(text, k, end) || unsure(text.charCodeAt(k - 1))) return true;
+    if (end - k > MAX_CONNECTOR_UNITS) words++;
+  }
+  return false;
+}
+
+/** A unit beyond ASCII that is not known to split words (NaN, beyond the text, is not). */
+function unsure(c: number): boolean {
+  return c >= 128 && !splitsWords(c);
+}
+
+function isAsciiWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
 
 function isCapitalWord(word: string): boolean {

@@ -128,6 +128,39 @@ describe('evidence', () => {
     const tooFar = `cluster ${words} one Systematic`;
     expect(matchText(matcher, tooFar)).toEqual([]);
   });
+
+  it('finds a cluster word the page splits with a soft hyphen, counting words as normalised', () => {
+    // A word that needs context and has no places, so only a cluster word near it counts.
+    const plain = compileMatcher([rule('Systematic', 'systematic', { needsContext: true })]);
+    // As written, "ster" looks like a word of its own, which would end a window of three words.
+    for (const text of [
+      'We met the clu\u00adster team, then Systematic',
+      'Systematic and its clu\u00adster partners',
+      'The Clu\u00adster “Hamburg” met Systematic',
+    ]) {
+      expect(
+        matchText(plain, text, { window: 3 }).map((x) => x.evidence),
+        text,
+      ).toEqual(['cluster-word']);
+    }
+    expect(matchText(plain, 'Systematic, Wood\u00adcluster', { window: 1 })).toHaveLength(1);
+    // Connector words are not words of the window; typographic punctuation splits words.
+    for (const text of ['Systematic, and und the Cluster', 'Cluster and und the Systematic']) {
+      expect(
+        matchText(plain, text, { window: 2 }).map((x) => x.evidence),
+        text,
+      ).toEqual(['cluster-word']);
+    }
+    expect(matchText(plain, 'Systematic – “Thanks’ to… Cluster', { window: 2 })).toEqual([]);
+  });
+
+  it('reads page words that are names of object properties as words', () => {
+    // "constructor" once looked up in a plain object of cluster words, and was found.
+    expect(matchText(matcher, 'Systematic uses a constructor function here')).toEqual([]);
+    expect(matchText(matcher, 'Systematic has a constructor cluster').map((x) => x.text)).toEqual([
+      'Systematic',
+    ]);
+  });
 });
 
 describe('serialised matcher', () => {
