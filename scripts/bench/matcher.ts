@@ -521,6 +521,45 @@ export async function runOurMatcherBench(): Promise<void> {
   console.log(
     `${DICTIONARY_FACTOR}× dictionary / page text (CPU): ${fmt(bigCpu / page, 2)}×; serialised matcher ${kib(serialized.length)}`,
   );
+  // The rows above are timed one after the other; on a shared machine the load changes between
+  // them. Taken in turns, both sizes meet the same load.
+  const paired = cpuPairs(
+    () => matchAllPages(matcher, pages),
+    () => matchAllPages(bigMatcher, pages),
+  );
+  console.log(
+    `in turns, ${paired.runs} each: page text CPU ${fmt(paired.a.ms)} ms (min ${fmt(paired.a.min)}), ${DICTIONARY_FACTOR}× dictionary ${fmt(paired.b.ms)} ms (min ${fmt(paired.b.min)}): ${fmt(paired.b.ms / paired.a.ms, 2)}× (min ${fmt(paired.b.min / paired.a.min, 2)}×, median of each turn's ratio ${fmt(paired.ratio, 2)}×)`,
+  );
+}
+
+/** CPU ms of `a` and `b` run in turns, so both meet the same load: median, fastest, ratios. */
+function cpuPairs(a: () => number, b: () => number, runs = 21, warmup = 3) {
+  const cpu = (run: () => number) => {
+    const before = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
+  for (let k = 0; k < warmup; k++) {
+    a();
+    b();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  const ratios: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const x = cpu(a);
+    const y = cpu(b);
+    as.push(x);
+    bs.push(y);
+    ratios.push(y / x);
+  }
+  return {
+    runs,
+    a: { ms: median(as), min: Math.min(...as) },
+    b: { ms: median(bs), min: Math.min(...bs) },
+    ratio: median(ratios),
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
