@@ -36,9 +36,11 @@ import { CLUSTER_WORD_STEM } from './cluster-words';
 export const MATCHER_FORMAT = 4;
 
 /** The flags in CompiledMatcher.nodes, below the first edge. */
-export const NODE_FLAGS = 2;
+export const NODE_FLAGS = 3;
 const HAS_ALIASES = 1;
 const HAS_STEM = 2;
+/** Every alias ending here keeps its letter case and begins with a capital in both its forms. */
+const CAPITAL_FIRST = 4;
 
 /** Node `node`'s first edge; its edges end at node + 1's first edge. */
 export function firstEdge(m: CompiledMatcher, node: number): number {
@@ -306,10 +308,18 @@ function assemble(
     const cased = normalizeString(alias.text, true);
     return [cased, normalizeString(alias.text.toUpperCase(), true)] as const;
   });
+  const capitalFirst = (a: number) => {
+    const forms = casedForms[a];
+    return forms !== null && forms !== undefined && forms.every((f) => /^[A-Z]/.test(f));
+  };
   const nodes = new Int32Array(nodeCount + 1);
   for (let k = 0; k <= nodeCount; k++) {
-    const aliasesEnd = k < nodeCount && (outStart[k] ?? 0) < (outStart[k + 1] ?? 0);
-    nodes[k] = ((edgeStart[k] ?? 0) << NODE_FLAGS) | (aliasesEnd ? HAS_ALIASES : 0);
+    const from = outStart[k] ?? 0;
+    const to = k < nodeCount ? (outStart[k + 1] ?? 0) : from;
+    let flags = from < to ? HAS_ALIASES | CAPITAL_FIRST : 0;
+    for (let o = from; o < to && (flags & CAPITAL_FIRST) !== 0; o++)
+      if (!capitalFirst(outAlias[o] ?? 0)) flags &= ~CAPITAL_FIRST;
+    nodes[k] = ((edgeStart[k] ?? 0) << NODE_FLAGS) | flags;
   }
   const stemFirst = new Map<number, number>();
   for (let k = 0; k < stemJumps.length; k += 3) {
@@ -542,6 +552,12 @@ function hasOutput(m: CompiledMatcher, node: number): boolean {
   return ((m.nodes[node] ?? 0) & HAS_ALIASES) !== 0;
 }
 
+/** Whether aliases end at `node`, unless its flags are all of `skip` (-1: skip none). */
+function mayEndHere(m: CompiledMatcher, node: number, skip: number): boolean {
+  const flags = m.nodes[node] ?? 0;
+  return (flags & HAS_ALIASES) !== 0 && (flags & skip) !== skip;
+}
+
 function hasStem(m: CompiledMatcher, node: number): boolean {
   return ((m.nodes[node] ?? 0) & HAS_STEM) !== 0;
 }
@@ -585,6 +601,9 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
   const first = text.charCodeAt(i);
   let node = m.rootAscii[first >= 65 && first <= 90 ? first + 32 : first] ?? -1;
   if (node < 0) return true;
+  // A word in lower case ("who", "with") cannot be an acronym that keeps its capitals (WHO):
+  // such terminals are not pushed, which spares resolving them.
+  const skip = first >= 97 && first <= 122 ? HAS_ALIASES | CAPITAL_FIRST : -1;
   let j = i + 1;
   // Whether the last unit walked is a letter or digit: only then can a joiner glue on.
   let lastWord = true;
@@ -600,7 +619,7 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
       j++;
     }
     if (j >= len) {
-      if (hasOutput(m, node)) pushTerminal(node, j);
+      if (mayEndHere(m, node, skip)) pushTerminal(node, j);
       return true;
     }
     let next = text.charCodeAt(j);
@@ -611,7 +630,7 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
       else if (!isSpaceUnit(next)) return !(hasOutput(m, node) || hasEdges(m, node));
     }
     if (isSpaceUnit(next)) {
-      if (hasOutput(m, node)) pushTerminal(node, j);
+      if (mayEndHere(m, node, skip)) pushTerminal(node, j);
       // Whitespace becomes one space, or goes into a dash, `&` or connector (`&`) after it.
       if (!hasEdgeUpTo(m, node, 45)) return true;
       // Whitespace then an ASCII word that is not a connector is still the easy case: the run
@@ -630,7 +649,7 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
     }
     if (next === 45 || next === 38) {
       // `-` and `&` end a word; what follows them depends on the whitespace they swallow.
-      if (hasOutput(m, node)) pushTerminal(node, j);
+      if (mayEndHere(m, node, skip)) pushTerminal(node, j);
       return !hasEdgeUpTo(m, node, next);
     }
     // Other ASCII punctuation stays as it is.
@@ -641,14 +660,14 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
         if (after >= 128) return false;
         ends = ASCII_ALNUM[after] !== 1;
       }
-      if (ends) pushTerminal(node, j);
+      if (ends && mayEndHere(m, node, skip)) pushTerminal(node, j);
     }
     node = child(m, node, next);
     if (node < 0) return true;
     lastWord = false;
     j++;
     // An alias ending in punctuation (`e.V.`) ends here even if a letter follows at once.
-    if (hasOutput(m, node) && j < len && ASCII_ALNUM[text.charCodeAt(j)] === 1)
+    if (mayEndHere(m, node, skip) && j < len && ASCII_ALNUM[text.charCodeAt(j)] === 1)
       pushTerminal(node, j);
   }
 }

@@ -195,10 +195,16 @@ describe('serialised matcher', () => {
           depth.set(k + 1, d + 1);
         }
         expect(d).toBeGreaterThanOrEqual(depth.get(node - 1) ?? 0);
-        // The flags beside the first edge: whether aliases end here, whether a stem jump starts.
+        // The flags beside the first edge: whether aliases end here, whether a stem jump starts,
+        // whether every alias ending here keeps its case and begins with a capital.
         const flags = (m.nodes[node] ?? 0) & ((1 << NODE_FLAGS) - 1);
-        const aliasesEnd = (m.outStart[node] ?? 0) < (m.outStart[node + 1] ?? 0);
-        expect(flags).toBe((aliasesEnd ? 1 : 0) | (m.stemFirst.has(node) ? 2 : 0));
+        const ending = [...m.outAlias.subarray(m.outStart[node] ?? 0, m.outStart[node + 1] ?? 0)];
+        const capitals = ending.every((a) => m.casedForms[a]?.every((f) => /^[A-Z]/.test(f)));
+        expect(flags).toBe(
+          (ending.length > 0 ? 1 : 0) |
+            (m.stemFirst.has(node) ? 2 : 0) |
+            (ending.length > 0 && capitals ? 4 : 0),
+        );
       }
       // Every alias is found at the end of its own path.
       FIXTURE_ALIASES.forEach((alias, index) => {
