@@ -1,7 +1,7 @@
 import bundledPageData from '~/data/generated/page-data.json';
 import { aliasFingerprint, pageMatcher, toPageData, type PageData } from '~/lib/dataset/page-data';
 import { readStoredDataset, storedDatasetOf } from '~/lib/dataset/stored-dataset';
-import { compileMatcher, type CompiledMatcher } from '~/lib/matcher';
+import { MATCHER_FORMAT, compileMatcher, type CompiledMatcher } from '~/lib/matcher';
 import { compiledMatcherStore, type CompiledMatcherStore } from './compiled-matcher-store';
 import { readRawImport } from './imported-dataset';
 
@@ -66,20 +66,16 @@ function isActiveMatching(value: unknown): value is ActiveMatching {
     Array.isArray(v.data.records) &&
     v.data.fingerprint === aliasFingerprint(v.data.aliases) &&
     m !== undefined &&
+    // A matcher kept by an earlier version, in another layout, is compiled again.
+    m.format === MATCHER_FORMAT &&
     m.aliases.length === v.data.aliases.length &&
-    [
-      m.edgeStart,
-      m.edgeTarget,
-      m.outStart,
-      m.outAlias,
-      m.rootAscii,
-      m.denseIndex,
-      m.denseAscii,
-    ].every((a) => a instanceof Int32Array) &&
+    [m.nodes, m.outStart, m.outAlias, m.rootAscii, m.denseIndex].every(
+      (a) => a instanceof Int32Array,
+    ) &&
+    m.denseAlnum instanceof Uint8Array &&
     m.edgeChar instanceof Uint16Array &&
     m.stemJumps instanceof Int32Array &&
     m.aliasLanguageBit instanceof Int32Array &&
-    m.stemFlag instanceof Uint8Array &&
     m.stemFirst instanceof Map &&
     Array.isArray(m.casedForms)
   );

@@ -29,23 +29,51 @@ import {
 import { MAX_ENDING_UNITS, isEnding, languageAt, languageIndex, stemLengths } from './inflection';
 import { CLUSTER_WORD_STEM } from './cluster-words';
 
+/**
+ * The layout of the compiled trie. A matcher kept in an older layout (the background's
+ * IndexedDB) is compiled again, and serialised data of another format is refused.
+ */
+export const MATCHER_FORMAT = 4;
+
+/** The flags in CompiledMatcher.nodes, below the first edge. */
+export const NODE_FLAGS = 3;
+const HAS_ALIASES = 1;
+const HAS_STEM = 2;
+/** Every alias ending here keeps its letter case and begins with a capital in both its forms. */
+const CAPITAL_FIRST = 4;
+
+/** Node `node`'s first edge; its edges end at node + 1's first edge. */
+export function firstEdge(m: CompiledMatcher, node: number): number {
+  return (m.nodes[node] ?? 0) >> NODE_FLAGS;
+}
+
 export interface CompiledMatcher {
+  readonly format: typeof MATCHER_FORMAT;
   readonly aliases: readonly AliasRule[];
-  /** Trie node k's edges are [edgeStart[k], edgeStart[k+1]), sorted by edgeChar. Root is 0. */
-  readonly edgeStart: Int32Array;
+  /**
+   * Per trie node k (root 0), in one number so a step of the walk reads one entry: its first
+   * edge (firstEdge: nodes[k] >> NODE_FLAGS), and the flags HAS_ALIASES (aliases end here) and
+   * HAS_STEM (a stem jump starts here). Its edges run to node k + 1's first edge; the entry
+   * after the last node holds the edge count. The nodes are numbered breadth first, children in
+   * the order of their edges, so edge e leads to node e + 1: no targets are stored, and the nodes
+   * near the root, which every walk reads, lie together at the start of each array.
+   */
+  readonly nodes: Int32Array;
+  /** Each edge's unit, a node's edges sorted by it. */
   readonly edgeChar: Uint16Array;
-  readonly edgeTarget: Int32Array;
   /** Aliases ending at node k are outAlias[outStart[k] .. outStart[k+1]). */
   readonly outStart: Int32Array;
   readonly outAlias: Int32Array;
   /** Root edges for ASCII code units, -1 where none: most page text is ASCII. */
   readonly rootAscii: Int32Array;
   /**
-   * For nodes with many edges (near the root of a large dictionary), a direct ASCII table at
-   * denseAscii[denseIndex[k] .. + 128]; -1 for the others, which are searched.
+   * For nodes with many edges (near the root of a large dictionary), a direct table of their
+   * edges for the letters and digits a-z0-9 at denseAlnum[denseIndex[k] + ALNUM_SLOT[unit]]:
+   * the edge's offset from node k's first edge plus 1, 0 where none. -1 for the other nodes, which
+   * are searched. One cache line per node, so a large dictionary's tables stay in cache.
    */
   readonly denseIndex: Int32Array;
-  readonly denseAscii: Int32Array;
+  readonly denseAlnum: Uint8Array;
   /** For case-sensitive aliases: the normal form with case kept, and its all-capitals form. */
   readonly casedForms: readonly (readonly [string, string] | null)[];
   /**
@@ -54,8 +82,6 @@ export interface CompiledMatcher {
    * whose rest is an ending of that language continues at the word-end node.
    */
   readonly stemJumps: Int32Array;
-  /** Per node: 1 where stemJumps has an entry, so the walk tests one byte per step. */
-  readonly stemFlag: Uint8Array;
   /** Per node with a stem jump: the index of its first triple in stemJumps. */
   readonly stemFirst: ReadonlyMap<number, number>;
   /** Per alias: its language's bit (1 << languageIndex), 0 when its words do not decline. */
@@ -63,16 +89,16 @@ export interface CompiledMatcher {
 }
 
 /**
- * The compiled trie as plain arrays, to build once at build time and ship as JSON. Format 3:
+ * The compiled trie as plain arrays, to build once at build time and ship as JSON. Format 4:
  * edgeStart and outStart (never decreasing) as differences to the previous entry, mostly 0 and
- * 1, which keeps the background's bundle under the 5 MB that Firefox's add-on linter parses.
+ * 1, which keeps the background's bundle under the 5 MB that Firefox's add-on linter parses;
+ * no edge targets (breadth-first numbering, see CompiledMatcher).
  */
 export interface SerializedMatcher {
-  format: 3;
+  format: typeof MATCHER_FORMAT;
   aliases: AliasRule[];
   edgeStart: number[];
   edgeChar: number[];
-  edgeTarget: number[];
   outStart: number[];
   outAlias: number[];
   /** stemJumps, each stem node as the difference to the previous one, each word end to its stem. */
@@ -88,14 +114,40 @@ export interface Candidate {
   aliasIndexes: number[];
 }
 
+/** A node while compiling. Most have one child, kept without a Map, and no aliases. */
 interface TrieNode {
-  next: Map<number, TrieNode>;
-  out: number[];
+  unit: number;
+  child: TrieNode | null;
+  /** Children besides `child`, by unit. */
+  more: Map<number, TrieNode> | null;
+  out: number[] | null;
   index: number;
 }
 
+function newNode(index: number): TrieNode {
+  return { unit: -1, child: null, more: null, out: null, index };
+}
+
+function childOf(node: TrieNode, unit: number): TrieNode | undefined {
+  return node.unit === unit ? (node.child ?? undefined) : node.more?.get(unit);
+}
+
+function addChild(node: TrieNode, unit: number, child: TrieNode): void {
+  if (node.child === null) {
+    node.unit = unit;
+    node.child = child;
+  } else (node.more ??= new Map()).set(unit, child);
+}
+
+/** A node's children, by unit. */
+function childrenOf(node: TrieNode): [number, TrieNode][] {
+  if (node.child === null) return [];
+  if (node.more === null) return [[node.unit, node.child]];
+  return [[node.unit, node.child] as [number, TrieNode], ...node.more].sort((a, b) => a[0] - b[0]);
+}
+
 export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
-  const root: TrieNode = { next: new Map(), out: [], index: 0 };
+  const root = newNode(0);
   const nodes: TrieNode[] = [root];
   const jumpList: [number, number, number][] = [];
   aliases.forEach((alias, aliasIndex) => {
@@ -107,16 +159,16 @@ export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
     const path: number[] | null = alias.inflect === undefined ? null : [];
     for (let k = 0; k < key.length; k++) {
       const unit = key.charCodeAt(k);
-      let child = node.next.get(unit);
+      let child = childOf(node, unit);
       if (!child) {
-        child = { next: new Map(), out: [], index: nodes.length };
+        child = newNode(nodes.length);
         nodes.push(child);
-        node.next.set(unit, child);
+        addChild(node, unit, child);
       }
       node = child;
       path?.push(node.index);
     }
-    node.out.push(aliasIndex);
+    (node.out ??= []).push(aliasIndex);
     if (alias.inflect === undefined || path === null) return;
     const language = languageIndex(alias.inflect);
     for (const [start, end] of decliningWords(alias.text, key)) {
@@ -128,42 +180,48 @@ export function compileMatcher(aliases: readonly AliasRule[]): CompiledMatcher {
     }
   });
 
-  let edgeCount = 0;
+  // Breadth first, children by unit: the nodes near the root, which every walk reads, lie
+  // together at the start of each array, and edge e leads to node e + 1.
   let outCount = 0;
-  for (const node of nodes) {
-    edgeCount += node.next.size;
-    outCount += node.out.length;
-  }
+  for (const node of nodes) outCount += node.out?.length ?? 0;
   const edgeStart = new Int32Array(nodes.length + 1);
-  const edgeChar = new Uint16Array(edgeCount);
-  const edgeTarget = new Int32Array(edgeCount);
+  // A tree: one edge into every node but the root.
+  const edgeChar = new Uint16Array(nodes.length - 1);
   const outStart = new Int32Array(nodes.length + 1);
   const outAlias = new Int32Array(outCount);
+  const renumber = new Int32Array(nodes.length);
+  const order: TrieNode[] = [root];
   let e = 0;
   let o = 0;
-  for (const node of nodes) {
-    edgeStart[node.index] = e;
-    outStart[node.index] = o;
-    for (const [unit, child] of [...node.next].sort((a, b) => a[0] - b[0])) {
-      edgeChar[e] = unit;
-      edgeTarget[e] = child.index;
-      e++;
+  for (let k = 0; k < order.length; k++) {
+    const node = order[k] as TrieNode;
+    edgeStart[k] = e;
+    outStart[k] = o;
+    for (const [unit, child] of childrenOf(node)) {
+      edgeChar[e++] = unit;
+      renumber[child.index] = order.length;
+      order.push(child);
     }
+    if (node.out === null) continue;
     // No-context aliases first, so a span shared with a common-word alias prefers the safe one.
     const ordered = [...node.out].sort(
-      (a, b) => Number(aliases[a]?.needsContext) - Number(aliases[b]?.needsContext) || a - b,
+      (x, y) => Number(aliases[x]?.needsContext) - Number(aliases[y]?.needsContext) || x - y,
     );
-    for (const a of ordered) outAlias[o++] = a;
+    for (const alias of ordered) outAlias[o++] = alias;
   }
   edgeStart[nodes.length] = e;
   outStart[nodes.length] = o;
+  for (const jump of jumpList) {
+    jump[0] = jump[0] < 0 ? -1 : (renumber[jump[0]] ?? -1);
+    jump[1] = jump[1] < 0 ? -1 : (renumber[jump[1]] ?? -1);
+  }
   jumpList.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
   // Aliases that share a word's path (a name and its variants) give the same jump: kept once.
   const unique = jumpList.filter(
     (j, k) => k === 0 || j.some((value, n) => value !== jumpList[k - 1]?.[n]),
   );
   const stemJumps = Int32Array.from(unique.flat());
-  return assemble(aliases, edgeStart, edgeChar, edgeTarget, outStart, outAlias, stemJumps);
+  return assemble(aliases, edgeStart, edgeChar, outStart, outAlias, stemJumps);
 }
 
 const WORD_TOKEN = /[\p{L}\p{N}]+/gu;
@@ -217,7 +275,6 @@ function assemble(
   aliases: readonly AliasRule[],
   edgeStart: Int32Array,
   edgeChar: Uint16Array,
-  edgeTarget: Int32Array,
   outStart: Int32Array,
   outAlias: Int32Array,
   stemJumps: Int32Array,
@@ -225,22 +282,25 @@ function assemble(
   const rootAscii = new Int32Array(128).fill(-1);
   for (let k = edgeStart[0] ?? 0; k < (edgeStart[1] ?? 0); k++) {
     const unit = edgeChar[k] ?? 0;
-    if (unit < 128) rootAscii[unit] = edgeTarget[k] ?? -1;
+    if (unit < 128) rootAscii[unit] = k + 1;
   }
   const nodeCount = edgeStart.length - 1;
   const denseIndex = new Int32Array(nodeCount).fill(-1);
   let dense = 0;
-  for (let node = 0; node < nodeCount; node++) {
-    if ((edgeStart[node + 1] ?? 0) - (edgeStart[node] ?? 0) > LINEAR_EDGES)
-      denseIndex[node] = 128 * dense++;
+  for (let node = 1; node < nodeCount; node++) {
+    const edges = (edgeStart[node + 1] ?? 0) - (edgeStart[node] ?? 0);
+    // Offsets up to 255 fit a byte; a node with more edges than that is searched.
+    if (edges > LINEAR_EDGES && edges < 256) denseIndex[node] = ALNUM_SLOTS * dense++;
   }
-  const denseAscii = new Int32Array(128 * dense).fill(-1);
-  for (let node = 0; node < nodeCount; node++) {
+  const denseAlnum = new Uint8Array(ALNUM_SLOTS * dense);
+  for (let node = 1; node < nodeCount; node++) {
     const base = denseIndex[node] ?? -1;
     if (base < 0) continue;
-    for (let k = edgeStart[node] ?? 0; k < (edgeStart[node + 1] ?? 0); k++) {
+    const first = edgeStart[node] ?? 0;
+    for (let k = first; k < (edgeStart[node + 1] ?? 0); k++) {
       const unit = edgeChar[k] ?? 0;
-      if (unit < 128) denseAscii[base + unit] = edgeTarget[k] ?? -1;
+      const slot = unit < 128 ? (ALNUM_SLOT[unit] ?? -1) : -1;
+      if (slot >= 0) denseAlnum[base + slot] = k - first + 1;
     }
   }
   const casedForms = aliases.map((alias) => {
@@ -248,30 +308,41 @@ function assemble(
     const cased = normalizeString(alias.text, true);
     return [cased, normalizeString(alias.text.toUpperCase(), true)] as const;
   });
-  const stemFlag = new Uint8Array(nodeCount);
+  const capitalFirst = (a: number) => {
+    const forms = casedForms[a];
+    return forms !== null && forms !== undefined && forms.every((f) => /^[A-Z]/.test(f));
+  };
+  const nodes = new Int32Array(nodeCount + 1);
+  for (let k = 0; k <= nodeCount; k++) {
+    const from = outStart[k] ?? 0;
+    const to = k < nodeCount ? (outStart[k + 1] ?? 0) : from;
+    let flags = from < to ? HAS_ALIASES | CAPITAL_FIRST : 0;
+    for (let o = from; o < to && (flags & CAPITAL_FIRST) !== 0; o++)
+      if (!capitalFirst(outAlias[o] ?? 0)) flags &= ~CAPITAL_FIRST;
+    nodes[k] = ((edgeStart[k] ?? 0) << NODE_FLAGS) | flags;
+  }
   const stemFirst = new Map<number, number>();
   for (let k = 0; k < stemJumps.length; k += 3) {
     const stem = stemJumps[k] ?? 0;
-    if (stemFlag[stem] === 1) continue;
-    stemFlag[stem] = 1;
+    if (stemFirst.has(stem)) continue;
+    nodes[stem] = (nodes[stem] ?? 0) | HAS_STEM;
     stemFirst.set(stem, k);
   }
   const aliasLanguageBit = Int32Array.from(aliases, (a) =>
     a.inflect === undefined ? 0 : 1 << languageIndex(a.inflect),
   );
   return {
+    format: MATCHER_FORMAT,
     aliases,
-    edgeStart,
+    nodes,
     edgeChar,
-    edgeTarget,
     outStart,
     outAlias,
     rootAscii,
     denseIndex,
-    denseAscii,
+    denseAlnum,
     casedForms,
     stemJumps,
-    stemFlag,
     stemFirst,
     aliasLanguageBit,
   };
@@ -286,12 +357,11 @@ export function serializeMatcher(matcher: CompiledMatcher): SerializedMatcher {
     if (k > 0) stemJumps[k] = (stemJumps[k] ?? 0) - (stemJumps[k - 3] ?? 0);
   }
   return {
-    format: 3,
+    format: MATCHER_FORMAT,
     stemJumps,
     aliases: [...matcher.aliases],
-    edgeStart: differences(matcher.edgeStart),
+    edgeStart: differences(matcher.nodes.map((info) => info >> NODE_FLAGS)),
     edgeChar: Array.from(matcher.edgeChar),
-    edgeTarget: Array.from(matcher.edgeTarget),
     outStart: differences(matcher.outStart),
     outAlias: Array.from(matcher.outAlias),
   };
@@ -305,6 +375,13 @@ function differences(values: Int32Array): number[] {
   return out;
 }
 
+/** Whether `starts` go from 0 to `end` without going back. */
+function ranges(starts: Int32Array, end: number): boolean {
+  if (starts[0] !== 0 || starts[starts.length - 1] !== end) return false;
+  for (let k = 1; k < starts.length; k++) if ((starts[k] ?? 0) < (starts[k - 1] ?? 0)) return false;
+  return true;
+}
+
 /** The running sums of `differences`: the entries back. */
 function sums(deltas: readonly number[]): Int32Array {
   const out = new Int32Array(deltas.length);
@@ -314,7 +391,20 @@ function sums(deltas: readonly number[]): Int32Array {
 }
 
 export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
-  if (data.format !== 3) throw new Error(`unknown matcher format ${String(data.format)}`);
+  if (data.format !== MATCHER_FORMAT)
+    throw new Error(`unknown matcher format ${String(data.format)}`);
+  const edgeStart = sums(data.edgeStart);
+  const outStart = sums(data.outStart);
+  // A tree: one edge into every node but the root, each node's edges and aliases after the
+  // previous node's.
+  const nodes = edgeStart.length - 1;
+  if (
+    data.edgeChar.length !== nodes - 1 ||
+    !ranges(edgeStart, data.edgeChar.length) ||
+    outStart.length !== nodes + 1 ||
+    !ranges(outStart, data.outAlias.length)
+  )
+    throw new Error('matcher data does not describe a trie');
   const stemJumps = Int32Array.from(data.stemJumps);
   for (let k = 0; k < stemJumps.length; k += 3) {
     if (k > 0) stemJumps[k] = (stemJumps[k] ?? 0) + (stemJumps[k - 3] ?? 0);
@@ -322,10 +412,9 @@ export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
   }
   return assemble(
     data.aliases,
-    sums(data.edgeStart),
+    edgeStart,
     Uint16Array.from(data.edgeChar),
-    Int32Array.from(data.edgeTarget),
-    sums(data.outStart),
+    outStart,
     Int32Array.from(data.outAlias),
     stemJumps,
   );
@@ -334,20 +423,32 @@ export function deserializeMatcher(data: SerializedMatcher): CompiledMatcher {
 // Below the root most nodes have one or two edges: a linear scan beats bisection there.
 const LINEAR_EDGES = 8;
 
+/** Normalised letters and digits, the units most edges have: a-z as 0-25, 0-9 as 26-35. */
+const ALNUM_SLOTS = 36;
+const ALNUM_SLOT = new Int8Array(128).fill(-1);
+for (let c = 97; c <= 122; c++) ALNUM_SLOT[c] = c - 97;
+for (let c = 48; c <= 57; c++) ALNUM_SLOT[c] = c - 48 + 26;
+
 function child(m: CompiledMatcher, node: number, unit: number): number {
   if (node === 0 && unit < 128) return m.rootAscii[unit] ?? -1;
-  const { edgeChar, edgeTarget, edgeStart } = m;
-  let lo = edgeStart[node] ?? 0;
-  let hi = (edgeStart[node + 1] ?? 0) - 1;
+  const { edgeChar, nodes } = m;
+  let lo = (nodes[node] ?? 0) >> NODE_FLAGS;
+  let hi = ((nodes[node + 1] ?? 0) >> NODE_FLAGS) - 1;
+  // Breadth-first numbering: edge k leads to node k + 1.
   if (hi - lo < LINEAR_EDGES) {
-    for (let k = lo; k <= hi; k++) if (edgeChar[k] === unit) return edgeTarget[k] ?? -1;
+    for (let k = lo; k <= hi; k++) if (edgeChar[k] === unit) return k + 1;
     return -1;
   }
-  if (unit < 128) return m.denseAscii[(m.denseIndex[node] ?? 0) + unit] ?? -1;
+  const slot = unit < 128 ? (ALNUM_SLOT[unit] ?? -1) : -1;
+  const base = m.denseIndex[node] ?? -1;
+  if (slot >= 0 && base >= 0) {
+    const offset = m.denseAlnum[base + slot] ?? 0;
+    return offset === 0 ? -1 : lo + offset;
+  }
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const c = edgeChar[mid] ?? 0;
-    if (c === unit) return edgeTarget[mid] ?? -1;
+    if (c === unit) return mid + 1;
     if (c < unit) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -397,9 +498,28 @@ function caseMatches(
 ): boolean {
   const forms = m.casedForms[aliasIndex];
   if (!forms) return true;
+  // A span of ASCII letters and digits normalises to itself: compared in place, without the
+  // copies below. Most spans are one such word ("with", "Who" against acronyms WITH, WHO).
+  if (isAsciiWord(text, start, end))
+    return spanEquals(text, start, end, forms[0]) || spanEquals(text, start, end, forms[1]);
   const written = normalizeString(text.slice(start, end), true);
   // Exactly as the dataset writes it, or all in capitals (headlines, legal lists).
   return written === forms[0] || written === forms[1];
+}
+
+function isAsciiWord(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128 || ASCII_ALNUM[c] !== 1) return false;
+  }
+  return true;
+}
+
+function spanEquals(text: string, start: number, end: number, form: string): boolean {
+  if (form.length !== end - start) return false;
+  for (let k = 0; k < form.length; k++)
+    if (text.charCodeAt(start + k) !== form.charCodeAt(k)) return false;
+  return true;
 }
 
 const ASCII_ALNUM = new Uint8Array(128);
@@ -429,11 +549,30 @@ function isSpaceUnit(c: number): boolean {
 }
 
 function hasOutput(m: CompiledMatcher, node: number): boolean {
-  return (m.outStart[node] ?? 0) < (m.outStart[node + 1] ?? 0);
+  return ((m.nodes[node] ?? 0) & HAS_ALIASES) !== 0;
+}
+
+/** Whether aliases end at `node`, unless its flags are all of `skip` (-1: skip none). */
+function mayEndHere(m: CompiledMatcher, node: number, skip: number): boolean {
+  const flags = m.nodes[node] ?? 0;
+  return (flags & HAS_ALIASES) !== 0 && (flags & skip) !== skip;
+}
+
+function hasStem(m: CompiledMatcher, node: number): boolean {
+  return ((m.nodes[node] ?? 0) & HAS_STEM) !== 0;
 }
 
 function hasEdges(m: CompiledMatcher, node: number): boolean {
-  return (m.edgeStart[node] ?? 0) < (m.edgeStart[node + 1] ?? 0);
+  return firstEdge(m, node) < firstEdge(m, node + 1);
+}
+
+/**
+ * Whether `node` has an edge for a unit up to `unit` (edges are sorted): false means no walk
+ * goes on with a space (32), `&` (38) or `-` (45) when `unit` is at least that unit.
+ */
+function hasEdgeUpTo(m: CompiledMatcher, node: number, unit: number): boolean {
+  const first = firstEdge(m, node);
+  return first < firstEdge(m, node + 1) && (m.edgeChar[first] ?? 0xffff) <= unit;
 }
 
 /** The mask of a walk that took no ending: every alias at its terminals may match. */
@@ -462,6 +601,9 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
   const first = text.charCodeAt(i);
   let node = m.rootAscii[first >= 65 && first <= 90 ? first + 32 : first] ?? -1;
   if (node < 0) return true;
+  // A word in lower case ("who", "with") cannot be an acronym that keeps its capitals (WHO):
+  // such terminals are not pushed, which spares resolving them.
+  const skip = first >= 97 && first <= 122 ? HAS_ALIASES | CAPITAL_FIRST : -1;
   let j = i + 1;
   // Whether the last unit walked is a letter or digit: only then can a joiner glue on.
   let lastWord = true;
@@ -472,12 +614,12 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
       node = child(m, node, d >= 65 && d <= 90 ? d + 32 : d);
       if (node < 0) return true;
       // A stem where a declining alias word may end otherwise: the normalising walk tries it.
-      if (m.stemFlag[node] === 1 && mayTakeEnding(m, text, j + 1, node)) return false;
+      if (hasStem(m, node) && mayTakeEnding(m, text, j + 1, node)) return false;
       lastWord = true;
       j++;
     }
     if (j >= len) {
-      if (hasOutput(m, node)) pushTerminal(node, j);
+      if (mayEndHere(m, node, skip)) pushTerminal(node, j);
       return true;
     }
     let next = text.charCodeAt(j);
@@ -488,8 +630,9 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
       else if (!isSpaceUnit(next)) return !(hasOutput(m, node) || hasEdges(m, node));
     }
     if (isSpaceUnit(next)) {
-      if (hasOutput(m, node)) pushTerminal(node, j);
-      if (!hasEdges(m, node)) return true;
+      if (mayEndHere(m, node, skip)) pushTerminal(node, j);
+      // Whitespace becomes one space, or goes into a dash, `&` or connector (`&`) after it.
+      if (!hasEdgeUpTo(m, node, 45)) return true;
       // Whitespace then an ASCII word that is not a connector is still the easy case: the run
       // becomes one space. A dash, `&` or connector after it swallows it instead, and
       // anything else may normalise in ways only the normaliser knows.
@@ -506,8 +649,8 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
     }
     if (next === 45 || next === 38) {
       // `-` and `&` end a word; what follows them depends on the whitespace they swallow.
-      if (hasOutput(m, node)) pushTerminal(node, j);
-      return !hasEdges(m, node);
+      if (mayEndHere(m, node, skip)) pushTerminal(node, j);
+      return !hasEdgeUpTo(m, node, next);
     }
     // Other ASCII punctuation stays as it is.
     if (hasOutput(m, node)) {
@@ -517,14 +660,14 @@ function walkAscii(m: CompiledMatcher, text: string, i: number): boolean {
         if (after >= 128) return false;
         ends = ASCII_ALNUM[after] !== 1;
       }
-      if (ends) pushTerminal(node, j);
+      if (ends && mayEndHere(m, node, skip)) pushTerminal(node, j);
     }
     node = child(m, node, next);
     if (node < 0) return true;
     lastWord = false;
     j++;
     // An alias ending in punctuation (`e.V.`) ends here even if a letter follows at once.
-    if (hasOutput(m, node) && j < len && ASCII_ALNUM[text.charCodeAt(j)] === 1)
+    if (mayEndHere(m, node, skip) && j < len && ASCII_ALNUM[text.charCodeAt(j)] === 1)
       pushTerminal(node, j);
   }
 }
@@ -591,8 +734,7 @@ function walkFrom(
   const { units, length } = norm;
   let furthest = j;
   for (;;) {
-    if (m.stemFlag[node] === 1)
-      furthest = Math.max(furthest, takeEnding(m, text, norm, node, j, mask));
+    if (hasStem(m, node)) furthest = Math.max(furthest, takeEnding(m, text, norm, node, j, mask));
     if (j >= length) break;
     const next = child(m, node, units[j] ?? 0);
     if (next < 0) break;

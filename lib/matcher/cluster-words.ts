@@ -6,6 +6,8 @@
  * into a detection, so each choice below says why.
  */
 
+import { isWordUnit, normalizeString } from './normalize';
+
 /** Exact tokens (after folding). Inflected forms are listed where no safe prefix exists. */
 const EXACT = new Set([
   // en, de, nl, it, pt, ro, es/ca after folding clúster/clùster; plurals.
@@ -169,18 +171,135 @@ const NOT_BEFORE = new Set([
  * Romanian "pol" as "pol de competitivitate"; French "grappe" (a bunch of grapes) as
  * "grappe d'entreprises / industrielle".
  */
-const WITH_NEXT: Record<string, ReadonlySet<string>> = {
-  polo: new Set(['tecnologico', 'di', 'd', 'dell', 'innovativo', 'regionale', 'produttivo', 'ict']),
-  poli: new Set(['tecnologici', 'di', 'd', 'innovativi']),
-  pol: new Set(['de']),
-  grappe: new Set(['d', 'industrielle', 'industrielles', 'entreprises']),
-};
+// A Map, not an object: a page word such as "constructor" is no key of it.
+const WITH_NEXT: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [
+    'polo',
+    new Set(['tecnologico', 'di', 'd', 'dell', 'innovativo', 'regionale', 'produttivo', 'ict']),
+  ],
+  ['poli', new Set(['tecnologici', 'di', 'd', 'innovativi'])],
+  ['pol', new Set(['de'])],
+  ['grappe', new Set(['d', 'industrielle', 'industrielles', 'entreprises'])],
+]);
 
 /**
  * French "pôle" (pôle de compétitivité) folds to "pole", which is an English and a Polish
  * ("field") word, so it counts only where the page wrote the circumflex.
  */
 const NEEDS_CIRCUMFLEX = new Set(['pole', 'poles']);
+
+/** Two units as one number, for the sets below. */
+const pair = (a: number, b: number) => (a << 16) | b;
+
+/** The first two units of every word the rules below can accept, and the last two of the suffixes. */
+const FIRST_PAIRS = new Set(
+  [...EXACT, ...PREFIXES, ...WITH_NEXT.keys(), ...NEEDS_CIRCUMFLEX].map((w) =>
+    pair(w.charCodeAt(0), w.charCodeAt(1)),
+  ),
+);
+const LAST_PAIRS = new Set(
+  SUFFIXES.map((w) => pair(w.charCodeAt(w.length - 2), w.charCodeAt(w.length - 1))),
+);
+
+/**
+ * False for most words, cheaply: a word that starts as no listed word or prefix does and ends as
+ * no suffix does is no cluster word, whatever its neighbours.
+ */
+function mayBeClusterWord(token: string): boolean {
+  if (token.length < 2) return false;
+  return (
+    FIRST_PAIRS.has(pair(token.charCodeAt(0), token.charCodeAt(1))) ||
+    LAST_PAIRS.has(pair(token.charCodeAt(token.length - 2), token.charCodeAt(token.length - 1)))
+  );
+}
+
+/**
+ * Punctuation common in Latin text (typographic quotes and dashes, no-break space, ellipsis,
+ * guillemets, box drawing…) that splits words as ASCII punctuation does; each is checked below,
+ * so one that the normaliser turns into a letter or drops is not taken.
+ */
+const SPLITTING_PUNCTUATION = [
+  ...'\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u201e\u2026\u00ab\u00bb\u00a9\u00ae\u00b0\u00b7\u00d7\u2022\u20ac\u00a3',
+  ...Array.from({ length: 0x80 }, (_, k) => String.fromCharCode(0x2500 + k)),
+].filter((ch) => {
+  const normal = normalizeString(`a${ch}b`);
+  return (
+    /^a.+b$/su.test(normal) && [...normal.slice(1, -1)].every((c) => !isWordUnit(c.charCodeAt(0)))
+  );
+});
+
+const SPLITS = new Set(SPLITTING_PUNCTUATION.map((ch) => ch.charCodeAt(0)));
+
+const ASCII_WORD = /^[a-z]+$/;
+
+/** The ASCII words of `words` by their first (or last) two units. */
+function byPair(words: Iterable<string>, last: boolean): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const word of words) {
+    if (!ASCII_WORD.test(word)) continue;
+    const k = last ? word.length - 2 : 0;
+    const key = pair(word.charCodeAt(k), word.charCodeAt(k + 1));
+    out.set(key, [...(out.get(key) ?? []), word]);
+  }
+  return out;
+}
+
+// "pôle" needs its circumflex, so in ASCII text no word of NEEDS_CIRCUMFLEX counts.
+const EXACT_BY_PAIR = byPair([...EXACT, ...WITH_NEXT.keys()], false);
+const PREFIX_BY_PAIR = byPair(PREFIXES, false);
+const SUFFIX_BY_PAIR = byPair(SUFFIXES, true);
+const NONE: readonly string[] = [];
+
+/** Whether text[at, at + word.length) is `word`, in any case (ASCII). */
+function writesAt(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(at + k);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** Per two ASCII units (lower case, 7 bits each): 1 if a word of the lists starts so, 2 ends so. */
+const PAIR_FLAGS = new Uint8Array(128 * 128);
+const flagPair = (key: number, flag: number) => {
+  const at = ((key >> 16) << 7) | (key & 0x7f);
+  PAIR_FLAGS[at] = (PAIR_FLAGS[at] ?? 0) | flag;
+};
+for (const key of [...EXACT_BY_PAIR.keys(), ...PREFIX_BY_PAIR.keys()]) flagPair(key, 1);
+for (const key of SUFFIX_BY_PAIR.keys()) flagPair(key, 2);
+
+/**
+ * Whether the run of ASCII letters and digits text[start, end) could be a cluster word: once
+ * normalised (in lower case) it would pass the word tests of isClusterWordAt, neighbours aside.
+ */
+export function asciiWordMayCount(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 2) return false;
+  const a = lower(text.charCodeAt(start));
+  const b = lower(text.charCodeAt(start + 1));
+  const y = lower(text.charCodeAt(end - 2));
+  const z = lower(text.charCodeAt(end - 1));
+  if (((PAIR_FLAGS[(a << 7) | b] ?? 0) & 1) === 0 && ((PAIR_FLAGS[(y << 7) | z] ?? 0) & 2) === 0)
+    return false;
+  const first = pair(a, b);
+  for (const word of EXACT_BY_PAIR.get(first) ?? NONE)
+    if (word.length === length && writesAt(text, start, word)) return true;
+  for (const prefix of PREFIX_BY_PAIR.get(first) ?? NONE)
+    if (prefix.length <= length && writesAt(text, start, prefix)) return true;
+  const last = pair(y, z);
+  for (const suffix of SUFFIX_BY_PAIR.get(last) ?? NONE)
+    if (suffix.length < length && writesAt(text, end - suffix.length, suffix)) return true;
+  return false;
+}
+
+function lower(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Whether the code unit is punctuation beyond ASCII that splits words (SPLITTING_PUNCTUATION). */
+export function splitsWords(unit: number): boolean {
+  return SPLITS.has(unit);
+}
 
 /**
  * Whether token `index` of `tokens` (normalised) is a cluster word. `original(index)` returns
@@ -192,12 +311,12 @@ export function isClusterWordAt(
   original: (index: number) => string,
 ): boolean {
   const token = tokens[index];
-  if (token === undefined) return false;
+  if (token === undefined || !mayBeClusterWord(token)) return false;
   const next = tokens[index + 1];
   const prev = tokens[index - 1];
   if (next !== undefined && NOT_AFTER.has(next)) return false;
 
-  const withNext = WITH_NEXT[token];
+  const withNext = WITH_NEXT.get(token);
   if (withNext) return next !== undefined && withNext.has(next);
   if (NEEDS_CIRCUMFLEX.has(token)) return /[ôÔ]/.test(original(index));
 

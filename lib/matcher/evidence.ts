@@ -13,10 +13,11 @@
  */
 import type { AliasRule } from '../dataset/model';
 import type { CompiledMatcher, Candidate } from './alias-matcher';
-import { isClusterWordAt } from './cluster-words';
+import { asciiWordMayCount, isClusterWordAt, splitsWords } from './cluster-words';
 import { PAGE_ORGANISATIONS } from './cluster-page';
 import {
   CHAR_WORD,
+  MAX_CONNECTOR_UNITS,
   NormalizeBuffer,
   charClassAt,
   isWordUnit,
@@ -93,7 +94,8 @@ export function resolveEvidence(
   const confirmedHere = new Set<string>();
   // A name two organisations share ("Finance Innovation") confirms neither: only evidence that
   // points at one of them (its other names on the page) does.
-  const sharedBy = (c: Candidate) => new Set(c.aliasIndexes.map((a) => aliases[a]?.id)).size > 1;
+  const sharedBy = (c: Candidate) =>
+    c.aliasIndexes.length > 1 && new Set(c.aliasIndexes.map((a) => aliases[a]?.id)).size > 1;
   for (const c of candidates) {
     if (sharedBy(c)) continue;
     for (const a of c.aliasIndexes) {
@@ -115,7 +117,22 @@ export function resolveEvidence(
     return false;
   };
   return candidates.map((candidate) => {
+    // How far the neighbourhood reaches, set by the first alias that looks at it; the
+    // neighbourhood itself is read only when a rule needs it.
+    let reach: number | undefined;
     let near: Neighbourhood | null | undefined;
+    const neighbours = () => {
+      if (near === undefined && reach !== undefined) near = neighbourhood(text, candidate, reach);
+      return near ?? null;
+    };
+    // A cluster word near it, unless the text around it cannot hold one (cheaply seen).
+    const clusterWordNear = () => {
+      if (reach === undefined) return false;
+      if (near === undefined && !mayHaveClusterWordNear(text, candidate, window, reach))
+        return false;
+      const n = neighbours();
+      return n !== null && hasClusterWordNear(n, window);
+    };
     const shared = sharedBy(candidate);
     // The weaker page-level evidence, kept while a stronger kind may still come from another alias.
     let fallback: ResolvedCandidate | null = null;
@@ -134,22 +151,20 @@ export function resolveEvidence(
       if (confirmedIds?.has(alias.id)) return { candidate, aliasIndex, evidence: 'page-context' };
       const places = placeTokens(matcher, aliasIndex);
       if (places.length > 0 || !alias.generic) {
-        if (near === undefined) {
-          const reach = places.length > 0 ? window * PLACE_WINDOW_FACTOR : window;
-          near = neighbourhood(text, candidate, reach);
-        }
-        if (near && places.length > 0 && hasPlaceNear(near, places, window * PLACE_WINDOW_FACTOR))
+        reach ??= places.length > 0 ? window * PLACE_WINDOW_FACTOR : window;
+        const n = places.length > 0 ? neighbours() : null;
+        if (n && hasPlaceNear(n, places, window * PLACE_WINDOW_FACTOR))
           return { candidate, aliasIndex, evidence: 'place-near' };
       }
       if (alias.generic) continue;
-      if (near && hasClusterWordNear(near, window))
-        return { candidate, aliasIndex, evidence: 'cluster-word' };
+      if (clusterWordNear()) return { candidate, aliasIndex, evidence: 'cluster-word' };
       // Page-level evidence is not for a word in a run of capitals: a headline or a slogan
       // ("CLEAN ENERGY NOW", "MADE IN ITALY") on a page about clusters is still a slogan.
       // Nor for a single word: pages write NET, MADE or "Systematic" in other senses even when
       // they are about clusters; a name of several ordinary words ("Paper Province") is safer.
-      if (fallback || !takesPageEvidence(alias) || (near && inCapitals(near, text, candidate)))
-        continue;
+      if (fallback || !takesPageEvidence(alias)) continue;
+      const n = neighbours();
+      if (n && inCapitals(n, text, candidate)) continue;
       if (context.aboutClusters) fallback = { candidate, aliasIndex, evidence: 'page-vocabulary' };
       else if (othersNamed(alias.id))
         fallback = { candidate, aliasIndex, evidence: 'page-organisations' };
@@ -158,14 +173,11 @@ export function resolveEvidence(
   });
 }
 
-interface Token {
-  start: number;
-  end: number;
-}
-
 const windowBuffer = new NormalizeBuffer();
 /** Characters normalised on each side per word of window: generous for long words. */
 const CHARS_PER_WORD = 40;
+/** Words beyond the window on each side that the first, narrow window holds (see walkOut). */
+const NARROW_MARGIN = 3;
 
 /** The words around a candidate, normalised, its own words blanked. */
 interface Neighbourhood {
@@ -178,64 +190,181 @@ interface Neighbourhood {
   last: number;
 }
 
-function neighbourhood(text: string, candidate: Candidate, window: number): Neighbourhood | null {
+/**
+ * The text a neighbourhood of `window` words is taken from: generous for long words, and
+ * widened to whole words, so the window's edge cannot cut "Datencluster" down to "cluster".
+ */
+function generousWindow(text: string, candidate: Candidate, window: number): [number, number] {
   const reach = (window + 2) * CHARS_PER_WORD;
-  // Widen to whole words, so the window's edge cannot cut "Datencluster" down to "cluster".
   let windowStart = Math.max(0, candidate.start - reach);
   while (windowStart > 0 && charClassAt(text, windowStart - 1) === CHAR_WORD) windowStart--;
   let windowEnd = Math.min(text.length, candidate.end + reach);
   while (windowEnd < text.length && charClassAt(text, windowEnd) === CHAR_WORD) windowEnd++;
+  return [windowStart, windowEnd];
+}
+
+function neighbourhood(text: string, candidate: Candidate, window: number): Neighbourhood | null {
+  const [windowStart, windowEnd] = generousWindow(text, candidate, window);
+  // Most of that window is not needed: first the few words around the candidate, as written.
+  const words = window + 1 + NARROW_MARGIN;
+  const narrowStart = Math.max(windowStart, wordsBefore(text, candidate.start, words));
+  const narrowEnd = Math.min(windowEnd, wordsAfter(text, candidate.end, words));
+  const near = walkOut(text, candidate, window, narrowStart, narrowEnd, windowStart, windowEnd);
+  if (near !== undefined) return near;
+  return walkOut(text, candidate, window, windowStart, windowEnd, windowStart, windowEnd) ?? null;
+}
+
+/** Where the `count`-th run of word characters before `offset` starts (0 if fewer). */
+function wordsBefore(text: string, offset: number, count: number): number {
+  let k = offset;
+  for (let n = 0; n < count && k > 0; n++) {
+    while (k > 0 && !isWordAt(text, k - 1)) k--;
+    while (k > 0 && isWordAt(text, k - 1)) k--;
+  }
+  return k;
+}
+
+/** Where the `count`-th run of word characters from `offset` ends (the text's end if fewer). */
+function wordsAfter(text: string, offset: number, count: number): number {
+  let k = offset;
+  for (let n = 0; n < count && k < text.length; n++) {
+    while (k < text.length && !isWordAt(text, k)) k++;
+    while (k < text.length && isWordAt(text, k)) k++;
+  }
+  return k;
+}
+
+/** charClassAt(text, k) === CHAR_WORD, without a call for ASCII. */
+function isWordAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  return charClassAt(text, k) === CHAR_WORD;
+}
+
+/**
+ * The neighbourhood found in the window [windowStart, windowEnd) of the text, a part of the
+ * generous window [widestStart, widestEnd); undefined when the generous window could find other
+ * words. The normaliser is local: a window's edges change only its first word (a connector there
+ * is read as a word, as nothing precedes it) and its last (a connector there has no space after
+ * it yet), and the whitespace next to them; from the first letter after that it writes what any
+ * wider window writes. So when a word of the window lies beyond the words taken on each side, or
+ * the window ends where the generous one does, the generous window finds the same words.
+ */
+function walkOut(
+  text: string,
+  candidate: Candidate,
+  window: number,
+  windowStart: number,
+  windowEnd: number,
+  widestStart: number,
+  widestEnd: number,
+): Neighbourhood | null | undefined {
   const normalized = normalizeForMatching(text, false, windowBuffer, windowStart, windowEnd);
   const { units, length, starts } = normalized;
   let normStart = 0;
   while (normStart < length && (starts[normStart] ?? 0) < candidate.start) normStart++;
   let normEnd = normStart;
   while (normEnd < length && (starts[normEnd] ?? 0) < candidate.end) normEnd++;
-  const isWord = (k: number) => isWordUnit(units[k] ?? 0);
   // Walk out one word further than the window on each side: neighbours decide some words.
   let from = normStart;
   for (let seen = 0; seen <= window && from > 0;) {
-    while (from > 0 && !isWord(from - 1)) from--;
+    while (from > 0 && !isWordUnit(units[from - 1] ?? 0)) from--;
     if (from === 0) break;
-    while (from > 0 && isWord(from - 1)) from--;
+    while (from > 0 && isWordUnit(units[from - 1] ?? 0)) from--;
     seen++;
   }
   let to = normEnd;
   for (let seen = 0; seen <= window && to < length;) {
-    while (to < length && !isWord(to)) to++;
+    while (to < length && !isWordUnit(units[to] ?? 0)) to++;
     if (to === length) break;
-    while (to < length && isWord(to)) to++;
+    while (to < length && isWordUnit(units[to] ?? 0)) to++;
     seen++;
   }
-  const tokens: Token[] = [];
+  let before = windowStart === widestStart;
+  for (let k = from - 1; k >= 0 && !before; k--) before = isWordUnit(units[k] ?? 0);
+  let after = windowEnd === widestEnd;
+  for (let k = to; k < length && !after; k++) after = isWordUnit(units[k] ?? 0);
+  if (!before || !after) return undefined;
+  const words: string[] = [];
+  // Offsets into the shared buffer are read now: the next normalisation overwrites it.
+  const spans: (readonly [number, number])[] = [];
+  let first = -1;
+  let last = -1;
   for (let k = from; k < to;) {
-    if (!isWord(k)) {
+    if (!isWordUnit(units[k] ?? 0)) {
       k++;
       continue;
     }
     const start = k;
-    while (k < to && isWord(k)) k++;
-    tokens.push({ start, end: k });
+    let word = '';
+    while (k < to && isWordUnit(units[k] ?? 0)) word += String.fromCharCode(units[k++] ?? 0);
+    // The candidate's own words are a name, not a neighbour: "klyngen NODE" is not "cluster node".
+    const own = k > normStart && start < normEnd;
+    if (first < 0 && k > normStart) first = last = words.length;
+    else if (first >= 0 && start < normEnd) last = words.length;
+    words.push(own ? '' : word);
+    spans.push([starts[start] ?? 0, originalEnd(text, normalized, k - 1)]);
   }
-  // The candidate's own words are a name, not a neighbour: "klyngen NODE" is not "cluster node".
-  const words = tokens.map((t) =>
-    t.end > normStart && t.start < normEnd
-      ? ''
-      : String.fromCharCode(...units.subarray(t.start, t.end)),
-  );
-  // Offsets into the shared buffer are read now: the next normalisation overwrites it.
-  const spans = tokens.map(
-    (t) => [starts[t.start] ?? 0, originalEnd(text, normalized, t.end - 1)] as const,
-  );
+  if (first < 0) return null;
   const original = (index: number) => {
     const span = spans[index];
     return span ? text.slice(span[0], span[1]) : '';
   };
-  const first = tokens.findIndex((t) => t.end > normStart);
-  if (first < 0) return null;
-  let last = first;
-  while (last + 1 < tokens.length && (tokens[last + 1]?.start ?? Infinity) < normEnd) last++;
   return { words, original, spans, first, last };
+}
+
+/**
+ * False when no cluster word can be within `window` words of the candidate in its neighbourhood
+ * of `reach` words, seen on the text as written, without normalising it: in ASCII text (and
+ * SPLITTING_PUNCTUATION) each normalised word is a run of letters and digits in lower case, in
+ * the same order; the runs left out are connector words (`and` → `&`), none longer than
+ * MAX_CONNECTOR_UNITS. So the runs up to the `window`-th longer one on each side hold the
+ * window's words. True when unsure (other text), for the full rules to decide.
+ */
+function mayHaveClusterWordNear(
+  text: string,
+  candidate: Candidate,
+  window: number,
+  reach: number,
+): boolean {
+  const [windowStart, windowEnd] = generousWindow(text, candidate, reach);
+  let words = 0;
+  for (let k = candidate.end; k < windowEnd && words < window;) {
+    const c = text.charCodeAt(k);
+    if (!isAsciiWordUnit(c)) {
+      if (unsure(c)) return true;
+      k++;
+      continue;
+    }
+    const start = k;
+    while (k < windowEnd && isAsciiWordUnit(text.charCodeAt(k))) k++;
+    // What ends the run must split words: a soft hyphen, say, joins it to more letters.
+    if (asciiWordMayCount(text, start, k) || unsure(text.charCodeAt(k))) return true;
+    if (k - start > MAX_CONNECTOR_UNITS) words++;
+  }
+  words = 0;
+  for (let k = candidate.start; k > windowStart && words < window;) {
+    const c = text.charCodeAt(k - 1);
+    if (!isAsciiWordUnit(c)) {
+      if (unsure(c)) return true;
+      k--;
+      continue;
+    }
+    const end = k;
+    while (k > windowStart && isAsciiWordUnit(text.charCodeAt(k - 1))) k--;
+    if (asciiWordMayCount(text, k, end) || unsure(text.charCodeAt(k - 1))) return true;
+    if (end - k > MAX_CONNECTOR_UNITS) words++;
+  }
+  return false;
+}
+
+/** A unit beyond ASCII that is not known to split words (NaN, beyond the text, is not). */
+function unsure(c: number): boolean {
+  return c >= 128 && !splitsWords(c);
+}
+
+function isAsciiWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
 
 function isCapitalWord(word: string): boolean {

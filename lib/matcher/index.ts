@@ -7,6 +7,7 @@ import { findCandidates, type Candidate, type CompiledMatcher } from './alias-ma
 import { resolveEvidence, type Evidence, type EvidenceContext } from './evidence';
 
 export {
+  MATCHER_FORMAT,
   compileMatcher,
   serializeMatcher,
   deserializeMatcher,

@@ -68,7 +68,8 @@ const CONNECTORS = new Set([
   'і',
   'και',
 ]);
-const MAX_CONNECTOR_UNITS = 3;
+/** The longest connector word (`and`, `und`…) in code units. */
+export const MAX_CONNECTOR_UNITS = 3;
 
 /** Letters NFKD leaves whole; folded the way people type them without the special key. */
 const UNDECOMPOSED: Record<string, string> = {

@@ -346,14 +346,13 @@ function heapPerMatcher(aliases: readonly AliasRule[]): number {
 
 function typedBytes(m: CompiledMatcher): number {
   return [
-    m.edgeStart,
+    m.nodes,
     m.edgeChar,
-    m.edgeTarget,
     m.outStart,
     m.outAlias,
     m.rootAscii,
     m.denseIndex,
-    m.denseAscii,
+    m.denseAlnum,
   ].reduce((sum, array) => sum + array.byteLength, 0);
 }
 
@@ -471,8 +470,8 @@ export async function runMatcherBench(): Promise<void> {
     if (k === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
   console.log(`
-Compile, ${aliases.length} aliases: ${fmt(compile.ms, 2)} ms; heap per matcher ${kib(heap)} (JS heap + typed arrays, mean of ${HEAP_COPIES} copies, median of 3 rounds), of which typed arrays ${kib(typedBytes(matcher))}; trie ${matcher.edgeStart.length - 1} nodes
-Compile, ${big.length} aliases: ${fmt(compileBig.ms, 2)} ms; heap per matcher ${kib(heapBig)}, of which typed arrays ${kib(typedBytes(bigMatcher))}; trie ${bigMatcher.edgeStart.length - 1} nodes
+Compile, ${aliases.length} aliases: ${fmt(compile.ms, 2)} ms; heap per matcher ${kib(heap)} (JS heap + typed arrays, mean of ${HEAP_COPIES} copies, median of 3 rounds), of which typed arrays ${kib(typedBytes(matcher))}; trie ${matcher.nodes.length - 1} nodes
+Compile, ${big.length} aliases: ${fmt(compileBig.ms, 2)} ms; heap per matcher ${kib(heapBig)}, of which typed arrays ${kib(typedBytes(bigMatcher))}; trie ${bigMatcher.nodes.length - 1} nodes
 Serialised matcher: ${kib(serialized.length)} JSON, parsed and rebuilt in ${fmt(parse.ms, 2)} ms
 Targets (plain / diacritic-insensitive regexes): per-alias ≥ 20× slower: ${verdict(per.ms / ours.ms >= 20)} / ${verdict(perDiacritic.ms / ours.ms >= 20)}; alternation ≥ 5× slower: ${verdict(alt.ms / ours.ms >= 5)} / ${verdict(altDiacritic.ms / ours.ms >= 5)}; ${DICTIONARY_FACTOR}× dictionary ≤ 1.3× the time: ${verdict(oursBig.ms / ours.ms <= 1.3)}
 Raw regex counts are occurrences before case and evidence rules, so they exceed ours. The plain
@@ -522,6 +521,45 @@ export async function runOurMatcherBench(): Promise<void> {
   console.log(
     `${DICTIONARY_FACTOR}× dictionary / page text (CPU): ${fmt(bigCpu / page, 2)}×; serialised matcher ${kib(serialized.length)}`,
   );
+  // The rows above are timed one after the other; on a shared machine the load changes between
+  // them. Taken in turns, both sizes meet the same load.
+  const paired = cpuPairs(
+    () => matchAllPages(matcher, pages),
+    () => matchAllPages(bigMatcher, pages),
+  );
+  console.log(
+    `in turns, ${paired.runs} each: page text CPU ${fmt(paired.a.ms)} ms (min ${fmt(paired.a.min)}), ${DICTIONARY_FACTOR}× dictionary ${fmt(paired.b.ms)} ms (min ${fmt(paired.b.min)}): ${fmt(paired.b.ms / paired.a.ms, 2)}× (min ${fmt(paired.b.min / paired.a.min, 2)}×, median of each turn's ratio ${fmt(paired.ratio, 2)}×)`,
+  );
+}
+
+/** CPU ms of `a` and `b` run in turns, so both meet the same load: median, fastest, ratios. */
+function cpuPairs(a: () => number, b: () => number, runs = 21, warmup = 3) {
+  const cpu = (run: () => number) => {
+    const before = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
+  for (let k = 0; k < warmup; k++) {
+    a();
+    b();
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  const ratios: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const x = cpu(a);
+    const y = cpu(b);
+    as.push(x);
+    bs.push(y);
+    ratios.push(y / x);
+  }
+  return {
+    runs,
+    a: { ms: median(as), min: Math.min(...as) },
+    b: { ms: median(bs), min: Math.min(...bs) },
+    ratio: median(ratios),
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import bundledPageData from '~/data/generated/page-data.json';
 import { importedDataset } from '~/lib/dataset/import-file';
 import { readStoredDataset } from '~/lib/dataset/stored-dataset';
+import { MATCHER_FORMAT } from '~/lib/matcher';
 import { bundledDataset } from '~/utils/dataset';
 import { loadActiveMatching, type ActiveMatching } from '~/utils/active-matching';
 import type { CompiledMatcherStore } from '~/utils/compiled-matcher-store';
@@ -106,8 +107,23 @@ describe("the background's compiled matcher of an import", () => {
     const [key] = kept.keys();
     kept.set(key!, { data: { aliases: 'spoilt' } });
     const rebuilt = await loadActiveMatching(store);
-    expect(rebuilt.matcher.edgeStart).toBeInstanceOf(Int32Array);
+    expect(rebuilt.matcher.nodes).toBeInstanceOf(Int32Array);
     expect(put).toHaveBeenCalledTimes(3);
+  });
+
+  it('is compiled again when it was kept in the layout of an earlier version', async () => {
+    await fakeBrowser.storage.local.set({ importedDataset: structuredClone(applied) });
+    const { store, kept, put } = memoryStore();
+    const first = await loadActiveMatching(store);
+    const [key] = kept.keys();
+    // As an earlier version kept it: no format, the edge targets stored.
+    const earlier: Record<string, unknown> = { ...first.matcher, edgeTarget: new Int32Array(0) };
+    delete earlier.format;
+    kept.set(key!, { ...first, matcher: earlier });
+    const rebuilt = await loadActiveMatching(store);
+    expect(put).toHaveBeenCalledTimes(2);
+    expect(rebuilt.matcher.format).toBe(MATCHER_FORMAT);
+    expect(rebuilt.matcher.edgeChar).toEqual(first.matcher.edgeChar);
   });
 
   it('works without a store (no IndexedDB): compiled each time', async () => {

@@ -9,6 +9,8 @@ import {
   serializeMatcher,
   type SerializedMatcher,
 } from '../../../lib/matcher';
+import { NODE_FLAGS, firstEdge } from '../../../lib/matcher/alias-matcher';
+import { isWordUnit, normalizeString } from '../../../lib/matcher/normalize';
 import { FIXTURE_ALIASES } from '../../fixtures/snippets/aliases';
 import { SNIPPETS } from '../../fixtures/snippets/snippets';
 
@@ -113,17 +115,126 @@ describe('evidence', () => {
       matchText(matcher, 'cluster one two three four five Systematic').map((x) => x.text),
     ).toEqual(['Systematic']);
   });
+
+  it('counts words as the normaliser does, also where the page splits them with soft hyphens', () => {
+    // Each word is four runs of letters as written, one word once normalised: the few words
+    // read first around a candidate are then too few, and the wider window is read.
+    const words = Array.from({ length: 5 }, () => 'co\u00adope\u00adra\u00adtion').join(' ');
+    for (const text of [`cluster ${words} Systematic`, `Systematic ${words} cluster`]) {
+      expect(matchText(matcher, text).map((x) => [x.text, x.evidence])).toEqual([
+        ['Systematic', 'cluster-word'],
+      ]);
+    }
+    const tooFar = `cluster ${words} one Systematic`;
+    expect(matchText(matcher, tooFar)).toEqual([]);
+  });
+
+  it('finds a cluster word the page splits with a soft hyphen, counting words as normalised', () => {
+    // A word that needs context and has no places, so only a cluster word near it counts.
+    const plain = compileMatcher([rule('Systematic', 'systematic', { needsContext: true })]);
+    // As written, "ster" looks like a word of its own, which would end a window of three words.
+    for (const text of [
+      'We met the clu\u00adster team, then Systematic',
+      'Systematic and its clu\u00adster partners',
+      'The Clu\u00adster “Hamburg” met Systematic',
+    ]) {
+      expect(
+        matchText(plain, text, { window: 3 }).map((x) => x.evidence),
+        text,
+      ).toEqual(['cluster-word']);
+    }
+    expect(matchText(plain, 'Systematic, Wood\u00adcluster', { window: 1 })).toHaveLength(1);
+    // Connector words are not words of the window; typographic punctuation splits words.
+    for (const text of ['Systematic, and und the Cluster', 'Cluster and und the Systematic']) {
+      expect(
+        matchText(plain, text, { window: 2 }).map((x) => x.evidence),
+        text,
+      ).toEqual(['cluster-word']);
+    }
+    expect(matchText(plain, 'Systematic – “Thanks’ to… Cluster', { window: 2 })).toEqual([]);
+  });
+
+  it('reads page words that are names of object properties as words', () => {
+    // "constructor" once looked up in a plain object of cluster words, and was found.
+    expect(matchText(matcher, 'Systematic uses a constructor function here')).toEqual([]);
+    expect(matchText(matcher, 'Systematic has a constructor cluster').map((x) => x.text)).toEqual([
+      'Systematic',
+    ]);
+  });
 });
 
 describe('serialised matcher', () => {
+  const shipped = deserializeMatcher(
+    JSON.parse(JSON.stringify(serializeMatcher(matcher))) as SerializedMatcher,
+  );
+
   it('survives JSON and matches exactly like the compiled one', () => {
-    const shipped = deserializeMatcher(
-      JSON.parse(JSON.stringify(serializeMatcher(matcher))) as SerializedMatcher,
-    );
     for (const snippet of SNIPPETS) {
       expect(matchSegments(shipped, snippet.segments)).toEqual(
         matchSegments(matcher, snippet.segments),
       );
+      expect(scanText(shipped, snippet.segments.join(''))).toEqual(
+        scanText(matcher, snippet.segments.join('')),
+      );
     }
+  });
+
+  it('numbers the trie breadth first, so edge k leads to node k + 1 (no targets stored)', () => {
+    // With declining aliases, so some nodes start stem jumps.
+    const declining = compileMatcher([
+      ...FIXTURE_ALIASES,
+      rule('Klaster Mazowsze', 'k', { inflect: 'pl' }),
+    ]);
+    for (const m of [matcher, shipped, declining]) {
+      const depth = new Map([[0, 0]]);
+      for (let node = 0; node < m.nodes.length - 1; node++) {
+        const d = depth.get(node) ?? -1;
+        for (let k = firstEdge(m, node); k < firstEdge(m, node + 1); k++) {
+          // Children in the order of their edges, level after level.
+          expect(m.edgeChar[k]).toBeGreaterThan(k > firstEdge(m, node) ? m.edgeChar[k - 1]! : -1);
+          depth.set(k + 1, d + 1);
+        }
+        expect(d).toBeGreaterThanOrEqual(depth.get(node - 1) ?? 0);
+        // The flags beside the first edge: whether aliases end here, whether a stem jump starts,
+        // whether every alias ending here keeps its case and begins with a capital.
+        const flags = (m.nodes[node] ?? 0) & ((1 << NODE_FLAGS) - 1);
+        const ending = [...m.outAlias.subarray(m.outStart[node] ?? 0, m.outStart[node + 1] ?? 0)];
+        const capitals = ending.every((a) => m.casedForms[a]?.every((f) => /^[A-Z]/.test(f)));
+        expect(flags).toBe(
+          (ending.length > 0 ? 1 : 0) |
+            (m.stemFirst.has(node) ? 2 : 0) |
+            (ending.length > 0 && capitals ? 4 : 0),
+        );
+      }
+      // Every alias is found at the end of its own path.
+      FIXTURE_ALIASES.forEach((alias, index) => {
+        let node = 0;
+        for (const unit of normalizeString(alias.text)) {
+          let next = -1;
+          for (let k = firstEdge(m, node); k < firstEdge(m, node + 1); k++)
+            if (m.edgeChar[k] === unit.charCodeAt(0)) next = k + 1;
+          node = next;
+          if (node < 0) break;
+        }
+        const out = m.outAlias.subarray(m.outStart[node] ?? 0, m.outStart[node + 1] ?? 0);
+        if (isWordUnit(normalizeString(alias.text).charCodeAt(0)))
+          expect([...out], alias.text).toContain(index);
+      });
+    }
+  });
+
+  it('refuses data of another format, or that is no trie', () => {
+    const data = serializeMatcher(matcher);
+    expect(() =>
+      deserializeMatcher({ ...data, format: 3 } as unknown as SerializedMatcher),
+    ).toThrow('unknown matcher format 3');
+    expect(() => deserializeMatcher({ ...data, edgeChar: data.edgeChar.slice(1) })).toThrow(
+      'does not describe a trie',
+    );
+    const backwards = [...data.outStart];
+    backwards[1] = -1;
+    expect(() => deserializeMatcher({ ...data, outStart: backwards })).toThrow(
+      'does not describe a trie',
+    );
   });
 });

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decliningWords,
   findCandidates,
+  firstEdge,
   type CompiledMatcher,
 } from '../../../lib/matcher/alias-matcher';
 import { isInflectionOf } from '../../../lib/matcher/inflection';
@@ -22,8 +23,8 @@ import {
 import { FIXTURE_ALIASES } from '../../fixtures/snippets/aliases';
 
 function step(m: CompiledMatcher, node: number, unit: number): number {
-  for (let k = m.edgeStart[node] ?? 0; k < (m.edgeStart[node + 1] ?? 0); k++) {
-    if (m.edgeChar[k] === unit) return m.edgeTarget[k] ?? -1;
+  for (let k = firstEdge(m, node); k < firstEdge(m, node + 1); k++) {
+    if (m.edgeChar[k] === unit) return k + 1;
   }
   return -1;
 }
