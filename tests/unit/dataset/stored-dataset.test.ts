@@ -124,7 +124,7 @@ describe("the background's compiled matcher of an import", () => {
     expect(put).toHaveBeenCalledTimes(2);
     expect(rebuilt.matcher.format).toBe(MATCHER_FORMAT);
     expect(rebuilt.matcher.edgeChar).toEqual(first.matcher.edgeChar);
-  });
+  }, 30_000); // compiles the dataset's matcher twice
 
   it('works without a store (no IndexedDB): compiled each time', async () => {
     await fakeBrowser.storage.local.set({ importedDataset: structuredClone(applied) });
