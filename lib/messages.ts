@@ -135,6 +135,11 @@ export const QUICK_CHECK = 'cluster-lens:quick-check';
 export interface QuickCheckRequest {
   type: typeof QUICK_CHECK;
   text: string;
+  /**
+   * Also give the text's cluster vocabulary where it names no one: a page whose names wait for
+   * evidence gathers it from its changes (see entrypoints/content/page-boot.ts).
+   */
+  vocabulary?: boolean;
 }
 export interface QuickCheckResponse {
   /** Whether any alias of the active dataset occurs in the text, evidence aside. */
@@ -202,6 +207,22 @@ export interface LoadCardRequest {
   type: typeof LOAD_CARD;
 }
 export interface LoadCardResponse {
+  loaded: boolean;
+}
+
+export const LOAD_LENS = 'cluster-lens:load-lens';
+
+/**
+ * From a frame's bootstrap (the content script every frame loads) to the background: put the
+ * scanner, marker and hover card into my frame. Sent only where the quick check found a name,
+ * an open shadow root needs reading, the page is too large to read at once, a change named
+ * someone, or (the top frame) a frame asks it to show a card; injected into the content
+ * script's own isolated world, like the card's code.
+ */
+export interface LoadLensRequest {
+  type: typeof LOAD_LENS;
+}
+export interface LoadLensResponse {
   loaded: boolean;
 }
 
@@ -313,6 +334,7 @@ export type Request =
   | QuickCheckRequest
   | MatchRequest
   | LoadCardRequest
+  | LoadLensRequest
   | SuppressRequest
   | MarkStylesRequest
   | CycleRequest;
@@ -409,6 +431,7 @@ const PAYLOAD: Record<Request['type'], Check> = {
   [OTHER_FRAMES]: () => true,
   [SCAN_STATS]: () => true,
   [LOAD_CARD]: () => true,
+  [LOAD_LENS]: () => true,
   [FRAME_REPORT]: (m) => listOf(m.detections, MESSAGE_LIMITS.detections, isDetection),
   [REVEAL]: (m) => isId(m.id),
   [RECORD]: (m) => isId(m.id),
@@ -422,7 +445,8 @@ const PAYLOAD: Record<Request['type'], Check> = {
     (m.frameId === undefined || isCount(m.frameId)) &&
     (m.action !== 'open' || isFrameCardMention(m.mention)) &&
     (m.action !== 'moved' || isViewportRect(m.rect)),
-  [QUICK_CHECK]: (m) => isString(m.text),
+  [QUICK_CHECK]: (m) =>
+    isString(m.text) && (m.vocabulary === undefined || typeof m.vocabulary === 'boolean'),
   [MATCH]: (m) => {
     const budget = { chars: MESSAGE_LIMITS.textChars, segments: MESSAGE_LIMITS.segments };
     return (

@@ -9,6 +9,7 @@ import {
   type QuickCheckResponse,
 } from '~/lib/messages';
 import type { MatchPart } from '~/lib/page-matching';
+import { takeFirstCheck } from './lens-handoff';
 
 /** How long a page waits for one answer of the background before asking again. */
 const ANSWER_TIMEOUT_MS = 5000;
@@ -20,8 +21,11 @@ const RETRY_DELAYS_MS = [100, 500, 2000];
 
 /** What a page asks of the background's matcher (PageScanner's only way to match text). */
 export interface PageMatching {
-  /** Whether the text may name any organisation; null when no answer came. */
-  quickCheck(text: string): Promise<QuickCheckResponse | null>;
+  /**
+   * Whether the text may name any organisation; null when no answer came. `vocabulary`: the
+   * answer gives the text's cluster vocabulary even where it names no one.
+   */
+  quickCheck(text: string, vocabulary?: boolean): Promise<QuickCheckResponse | null>;
   /** The mentions in these parts; null when no answer came after every try. */
   match(
     parts: MatchPart[],
@@ -33,7 +37,7 @@ export interface PageMatching {
 /** The background's matcher, asked with the page's table (the reader's settings for this site). */
 export function backgroundMatching(table: () => PageTable): PageMatching {
   return {
-    quickCheck: (text) => quickCheck(text),
+    quickCheck: (text, vocabulary = false) => quickCheck(text, vocabulary),
     match: (parts, confirmedIds, aboutClusters = false) =>
       ask<MatchRequest, MatchResponse>(
         // Sent only when set: most pages never find out they speak of clusters.
@@ -53,7 +57,10 @@ export function backgroundMatching(table: () => PageTable): PageMatching {
  * A text longer than one message may carry is checked in overlapping chunks (by more than the
  * longest alias), their answers merged.
  */
-async function quickCheck(text: string): Promise<QuickCheckResponse | null> {
+async function quickCheck(text: string, vocabulary: boolean): Promise<QuickCheckResponse | null> {
+  // The frame's bootstrap asked about this very text a moment ago (see lens-handoff.ts).
+  const asked = takeFirstCheck(text);
+  if (asked) return asked;
   const max = MESSAGE_LIMITS.textChars;
   const chunks: string[] = [];
   for (let at = 0; at === 0 || at < text.length; at += max - 1024) {
@@ -62,7 +69,8 @@ async function quickCheck(text: string): Promise<QuickCheckResponse | null> {
   const replies = await Promise.all(
     chunks.map((chunk) =>
       ask<QuickCheckRequest, QuickCheckResponse>(
-        { type: QUICK_CHECK, text: chunk },
+        // Sent only when set, as most checks need no vocabulary.
+        { type: QUICK_CHECK, text: chunk, ...(vocabulary ? { vocabulary } : {}) },
         (r) => typeof r.mayMention === 'boolean' && typeof r.fingerprint === 'string',
       ),
     ),

@@ -1,0 +1,517 @@
+import type { ContentScriptContext } from '#imports';
+import { mergeDetections } from '~/lib/detections';
+import { isAboutClusters } from '~/lib/matcher/cluster-page';
+import {
+  FRAME_REPORT,
+  LOAD_LENS,
+  OTHER_FRAMES,
+  type CardOpenedResponse,
+  type DetectionsResponse,
+  type FrameCardRequest,
+  type FrameCardResponse,
+  type LoadLensRequest,
+  type LoadLensResponse,
+  type OtherFramesResponse,
+  type QuickCheckResponse,
+  type ScanStatsResponse,
+} from '~/lib/messages';
+import type { Settings } from '~/lib/settings';
+import { isSiteEnabled } from '~/lib/site-rules';
+import { backgroundMatching } from './background-client';
+import {
+  blockAncestor,
+  findOpenShadowRoots,
+  isInline,
+  isInSkippedSubtree,
+  isSkippedElement,
+} from './block-collector';
+import { contentClock, timed } from './content-clock';
+import { lensHandoff, setLensHandoff, type LensHandoff, type PageLensApi } from './lens-handoff';
+import { loadPageSettings, watchPageStorage } from './page-settings';
+
+/** A text without a letter or digit names no organisation. */
+const HAS_WORD = /[\p{L}\p{N}]/u;
+/** Mutations are gathered for this long before the changed text is checked (as the scanner). */
+const MUTATION_DELAY_MS = 150;
+/**
+ * Above this many elements the page is read in pieces over several slices, which the page lens
+ * does (PageScanner's QUICK_CHECK_MAX_ELEMENTS): innerText of such a body takes 26–31 ms.
+ */
+const LARGE_PAGE_ELEMENTS = 20_000;
+/** A body hidden while the page loads is looked at again this often, this long (as the scanner). */
+const HIDDEN_BODY_RETRY_MS = 250;
+const HIDDEN_BODY_WAIT_MS = 5000;
+/** Smaller than a short word in small print, in either direction (as PageLens). */
+const MIN_FRAME_WIDTH = 16;
+const MIN_FRAME_HEIGHT = 8;
+
+type Phase =
+  /** Switched off (or not yet read the settings, or too small). */
+  | 'off'
+  /** Reading the page and asking the quick check. */
+  | 'checking'
+  /** The quick check found no name that counts: only changes are watched. */
+  | 'clear'
+  /** The page lens is being injected, or runs. */
+  | 'loading'
+  | 'lens';
+
+/**
+ * What every frame runs: reads the settings, skips frames too small to read, asks the
+ * background's quick check whether the frame's rendered text may name anyone, and watches later
+ * changes the same way. Only when a name may be there (or an open shadow root must be read node
+ * by node, or the page is too large to read in one call) does it ask the background to inject
+ * the page lens (scanner, marker, hover card; entrypoints/page-lens), and hands it the frame.
+ * The top frame also gets the lens when one of its frames asks it to show a card. Most frames
+ * of most pages end here, having loaded a few kilobytes.
+ */
+export class PageBoot {
+  private settings: Settings | null = null;
+  private readonly settingsRead: Promise<void>;
+  private settingsReadDone!: () => void;
+  private phase: Phase = 'off';
+  /** Bumped whenever a check in flight is outdated (switched off, dataset changed, lens asked). */
+  private generation = 0;
+  private loading: Promise<PageLensApi | null> | null = null;
+  private lens: PageLensApi | null = null;
+  /** The active dataset changed while the lens was being injected. */
+  private datasetChangedMeanwhile = false;
+  /**
+   * The frame's whole text as last checked, and the answer, while cleared: a lens loaded later
+   * for the top's card takes it instead of asking again about the same text.
+   */
+  private lastCheck: LensHandoff['firstCheck'] = null;
+  /**
+   * Cleared although a name occurs, for want of evidence (as the scanner's waiting pieces): the
+   * page's cluster vocabulary so far. Enough of it later (or a change naming anyone) loads the
+   * lens, which reads the page again with that evidence in it.
+   */
+  private waiting: { terms: Set<string> } | null = null;
+  private observer: MutationObserver | null = null;
+  private readonly dirty = new Set<Node>();
+  private mutationTimer: ReturnType<typeof setTimeout> | null = null;
+  private waitingForSize = false;
+  private readonly matching = backgroundMatching(() => ({
+    acronymStrictness: 'balanced',
+    suppressed: [],
+  }));
+  private readonly stats = { textChars: 0, checkMs: 0, failedLoads: 0 };
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly isTop: boolean,
+  ) {
+    this.settingsRead = new Promise((resolve) => (this.settingsReadDone = resolve));
+  }
+
+  start() {
+    // A frame's size is looked at after its next frame: asked earlier (the script runs as the
+    // frame loads), window.innerWidth makes the browser lay the page out there and then.
+    if (this.isTop) this.begin();
+    else afterFrame(timed(() => this.begin()));
+  }
+
+  private begin() {
+    // A frame too small to show a line of text (a hidden or 1×1 ad or tracking frame) does
+    // nothing, not even read the settings, unless it grows.
+    if (!this.isTop && isTooSmall()) {
+      if (this.waitingForSize) return;
+      this.waitingForSize = true;
+      const grown = timed(() => {
+        if (isTooSmall()) return;
+        window.removeEventListener('resize', grown);
+        this.waitingForSize = false;
+        this.begin();
+      });
+      window.addEventListener('resize', grown);
+      return;
+    }
+    void loadPageSettings().then(
+      timed((settings) => {
+        if (!this.ctx.isValid) return;
+        this.update(settings);
+        this.settingsReadDone();
+        const unwatch = watchPageStorage({
+          settings: timed((s) => this.update(s)),
+          dataset: timed(() => this.datasetChanged()),
+        });
+        this.ctx.onInvalidated(unwatch);
+      }),
+    );
+    this.ctx.onInvalidated(() => this.stop());
+  }
+
+  private isOn(settings: Settings): boolean {
+    return settings.enabled && isSiteEnabled(settings, location.hostname);
+  }
+
+  private update(settings: Settings) {
+    this.settings = settings;
+    if (this.lens) {
+      this.lens.settingsChanged(settings);
+      return;
+    }
+    if (this.phase === 'loading') return; // The lens gets the newest settings when in.
+    if (!this.isOn(settings)) {
+      const wasOn = this.phase !== 'off';
+      this.stop();
+      if (wasOn || this.isTop) this.report();
+      return;
+    }
+    // Switched on, or the site allowed again; other settings change nothing before a name is
+    // found (the quick check does not depend on them).
+    if (this.phase === 'off') this.check();
+  }
+
+  private datasetChanged() {
+    if (this.lens) this.lens.datasetChanged();
+    else if (this.phase === 'loading') this.datasetChangedMeanwhile = true;
+    // An import applied or reset: it may name what the old dataset did not.
+    else if (this.phase !== 'off') this.check();
+  }
+
+  private stop() {
+    this.generation++;
+    this.phase = 'off';
+    this.lastCheck = null;
+    this.waiting = null;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.dirty.clear();
+    if (this.mutationTimer !== null) clearTimeout(this.mutationTimer);
+    this.mutationTimer = null;
+  }
+
+  /** Reads the frame's rendered text after its next frame, and asks the quick check about it. */
+  private check() {
+    const generation = ++this.generation;
+    this.phase = 'checking';
+    this.lastCheck = null;
+    this.waiting = null;
+    this.observe();
+    const since = performance.now();
+    const attempt = () =>
+      afterFrame(
+        timed(() => {
+          if (generation !== this.generation) return;
+          const body = document.body;
+          // No body (an SVG or XML document): the lens reads it node by node.
+          if (!body) return void this.load();
+          if (isHiddenBody(document) && performance.now() - since < HIDDEN_BODY_WAIT_MS) {
+            setTimeout(attempt, HIDDEN_BODY_RETRY_MS);
+            return;
+          }
+          if (document.getElementsByTagName('*').length > LARGE_PAGE_ELEMENTS) {
+            return void this.load();
+          }
+          // Open shadow roots, whose text innerText leaves out, are read node by node.
+          let shadow = false;
+          findOpenShadowRoots(body, () => (shadow = true));
+          if (shadow) return void this.load();
+          // Everything changed so far is in this read.
+          this.dirty.clear();
+          const text = body.innerText;
+          this.stats.textChars = text.length;
+          // Sent in a task of its own: a long text costs as much to send as to read.
+          setTimeout(
+            timed(() => {
+              if (generation !== this.generation) return;
+              this.checkWhole(text, generation);
+            }),
+            0,
+          );
+        }),
+      );
+    attempt();
+  }
+
+  /**
+   * The frame's whole text: the lens is loaded where a name occurs with evidence (or no answer
+   * came); a name without any is kept waiting, as the scanner keeps such a page's pieces.
+   */
+  private checkWhole(text: string, generation: number) {
+    const cleared = (reply: QuickCheckResponse | null) => {
+      this.phase = 'clear';
+      if (reply) this.lastCheck = { text, reply };
+      this.report();
+      if (this.dirty.size > 0) this.armMutationTimer();
+    };
+    if (!HAS_WORD.test(text)) return cleared(null);
+    void this.matching.quickCheck(text).then(
+      timed((reply) => {
+        if (generation !== this.generation) return;
+        // No answer: the lens scans the frame the full way, as the scanner does then.
+        if (!reply) return void this.load();
+        this.stats.checkMs += reply.ms;
+        if (reply.mayMention && reply.evidenced !== false) return void this.load({ text, reply });
+        this.waiting = reply.mayMention ? { terms: new Set(reply.clusterTerms) } : null;
+        cleared(reply);
+      }),
+    );
+  }
+
+  private observe() {
+    if (this.observer) return;
+    this.observer = new MutationObserver(timed((records) => this.onMutations(records)));
+    this.observer.observe(document, { childList: true, subtree: true, characterData: true });
+  }
+
+  private onMutations(records: MutationRecord[]) {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        this.dirty.add(record.target);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE) {
+          this.dirty.add(node);
+        }
+      }
+      // Removing an inline element joins the text around it.
+      if (record.removedNodes.length > 0) this.dirty.add(record.target);
+    }
+    if (this.dirty.size > 0 && this.phase === 'clear') this.armMutationTimer();
+  }
+
+  private armMutationTimer() {
+    if (this.mutationTimer !== null) return;
+    this.mutationTimer = setTimeout(() => {
+      this.mutationTimer = null;
+      afterFrame(timed(() => this.checkChanges()));
+    }, MUTATION_DELAY_MS);
+  }
+
+  /**
+   * The changed text, each change read with the block it flows in (a name split over an added
+   * inline element is whole there), and any open shadow root in what was added. Any name in it
+   * loads the lens (whether it counts depends on the rest of the page, which the lens reads).
+   */
+  private checkChanges() {
+    if (this.phase !== 'clear') return;
+    const roots = new Set<Element>();
+    for (const node of this.dirty) {
+      if (!node.isConnected) continue;
+      const root = changedRoot(node);
+      if (root) roots.add(root);
+    }
+    this.dirty.clear();
+    const texts: string[] = [];
+    let shadow = false;
+    for (const root of roots) {
+      if (hasAncestorIn(root.parentNode, roots)) continue;
+      findOpenShadowRoots(root, () => (shadow = true));
+      texts.push(root instanceof HTMLElement ? root.innerText : (root.textContent ?? ''));
+    }
+    if (shadow) return void this.load();
+    if (texts.length === 0) return;
+    const text = texts.join('\n');
+    // The page's text is no longer what was checked as a whole.
+    this.lastCheck = null;
+    this.stats.textChars += text.length;
+    const generation = this.generation;
+    const more = () => {
+      if (this.dirty.size > 0) this.armMutationTimer();
+    };
+    if (!HAS_WORD.test(text)) return more();
+    // A page with a name waiting for evidence also gathers the changes' cluster vocabulary.
+    const waiting = this.waiting;
+    void this.matching.quickCheck(text, waiting !== null).then(
+      timed((reply) => {
+        if (generation !== this.generation) return;
+        if (!reply || reply.mayMention) return void this.load();
+        this.stats.checkMs += reply.ms;
+        if (waiting) {
+          for (const term of reply.clusterTerms ?? []) waiting.terms.add(term);
+          if (isAboutClusters(waiting.terms)) return void this.load();
+        }
+        more();
+      }),
+    );
+  }
+
+  /**
+   * Asks the background for the page lens in this frame, and hands the frame to it: from then
+   * on it scans (again, the full way where needed), watches changes and answers for the frame.
+   * Null when it could not be injected; a later change tries again.
+   */
+  private load(firstCheck: LensHandoff['firstCheck'] = null): Promise<PageLensApi | null> {
+    if (this.lens) return Promise.resolve(this.lens);
+    if (this.loading) return this.loading;
+    const settings = this.settings;
+    if (!settings) return Promise.resolve(null);
+    const wasOn = this.phase !== 'off';
+    this.stop();
+    this.phase = 'loading';
+    setLensHandoff({ ctx: this.ctx, settings, firstCheck, lens: null });
+    this.loading = browser.runtime
+      .sendMessage<LoadLensRequest, LoadLensResponse | undefined>({ type: LOAD_LENS })
+      .then((reply) => (reply?.loaded ? (lensHandoff()?.lens ?? null) : null))
+      .catch(() => null)
+      .then(
+        timed((lens) => {
+          this.loading = null;
+          if (!lens) {
+            this.stats.failedLoads++;
+            this.phase = 'off';
+            // Still on: watched as a cleared page, so a later change tries again.
+            if (wasOn && this.settings && this.isOn(this.settings)) {
+              this.phase = 'clear';
+              this.observe();
+            }
+            return null;
+          }
+          this.lens = lens;
+          this.phase = 'lens';
+          if (this.settings && this.settings !== settings) lens.settingsChanged(this.settings);
+          if (this.datasetChangedMeanwhile) lens.datasetChanged();
+          return lens;
+        }),
+      );
+    return this.loading;
+  }
+
+  /** The tab's detections (top frame): this frame's, merged with what its frames reported. */
+  async tabDetections(): Promise<DetectionsResponse> {
+    const lens = await this.lensIfAny();
+    if (lens) return lens.tabDetections();
+    let others: OtherFramesResponse = [];
+    try {
+      others = await browser.runtime.sendMessage<unknown, OtherFramesResponse>({
+        type: OTHER_FRAMES,
+      });
+    } catch {
+      // The background is restarting; this frame names no one.
+    }
+    return {
+      url: location.href,
+      detections: mergeDetections(others ?? []),
+      stats: {
+        scanMs: Math.round(contentClock.totalMs() * 100) / 100,
+        textChars: this.stats.textChars,
+        textNodes: 0,
+      },
+    };
+  }
+
+  scanStats(): ScanStatsResponse {
+    if (this.lens) return this.lens.scanStats();
+    const clear = this.phase === 'clear';
+    return {
+      url: location.href,
+      scanMs: 0,
+      scriptMs: contentClock.totalMs(),
+      longestTaskMs: contentClock.longestMs(),
+      collectMs: 0,
+      matchMs: 0,
+      backgroundMatchMs: 0,
+      textChars: this.stats.textChars,
+      textNodes: 0,
+      pass: clear ? 'clear' : 'full',
+      checkMs: this.stats.checkMs,
+      skippedBlocks: 0,
+      pieces: clear ? 1 : 0,
+      piecesScanned: 0,
+      waitingPieces: clear && this.waiting ? 1 : 0,
+      failedBatches: this.stats.failedLoads,
+      shadowRoots: 0,
+      rootsWithMarks: 0,
+      rescans: 0,
+      // Done once cleared (or switched off with its settings read).
+      idle:
+        this.settings !== null &&
+        (clear || this.phase === 'off') &&
+        this.mutationTimer === null &&
+        this.dirty.size === 0,
+    };
+  }
+
+  /**
+   * Keyboard cycling and the popup's "show on page" (top frame): a frame without the lens has
+   * no marks, so nothing opens; while the lens is coming, it answers.
+   */
+  async cycle(direction: 1 | -1): Promise<CardOpenedResponse> {
+    const lens = await this.lensIfAny();
+    return lens ? lens.cycle(direction) : { id: null };
+  }
+
+  async reveal(id: string): Promise<CardOpenedResponse> {
+    const lens = await this.lensIfAny();
+    return lens ? lens.reveal(id) : { id: null };
+  }
+
+  /**
+   * A frame's card, shown here in the top frame (see FrameCardRequest). The card is the lens's:
+   * a top frame that has not needed it for its own text gets it now, whatever its own
+   * settings say (as the card was always there before); the lens then reads this frame too,
+   * taking the last check's answer if the text is unchanged.
+   */
+  async frameCard(request: FrameCardRequest): Promise<FrameCardResponse> {
+    let lens = await this.lensIfAny();
+    if (!lens && request.action === 'open') {
+      await this.settingsRead;
+      lens = await this.load(this.lastCheck);
+    }
+    return lens ? lens.frameCard(request) : { shown: false };
+  }
+
+  private lensIfAny(): Promise<PageLensApi | null> {
+    return this.lens ? Promise.resolve(this.lens) : (this.loading ?? Promise.resolve(null));
+  }
+
+  /** Tells the background this frame names no one (its count on the badge). */
+  private report() {
+    browser.runtime.sendMessage({ type: FRAME_REPORT, detections: [] }).catch(() => {
+      // No background to tell (extension reloading).
+    });
+  }
+}
+
+/** Runs `fn` just after the page's next frame (its layout then up to date), or soon if hidden. */
+function afterFrame(fn: () => void) {
+  if (document.visibilityState !== 'visible') {
+    setTimeout(fn, 0);
+    return;
+  }
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    fn();
+  };
+  // A frame that never comes (a page that stopped rendering) does not hold the check.
+  const fallback = setTimeout(run, 100);
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
+function isTooSmall(): boolean {
+  return window.innerWidth < MIN_FRAME_WIDTH || window.innerHeight < MIN_FRAME_HEIGHT;
+}
+
+/** Whether the document's body is there but not shown (display or visibility). */
+function isHiddenBody(doc: Document): boolean {
+  const body = doc.body;
+  return (
+    body !== null &&
+    typeof body.checkVisibility === 'function' &&
+    !body.checkVisibility({ visibilityProperty: true })
+  );
+}
+
+/**
+ * The element whose text to check for a changed node (as the scanner rescans it): a block
+ * element itself; text and inline elements the block they flow in.
+ */
+function changedRoot(node: Node): Element | null {
+  if (isInSkippedSubtree(node)) return null;
+  if (node instanceof Element) {
+    if (isSkippedElement(node)) return null;
+    if (!isInline(node)) return node;
+  }
+  return blockAncestor(node);
+}
+
+function hasAncestorIn(node: Node | null, set: ReadonlySet<Node>): boolean {
+  for (let n = node; n; n = n.parentNode) if (set.has(n)) return true;
+  return false;
+}
