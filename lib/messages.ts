@@ -135,11 +135,6 @@ export const QUICK_CHECK = 'cluster-lens:quick-check';
 export interface QuickCheckRequest {
   type: typeof QUICK_CHECK;
   text: string;
-  /**
-   * Also give the text's cluster vocabulary where it names no one: a page whose names wait for
-   * evidence gathers it from its changes (see entrypoints/content/page-boot.ts).
-   */
-  vocabulary?: boolean;
 }
 export interface QuickCheckResponse {
   /** Whether any alias of the active dataset occurs in the text, evidence aside. */
@@ -445,8 +440,7 @@ const PAYLOAD: Record<Request['type'], Check> = {
     (m.frameId === undefined || isCount(m.frameId)) &&
     (m.action !== 'open' || isFrameCardMention(m.mention)) &&
     (m.action !== 'moved' || isViewportRect(m.rect)),
-  [QUICK_CHECK]: (m) =>
-    isString(m.text) && (m.vocabulary === undefined || typeof m.vocabulary === 'boolean'),
+  [QUICK_CHECK]: (m) => isString(m.text),
   [MATCH]: (m) => {
     const budget = { chars: MESSAGE_LIMITS.textChars, segments: MESSAGE_LIMITS.segments };
     return (

@@ -56,17 +56,14 @@ export class BackgroundMatcher {
    * for more evidence, so a text with no alias or no evidence under the whole table has none
    * under the page's either).
    */
-  async check({
-    text,
-    vocabulary,
-  }: Pick<QuickCheckRequest, 'text' | 'vocabulary'>): Promise<QuickCheckResponse> {
+  async check({ text }: Pick<QuickCheckRequest, 'text'>): Promise<QuickCheckResponse> {
     const active = await this.current();
     const start = this.now();
-    // Only a page that may name someone needs to know whether it speaks of clusters (the
-    // evidence rules weigh that too), or one whose names wait for evidence (asked for it).
-    let clusterTerms: string[] = vocabulary === true ? clusterTermsIn(text) : [];
+    // Only a page that may name someone needs to know whether it speaks of clusters; the
+    // evidence rules weigh that too.
+    let clusterTerms: string[] = [];
     const { words, evidenced } = checkText(active.matcher, text, () => {
-      if (vocabulary !== true) clusterTerms = clusterTermsIn(text);
+      clusterTerms = clusterTermsIn(text);
       return { aboutClusters: isAboutClusters(clusterTerms) };
     });
     const mayMention = words === null || words.length > 0;

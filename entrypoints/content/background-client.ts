@@ -21,11 +21,8 @@ const RETRY_DELAYS_MS = [100, 500, 2000];
 
 /** What a page asks of the background's matcher (PageScanner's only way to match text). */
 export interface PageMatching {
-  /**
-   * Whether the text may name any organisation; null when no answer came. `vocabulary`: the
-   * answer gives the text's cluster vocabulary even where it names no one.
-   */
-  quickCheck(text: string, vocabulary?: boolean): Promise<QuickCheckResponse | null>;
+  /** Whether the text may name any organisation; null when no answer came. */
+  quickCheck(text: string): Promise<QuickCheckResponse | null>;
   /** The mentions in these parts; null when no answer came after every try. */
   match(
     parts: MatchPart[],
@@ -37,7 +34,7 @@ export interface PageMatching {
 /** The background's matcher, asked with the page's table (the reader's settings for this site). */
 export function backgroundMatching(table: () => PageTable): PageMatching {
   return {
-    quickCheck: (text, vocabulary = false) => quickCheck(text, vocabulary),
+    quickCheck: (text) => quickCheck(text),
     match: (parts, confirmedIds, aboutClusters = false) =>
       ask<MatchRequest, MatchResponse>(
         // Sent only when set: most pages never find out they speak of clusters.
@@ -57,7 +54,7 @@ export function backgroundMatching(table: () => PageTable): PageMatching {
  * A text longer than one message may carry is checked in overlapping chunks (by more than the
  * longest alias), their answers merged.
  */
-async function quickCheck(text: string, vocabulary: boolean): Promise<QuickCheckResponse | null> {
+async function quickCheck(text: string): Promise<QuickCheckResponse | null> {
   // The frame's bootstrap asked about this very text a moment ago (see lens-handoff.ts).
   const asked = takeFirstCheck(text);
   if (asked) return asked;
@@ -69,8 +66,7 @@ async function quickCheck(text: string, vocabulary: boolean): Promise<QuickCheck
   const replies = await Promise.all(
     chunks.map((chunk) =>
       ask<QuickCheckRequest, QuickCheckResponse>(
-        // Sent only when set, as most checks need no vocabulary.
-        { type: QUICK_CHECK, text: chunk, ...(vocabulary ? { vocabulary } : {}) },
+        { type: QUICK_CHECK, text: chunk },
         (r) => typeof r.mayMention === 'boolean' && typeof r.fingerprint === 'string',
       ),
     ),

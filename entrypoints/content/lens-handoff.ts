@@ -29,8 +29,24 @@ export interface LensHandoff {
    * of the same text takes this answer instead of sending the text again (once).
    */
   firstCheck: { text: string; reply: QuickCheckResponse } | null;
+  /**
+   * The frame as the bootstrap cleared it, when it did: the lens takes over that state instead
+   * of reading the frame again (see PageScanner.resume).
+   */
+  cleared: ClearedFrame | null;
   /** Set by the lens as it starts. */
   lens: PageLensApi | null;
+}
+
+/**
+ * A frame the quick check cleared: its whole text as read, the answer (null: a text without a
+ * letter or digit, not asked), and the nodes changed since, which the bootstrap keeps adding to
+ * until the lens starts.
+ */
+export interface ClearedFrame {
+  text: string;
+  reply: QuickCheckResponse | null;
+  changed: ReadonlySet<Node>;
 }
 
 /** What the bootstrap asks of the lens. */

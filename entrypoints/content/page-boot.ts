@@ -1,6 +1,5 @@
 import type { ContentScriptContext } from '#imports';
 import { mergeDetections } from '~/lib/detections';
-import { isAboutClusters } from '~/lib/matcher/cluster-page';
 import {
   FRAME_REPORT,
   LOAD_LENS,
@@ -18,21 +17,13 @@ import {
 import type { Settings } from '~/lib/settings';
 import { isSiteEnabled } from '~/lib/site-rules';
 import { backgroundMatching } from './background-client';
-import {
-  blockAncestor,
-  findOpenShadowRoots,
-  isInline,
-  isInSkippedSubtree,
-  isSkippedElement,
-} from './block-collector';
+import { findOpenShadowRoots, isInSkippedSubtree, isSkippedElement } from './block-collector';
 import { contentClock, timed } from './content-clock';
 import { lensHandoff, setLensHandoff, type LensHandoff, type PageLensApi } from './lens-handoff';
 import { loadPageSettings, watchPageStorage } from './page-settings';
 
 /** A text without a letter or digit names no organisation. */
 const HAS_WORD = /[\p{L}\p{N}]/u;
-/** Mutations are gathered for this long before the changed text is checked (as the scanner). */
-const MUTATION_DELAY_MS = 150;
 /**
  * Above this many elements the page is read in pieces over several slices, which the page lens
  * does (PageScanner's QUICK_CHECK_MAX_ELEMENTS): innerText of such a body takes 26–31 ms.
@@ -77,19 +68,13 @@ export class PageBoot {
   /** The active dataset changed while the lens was being injected. */
   private datasetChangedMeanwhile = false;
   /**
-   * The frame's whole text as last checked, and the answer, while cleared: a lens loaded later
-   * for the top's card takes it instead of asking again about the same text.
+   * While cleared: the frame's whole text as checked and the answer, which the lens takes over
+   * when it comes (see PageScanner.resume), with the nodes changed since.
    */
-  private lastCheck: LensHandoff['firstCheck'] = null;
-  /**
-   * Cleared although a name occurs, for want of evidence (as the scanner's waiting pieces): the
-   * page's cluster vocabulary so far. Enough of it later (or a change naming anyone) loads the
-   * lens, which reads the page again with that evidence in it.
-   */
-  private waiting: { terms: Set<string> } | null = null;
+  private cleared: { text: string; reply: QuickCheckResponse | null } | null = null;
   private observer: MutationObserver | null = null;
-  private readonly dirty = new Set<Node>();
-  private mutationTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Nodes changed since the frame's text was read (handed to the lens, which rescans them). */
+  private dirty = new Set<Node>();
   private waitingForSize = false;
   private readonly matching = backgroundMatching(() => ({
     acronymStrictness: 'balanced',
@@ -173,21 +158,17 @@ export class PageBoot {
   private stop() {
     this.generation++;
     this.phase = 'off';
-    this.lastCheck = null;
-    this.waiting = null;
+    this.cleared = null;
     this.observer?.disconnect();
     this.observer = null;
-    this.dirty.clear();
-    if (this.mutationTimer !== null) clearTimeout(this.mutationTimer);
-    this.mutationTimer = null;
+    this.dirty = new Set();
   }
 
   /** Reads the frame's rendered text after its next frame, and asks the quick check about it. */
   private check() {
     const generation = ++this.generation;
     this.phase = 'checking';
-    this.lastCheck = null;
-    this.waiting = null;
+    this.cleared = null;
     this.observe();
     const since = performance.now();
     const attempt = () =>
@@ -227,14 +208,15 @@ export class PageBoot {
 
   /**
    * The frame's whole text: the lens is loaded where a name occurs with evidence (or no answer
-   * came); a name without any is kept waiting, as the scanner keeps such a page's pieces.
+   * came). A name without any leaves the frame cleared, as the scanner leaves such a page (its
+   * piece waits for evidence, which only a change can bring).
    */
   private checkWhole(text: string, generation: number) {
     const cleared = (reply: QuickCheckResponse | null) => {
       this.phase = 'clear';
-      if (reply) this.lastCheck = { text, reply };
+      this.cleared = { text, reply };
       this.report();
-      if (this.dirty.size > 0) this.armMutationTimer();
+      this.checkChanges();
     };
     if (!HAS_WORD.test(text)) return cleared(null);
     void this.matching.quickCheck(text).then(
@@ -244,7 +226,6 @@ export class PageBoot {
         if (!reply) return void this.load();
         this.stats.checkMs += reply.ms;
         if (reply.mayMention && reply.evidenced !== false) return void this.load({ text, reply });
-        this.waiting = reply.mayMention ? { terms: new Set(reply.clusterTerms) } : null;
         cleared(reply);
       }),
     );
@@ -270,69 +251,32 @@ export class PageBoot {
       // Removing an inline element joins the text around it.
       if (record.removedNodes.length > 0) this.dirty.add(record.target);
     }
-    if (this.dirty.size > 0 && this.phase === 'clear') this.armMutationTimer();
-  }
-
-  private armMutationTimer() {
-    if (this.mutationTimer !== null) return;
-    this.mutationTimer = setTimeout(() => {
-      this.mutationTimer = null;
-      afterFrame(timed(() => this.checkChanges()));
-    }, MUTATION_DELAY_MS);
+    if (this.phase === 'clear') this.checkChanges();
   }
 
   /**
-   * The changed text, each change read with the block it flows in (a name split over an added
-   * inline element is whole there), and any open shadow root in what was added. Any name in it
-   * loads the lens (whether it counts depends on the rest of the page, which the lens reads).
+   * A cleared frame that changes: a change with a word in it (outside scripts, styles and the
+   * like) brings the lens, which rescans the changes as the scanner does on a cleared page
+   * (matched where they are, with what the page has said so far); anything else is forgotten.
+   * Read without layout: a node's textContent, not innerText.
    */
   private checkChanges() {
-    if (this.phase !== 'clear') return;
-    const roots = new Set<Element>();
+    if (this.phase !== 'clear' || this.dirty.size === 0) return;
     for (const node of this.dirty) {
-      if (!node.isConnected) continue;
-      const root = changedRoot(node);
-      if (root) roots.add(root);
+      if (node.isConnected && isReadChange(node) && HAS_WORD.test(node.textContent ?? '')) {
+        void this.load();
+        return;
+      }
     }
     this.dirty.clear();
-    const texts: string[] = [];
-    let shadow = false;
-    for (const root of roots) {
-      if (hasAncestorIn(root.parentNode, roots)) continue;
-      findOpenShadowRoots(root, () => (shadow = true));
-      texts.push(root instanceof HTMLElement ? root.innerText : (root.textContent ?? ''));
-    }
-    if (shadow) return void this.load();
-    if (texts.length === 0) return;
-    const text = texts.join('\n');
-    // The page's text is no longer what was checked as a whole.
-    this.lastCheck = null;
-    this.stats.textChars += text.length;
-    const generation = this.generation;
-    const more = () => {
-      if (this.dirty.size > 0) this.armMutationTimer();
-    };
-    if (!HAS_WORD.test(text)) return more();
-    // A page with a name waiting for evidence also gathers the changes' cluster vocabulary.
-    const waiting = this.waiting;
-    void this.matching.quickCheck(text, waiting !== null).then(
-      timed((reply) => {
-        if (generation !== this.generation) return;
-        if (!reply || reply.mayMention) return void this.load();
-        this.stats.checkMs += reply.ms;
-        if (waiting) {
-          for (const term of reply.clusterTerms ?? []) waiting.terms.add(term);
-          if (isAboutClusters(waiting.terms)) return void this.load();
-        }
-        more();
-      }),
-    );
   }
 
   /**
    * Asks the background for the page lens in this frame, and hands the frame to it: from then
-   * on it scans (again, the full way where needed), watches changes and answers for the frame.
-   * Null when it could not be injected; a later change tries again.
+   * on it scans (the full way where needed), watches changes and answers for the frame. A frame
+   * the quick check cleared is handed over as it is, with the nodes changed since (still
+   * gathered until the lens starts). Null when it could not be injected; a later change tries
+   * again.
    */
   private load(firstCheck: LensHandoff['firstCheck'] = null): Promise<PageLensApi | null> {
     if (this.lens) return Promise.resolve(this.lens);
@@ -340,9 +284,12 @@ export class PageBoot {
     const settings = this.settings;
     if (!settings) return Promise.resolve(null);
     const wasOn = this.phase !== 'off';
-    this.stop();
+    const cleared =
+      this.phase === 'clear' && this.cleared ? { ...this.cleared, changed: this.dirty } : null;
+    // A check under way is dropped: the lens reads the frame itself.
+    this.generation++;
     this.phase = 'loading';
-    setLensHandoff({ ctx: this.ctx, settings, firstCheck, lens: null });
+    setLensHandoff({ ctx: this.ctx, settings, firstCheck, cleared, lens: null });
     this.loading = browser.runtime
       .sendMessage<LoadLensRequest, LoadLensResponse | undefined>({ type: LOAD_LENS })
       .then((reply) => (reply?.loaded ? (lensHandoff()?.lens ?? null) : null))
@@ -352,14 +299,16 @@ export class PageBoot {
           this.loading = null;
           if (!lens) {
             this.stats.failedLoads++;
-            this.phase = 'off';
-            // Still on: watched as a cleared page, so a later change tries again.
+            this.stop();
+            // Still on: watched as a cleared frame, so a later change tries again.
             if (wasOn && this.settings && this.isOn(this.settings)) {
               this.phase = 'clear';
+              this.cleared = cleared && { text: cleared.text, reply: cleared.reply };
               this.observe();
             }
             return null;
           }
+          this.stop();
           this.lens = lens;
           this.phase = 'lens';
           if (this.settings && this.settings !== settings) lens.settingsChanged(this.settings);
@@ -411,17 +360,13 @@ export class PageBoot {
       skippedBlocks: 0,
       pieces: clear ? 1 : 0,
       piecesScanned: 0,
-      waitingPieces: clear && this.waiting ? 1 : 0,
+      waitingPieces: clear && this.cleared?.reply?.mayMention ? 1 : 0,
       failedBatches: this.stats.failedLoads,
       shadowRoots: 0,
       rootsWithMarks: 0,
       rescans: 0,
       // Done once cleared (or switched off with its settings read).
-      idle:
-        this.settings !== null &&
-        (clear || this.phase === 'off') &&
-        this.mutationTimer === null &&
-        this.dirty.size === 0,
+      idle: this.settings !== null && (clear || this.phase === 'off'),
     };
   }
 
@@ -449,7 +394,7 @@ export class PageBoot {
     let lens = await this.lensIfAny();
     if (!lens && request.action === 'open') {
       await this.settingsRead;
-      lens = await this.load(this.lastCheck);
+      lens = await this.load();
     }
     return lens ? lens.frameCard(request) : { shown: false };
   }
@@ -499,19 +444,10 @@ function isHiddenBody(doc: Document): boolean {
 }
 
 /**
- * The element whose text to check for a changed node (as the scanner rescans it): a block
- * element itself; text and inline elements the block they flow in.
+ * Whether a changed node holds text the scanner reads: not in (or itself) a script, a style
+ * or another subtree it skips (as PageScanner's rescanRoot).
  */
-function changedRoot(node: Node): Element | null {
-  if (isInSkippedSubtree(node)) return null;
-  if (node instanceof Element) {
-    if (isSkippedElement(node)) return null;
-    if (!isInline(node)) return node;
-  }
-  return blockAncestor(node);
-}
-
-function hasAncestorIn(node: Node | null, set: ReadonlySet<Node>): boolean {
-  for (let n = node; n; n = n.parentNode) if (set.has(n)) return true;
-  return false;
+function isReadChange(node: Node): boolean {
+  if (isInSkippedSubtree(node)) return false;
+  return !(node instanceof Element && isSkippedElement(node));
 }
