@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from '#imports';
 import {
   SUPPRESS,
   type CardOpenedResponse,
@@ -9,7 +8,7 @@ import type { Settings } from '~/lib/settings';
 import { siteOf } from '~/lib/site-toggle';
 import { contentClock, timed } from '../content/content-clock';
 import { HoverCard } from '../content/hover-card';
-import { lensHandoff, type PageLensApi } from '../content/lens-handoff';
+import { lensHandoff, type LensHandoff, type PageLensApi } from '../content/lens-handoff';
 import { PageLens } from '../content/page-lens';
 
 /**
@@ -23,13 +22,14 @@ import { PageLens } from '../content/page-lens';
 export default defineUnlistedScript(() => {
   const handoff = lensHandoff();
   if (!handoff || handoff.lens) return;
-  handoff.lens = startLens(handoff.ctx, handoff.settings);
+  handoff.lens = startLens(handoff);
   contentClock.started();
 });
 
-function startLens(ctx: ContentScriptContext, settings: Settings): PageLensApi | null {
+function startLens({ ctx, settings, cleared }: LensHandoff): PageLensApi | null {
   if (!ctx.isValid) return null;
-  const lens = new PageLens();
+  // A frame the bootstrap cleared is taken over as it is, not read again.
+  const lens = new PageLens(cleared);
   const card = new HoverCard(ctx, {
     store: () => lens.store,
     settings: () => lens.settings,
