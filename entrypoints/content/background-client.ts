@@ -10,6 +10,7 @@ import {
 } from '~/lib/messages';
 import type { MatchPart } from '~/lib/page-matching';
 import { takeFirstCheck } from './lens-handoff';
+import { nativeBrowser } from '~/utils/native-browser';
 
 /** How long a page waits for one answer of the background before asking again. */
 const ANSWER_TIMEOUT_MS = 5000;
@@ -109,7 +110,7 @@ async function once<Req, Res>(request: Req): Promise<Res | null> {
     timer = setTimeout(() => resolve(null), ANSWER_TIMEOUT_MS);
   });
   try {
-    const reply = browser.runtime
+    const reply = nativeBrowser.runtime
       .sendMessage<Req, Res | undefined>(request)
       .then((r) => r ?? null)
       .catch(() => null);

@@ -8,7 +8,7 @@ import {
   SCAN_STATS,
   type PingResponse,
 } from '~/lib/messages';
-import { onRequest } from '~/utils/messaging';
+import { answerRequests } from '~/utils/native-messaging';
 import { PageBoot } from './page-boot';
 
 /**
@@ -27,25 +27,27 @@ export default defineContentScript({
     const isTop = window === window.top;
     const boot = new PageBoot(ctx, isTop);
 
-    onRequest(PING, () => Promise.resolve<PingResponse>({ url: location.href, topFrame: isTop }));
+    answerRequests(PING, () =>
+      Promise.resolve<PingResponse>({ url: location.href, topFrame: isTop }),
+    );
     // The top frame answers for the tab, frames' findings included; frames stay silent.
-    onRequest(
+    answerRequests(
       DETECTIONS,
       timed(() => (isTop ? boot.tabDetections() : undefined)),
     );
-    onRequest(SCAN_STATS, () => (isTop ? Promise.resolve(boot.scanStats()) : undefined));
+    answerRequests(SCAN_STATS, () => (isTop ? Promise.resolve(boot.scanStats()) : undefined));
     // Keyboard commands (through the background) and the popup's "show on page" go to the
     // top frame: it moves through its own mentions (not its frames').
-    onRequest(
+    answerRequests(
       CYCLE,
       timed(({ direction }) => (isTop ? boot.cycle(direction) : undefined)),
     );
     // A frame's card, shown here in the top frame where it has the whole viewport.
-    onRequest(
+    answerRequests(
       FRAME_CARD,
       timed((request) => (isTop ? boot.frameCard(request) : undefined)),
     );
-    onRequest(
+    answerRequests(
       REVEAL,
       timed(({ id }) => (isTop ? boot.reveal(id) : undefined)),
     );

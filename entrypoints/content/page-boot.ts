@@ -21,6 +21,7 @@ import { findOpenShadowRoots, isInSkippedSubtree, isSkippedElement } from './blo
 import { contentClock, timed } from './content-clock';
 import { lensHandoff, setLensHandoff, type LensHandoff, type PageLensApi } from './lens-handoff';
 import { loadPageSettings, watchPageStorage } from './page-settings';
+import { nativeBrowser } from '~/utils/native-browser';
 
 /** A text without a letter or digit names no organisation. */
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -290,7 +291,7 @@ export class PageBoot {
     this.generation++;
     this.phase = 'loading';
     setLensHandoff({ ctx: this.ctx, settings, firstCheck, cleared, lens: null });
-    this.loading = browser.runtime
+    this.loading = nativeBrowser.runtime
       .sendMessage<LoadLensRequest, LoadLensResponse | undefined>({ type: LOAD_LENS })
       .then((reply) => (reply?.loaded ? (lensHandoff()?.lens ?? null) : null))
       .catch(() => null)
@@ -325,7 +326,7 @@ export class PageBoot {
     if (lens) return lens.tabDetections();
     let others: OtherFramesResponse = [];
     try {
-      others = await browser.runtime.sendMessage<unknown, OtherFramesResponse>({
+      others = await nativeBrowser.runtime.sendMessage<unknown, OtherFramesResponse>({
         type: OTHER_FRAMES,
       });
     } catch {
@@ -333,7 +334,7 @@ export class PageBoot {
     }
     return {
       url: location.href,
-      detections: mergeDetections(others ?? []),
+      detections: mergeDetections(Array.isArray(others) ? others : []),
       stats: {
         scanMs: Math.round(contentClock.totalMs() * 100) / 100,
         textChars: this.stats.textChars,
@@ -405,7 +406,7 @@ export class PageBoot {
 
   /** Tells the background this frame names no one (its count on the badge). */
   private report() {
-    browser.runtime.sendMessage({ type: FRAME_REPORT, detections: [] }).catch(() => {
+    nativeBrowser.runtime.sendMessage({ type: FRAME_REPORT, detections: [] }).catch(() => {
       // No background to tell (extension reloading).
     });
   }
