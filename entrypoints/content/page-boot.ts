@@ -188,7 +188,10 @@ export class PageBoot {
           }
           // Open shadow roots, whose text innerText leaves out, are read node by node.
           let shadow = false;
-          findOpenShadowRoots(body, () => (shadow = true));
+          findOpenShadowRoots(body, () => {
+            shadow = true;
+            return 'stop';
+          });
           if (shadow) return void this.load();
           // Everything changed so far is in this read.
           this.dirty.clear();
