@@ -27,29 +27,23 @@ export default defineContentScript({
     const isTop = window === window.top;
     const boot = new PageBoot(ctx, isTop);
 
-    answerRequests(PING, () =>
-      Promise.resolve<PingResponse>({ url: location.href, topFrame: isTop }),
-    );
-    // The top frame answers for the tab, frames' findings included; frames stay silent.
+    const ping = () => Promise.resolve<PingResponse>({ url: location.href, topFrame: isTop });
+    // The top frame answers for the tab, frames' findings included; frames only say they are
+    // there (one listener each, registered while every frame starts).
     answerRequests(
-      DETECTIONS,
-      timed(() => (isTop ? boot.tabDetections() : undefined)),
-    );
-    answerRequests(SCAN_STATS, () => (isTop ? Promise.resolve(boot.scanStats()) : undefined));
-    // Keyboard commands (through the background) and the popup's "show on page" go to the
-    // top frame: it moves through its own mentions (not its frames').
-    answerRequests(
-      CYCLE,
-      timed(({ direction }) => (isTop ? boot.cycle(direction) : undefined)),
-    );
-    // A frame's card, shown here in the top frame where it has the whole viewport.
-    answerRequests(
-      FRAME_CARD,
-      timed((request) => (isTop ? boot.frameCard(request) : undefined)),
-    );
-    answerRequests(
-      REVEAL,
-      timed(({ id }) => (isTop ? boot.reveal(id) : undefined)),
+      isTop
+        ? {
+            [PING]: ping,
+            [DETECTIONS]: timed(() => boot.tabDetections()),
+            [SCAN_STATS]: () => Promise.resolve(boot.scanStats()),
+            // Keyboard commands (through the background) and the popup's "show on page": the
+            // top frame moves through its own mentions (not its frames').
+            [CYCLE]: timed(({ direction }) => boot.cycle(direction)),
+            [REVEAL]: timed(({ id }) => boot.reveal(id)),
+            // A frame's card, shown here in the top frame where it has the whole viewport.
+            [FRAME_CARD]: timed((request) => boot.frameCard(request)),
+          }
+        : { [PING]: ping },
     );
 
     boot.start();
