@@ -3,6 +3,7 @@ import {
   FRAME_CARD,
   FRAME_REPORT,
   LOAD_CARD,
+  LOAD_LENS,
   MARK_STYLES,
   MATCH,
   OTHER_FRAMES,
@@ -13,6 +14,7 @@ import {
   type FrameCardRequest,
   type FrameCardResponse,
   type LoadCardResponse,
+  type LoadLensResponse,
   type MarkStylesResponse,
   type RecordResponse,
   type SuppressResponse,
@@ -22,7 +24,7 @@ import { getActiveDataset } from '~/utils/active-dataset';
 import { watchImportChange } from '~/utils/imported-dataset';
 import { showCount } from '~/utils/badge-count';
 import { BackgroundMatcher, watchBackgroundMatcher } from '~/utils/background-matcher';
-import { injectCard } from '~/utils/card-injection';
+import { injectCard, injectPageLens } from '~/utils/card-injection';
 import { injectMarkStyles } from '~/utils/mark-style-injection';
 import { createLookupMenu, lookUp, LOOKUP_MENU_ID } from '~/utils/lookup';
 import { onRequest } from '~/utils/messaging';
@@ -96,6 +98,15 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { loaded: false };
     return { loaded: await injectCard(tabId, sender.frameId ?? 0) };
+  });
+
+  // A frame whose quick check found a name (or that needs reading node by node, or the top
+  // frame asked to show a frame's card): the scanner, marker and card, put into that frame's
+  // content script world the same way.
+  onRequest(LOAD_LENS, async (_message, sender): Promise<LoadLensResponse> => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { loaded: false };
+    return { loaded: await injectPageLens(tabId, sender.frameId ?? 0) };
   });
 
   // A frame about to mark: the marks' styles, as extension CSS in that frame (see

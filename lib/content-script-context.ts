@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { nativeBrowser } from '~/utils/native-browser';
 import type { ContentScriptDefinition } from 'wxt';
 
 /**
@@ -41,7 +41,7 @@ export class ContentScriptContext implements AbortController {
   get isInvalid(): boolean {
     // An extension that was reloaded, updated or removed leaves its old content scripts
     // running without a runtime: they must stop.
-    if (!browser.runtime?.id) this.notifyInvalidated();
+    if (!nativeBrowser.runtime?.id) this.notifyInvalidated();
     return this.signal.aborted;
   }
 

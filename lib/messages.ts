@@ -205,6 +205,22 @@ export interface LoadCardResponse {
   loaded: boolean;
 }
 
+export const LOAD_LENS = 'cluster-lens:load-lens';
+
+/**
+ * From a frame's bootstrap (the content script every frame loads) to the background: put the
+ * scanner, marker and hover card into my frame. Sent only where the quick check found a name,
+ * an open shadow root needs reading, the page is too large to read at once, a change named
+ * someone, or (the top frame) a frame asks it to show a card; injected into the content
+ * script's own isolated world, like the card's code.
+ */
+export interface LoadLensRequest {
+  type: typeof LOAD_LENS;
+}
+export interface LoadLensResponse {
+  loaded: boolean;
+}
+
 export const SUPPRESS = 'cluster-lens:suppress';
 
 /**
@@ -313,6 +329,7 @@ export type Request =
   | QuickCheckRequest
   | MatchRequest
   | LoadCardRequest
+  | LoadLensRequest
   | SuppressRequest
   | MarkStylesRequest
   | CycleRequest;
@@ -409,6 +426,7 @@ const PAYLOAD: Record<Request['type'], Check> = {
   [OTHER_FRAMES]: () => true,
   [SCAN_STATS]: () => true,
   [LOAD_CARD]: () => true,
+  [LOAD_LENS]: () => true,
   [FRAME_REPORT]: (m) => listOf(m.detections, MESSAGE_LIMITS.detections, isDetection),
   [REVEAL]: (m) => isId(m.id),
   [RECORD]: (m) => isId(m.id),

@@ -1,5 +1,7 @@
 /** The card's code, built apart from the content script (entrypoints/card.ts). */
 const CARD_SCRIPT = '/card.js';
+/** The scanner, marker and hover card, built apart from the bootstrap (entrypoints/page-lens). */
+const PAGE_LENS_SCRIPT = '/page-lens.js';
 
 /**
  * Runs the card's code in one frame, in the world of the extension's content scripts there.
@@ -8,15 +10,29 @@ const CARD_SCRIPT = '/card.js';
  * is installed, and injected code has no URL a page can probe. False when the browser refused
  * (the frame has gone, or the extension may not run there).
  */
-export async function injectCard(tabId: number, frameId: number): Promise<boolean> {
+export function injectCard(tabId: number, frameId: number): Promise<boolean> {
+  return injectFile(tabId, frameId, CARD_SCRIPT);
+}
+
+/**
+ * Runs the page lens (scanner, marker, hover card) in one frame, the same way as the card: only
+ * frames whose text may name someone, and a top frame asked to show a frame's card, pay for it
+ * (see entrypoints/content/page-boot.ts).
+ */
+export function injectPageLens(tabId: number, frameId: number): Promise<boolean> {
+  return injectFile(tabId, frameId, PAGE_LENS_SCRIPT);
+}
+
+async function injectFile(tabId: number, frameId: number, file: string): Promise<boolean> {
   try {
     if (import.meta.env.MANIFEST_VERSION === 3) {
       await browser.scripting.executeScript({
         target: { tabId, frameIds: [frameId] },
-        files: [CARD_SCRIPT],
+        files: [file],
       });
     } else {
-      await browser.tabs.executeScript(tabId, { file: CARD_SCRIPT, frameId });
+      // about:blank frames run the declared content script too (matchAboutBlank).
+      await browser.tabs.executeScript(tabId, { file, frameId, matchAboutBlank: true });
     }
     return true;
   } catch {

@@ -9,6 +9,8 @@ import {
   type QuickCheckResponse,
 } from '~/lib/messages';
 import type { MatchPart } from '~/lib/page-matching';
+import { takeFirstCheck } from './lens-handoff';
+import { nativeBrowser } from '~/utils/native-browser';
 
 /** How long a page waits for one answer of the background before asking again. */
 const ANSWER_TIMEOUT_MS = 5000;
@@ -54,6 +56,9 @@ export function backgroundMatching(table: () => PageTable): PageMatching {
  * longest alias), their answers merged.
  */
 async function quickCheck(text: string): Promise<QuickCheckResponse | null> {
+  // The frame's bootstrap asked about this very text a moment ago (see lens-handoff.ts).
+  const asked = takeFirstCheck(text);
+  if (asked) return asked;
   const max = MESSAGE_LIMITS.textChars;
   const chunks: string[] = [];
   for (let at = 0; at === 0 || at < text.length; at += max - 1024) {
@@ -105,7 +110,7 @@ async function once<Req, Res>(request: Req): Promise<Res | null> {
     timer = setTimeout(() => resolve(null), ANSWER_TIMEOUT_MS);
   });
   try {
-    const reply = browser.runtime
+    const reply = nativeBrowser.runtime
       .sendMessage<Req, Res | undefined>(request)
       .then((r) => r ?? null)
       .catch(() => null);

@@ -6,21 +6,17 @@ import {
   PING,
   REVEAL,
   SCAN_STATS,
-  SUPPRESS,
-  type CardOpenedResponse,
   type PingResponse,
-  type SuppressRequest,
-  type SuppressResult,
 } from '~/lib/messages';
-import { siteOf } from '~/lib/site-toggle';
-import { onRequest } from '~/utils/messaging';
-import { HoverCard } from './hover-card';
-import { PageLens } from './page-lens';
-import { loadPageSettings, watchPageStorage } from './page-settings';
+import { answerRequests } from '~/utils/native-messaging';
+import { PageBoot } from './page-boot';
 
 /**
- * Every frame's script: small and the same size whatever the dataset (the matcher and the
- * dataset live in the background, the card's code is loaded when first needed).
+ * Every frame's script, kept to what every frame needs (see PageBoot): the settings, the quick
+ * check of the frame's text and a cheap watch on later changes. The scanner, marker and hover
+ * card (entrypoints/page-lens) are injected by the background only into frames that may name
+ * someone, and into the top frame when a frame asks it to show a card; the matcher and the
+ * dataset live in the background, the card's view comes when first needed.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -29,65 +25,28 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const isTop = window === window.top;
-    const lens = new PageLens();
+    const boot = new PageBoot(ctx, isTop);
 
-    onRequest(PING, () => Promise.resolve<PingResponse>({ url: location.href, topFrame: isTop }));
-    // The top frame answers for the tab, frames' findings included; frames stay silent.
-    onRequest(
-      DETECTIONS,
-      timed(() => (isTop ? lens.tabDetections() : undefined)),
-    );
-    onRequest(SCAN_STATS, () => (isTop ? Promise.resolve(lens.scanStats()) : undefined));
-
-    const card = new HoverCard(ctx, {
-      store: () => lens.store,
-      settings: () => lens.settings,
-      shadowRoots: () => lens.shadowRoots,
-      datasetKey: () => lens.scanKey,
-      site: () => (location.hostname ? siteOf(location.hostname) : null),
-      suppress,
-    });
-    // Keyboard commands (through the background) and the popup's "show on page" go to the
-    // top frame: it moves through its own mentions (not its frames').
-    const opened = (id: Promise<string | null>) =>
-      id.then((openedId): CardOpenedResponse => ({ id: openedId }));
-    onRequest(
-      CYCLE,
-      timed(({ direction }) => (isTop ? opened(card.cycle(direction)) : undefined)),
-    );
-    // A frame's card, shown here in the top frame where it has the whole viewport.
-    onRequest(
-      FRAME_CARD,
-      timed((request) => (isTop ? card.frameCard(request) : undefined)),
-    );
-    onRequest(
-      REVEAL,
-      timed(({ id }) => (isTop ? opened(card.revealId(id)) : undefined)),
+    const ping = () => Promise.resolve<PingResponse>({ url: location.href, topFrame: isTop });
+    // The top frame answers for the tab, frames' findings included; frames only say they are
+    // there (one listener each, registered while every frame starts).
+    answerRequests(
+      isTop
+        ? {
+            [PING]: ping,
+            [DETECTIONS]: timed(() => boot.tabDetections()),
+            [SCAN_STATS]: () => Promise.resolve(boot.scanStats()),
+            // Keyboard commands (through the background) and the popup's "show on page": the
+            // top frame moves through its own mentions (not its frames').
+            [CYCLE]: timed(({ direction }) => boot.cycle(direction)),
+            [REVEAL]: timed(({ id }) => boot.reveal(id)),
+            // A frame's card, shown here in the top frame where it has the whole viewport.
+            [FRAME_CARD]: timed((request) => boot.frameCard(request)),
+          }
+        : { [PING]: ping },
     );
 
-    void loadPageSettings().then(
-      timed((settings) => {
-        if (!ctx.isValid) return;
-        lens.update(settings);
-        const unwatch = watchPageStorage({
-          settings: timed((s) => lens.update(s)),
-          // An import applied or reset: the marks come from the new dataset.
-          dataset: timed(() => lens.datasetChanged()),
-        });
-        ctx.onInvalidated(unwatch);
-      }),
-    );
-    ctx.onInvalidated(() => lens.stop());
+    boot.start();
     contentClock.started();
   },
 });
-
-/** "Not this organisation": the background saves it; every frame's settings watcher rescans. */
-async function suppress(entry: SuppressRequest['entry']): Promise<SuppressResult> {
-  const request: SuppressRequest = { type: SUPPRESS, entry };
-  const reply = await browser.runtime
-    .sendMessage<SuppressRequest, SuppressResult | undefined>(request)
-    // No background (the extension is reloading): nothing was saved; the mark stays.
-    .catch(() => undefined);
-  return reply ?? { saved: false, reason: 'browser' };
-}

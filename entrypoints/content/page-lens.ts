@@ -11,6 +11,7 @@ import type { Settings } from '~/lib/settings';
 import { isSiteEnabled, siteMatches } from '~/lib/site-rules';
 import { backgroundMatching } from './background-client';
 import { contentClock, timed } from './content-clock';
+import type { ClearedFrame } from './lens-handoff';
 import { LazyHighlightMarker, NO_MARKS, supportsHighlights, type Marker } from './highlighter';
 import { PageScanner } from './page-scanner';
 
@@ -30,6 +31,12 @@ export class PageLens {
   private reportTimer: ReturnType<typeof setTimeout> | null = null;
   private waitingForSize = false;
 
+  /**
+   * `cleared`: the frame as its bootstrap cleared it, which the first scan takes over instead
+   * of reading the frame again.
+   */
+  constructor(private cleared: ClearedFrame | null = null) {}
+
   /** The marks of the current scan, for the hover card. */
   get store() {
     return this.scanner?.store ?? null;
@@ -48,6 +55,7 @@ export class PageLens {
   update(settings: Settings) {
     this.settings = settings;
     if (!settings.enabled || !isSiteEnabled(settings, location.hostname)) {
+      this.cleared = null;
       this.stop();
       this.report();
       return;
@@ -71,6 +79,9 @@ export class PageLens {
 
   restart() {
     const { settings } = this;
+    // Only the first scan, right after the bootstrap, can take over what it cleared.
+    const cleared = this.cleared;
+    this.cleared = null;
     if (!settings?.enabled || !isSiteEnabled(settings, location.hostname)) return;
     if (this.waitForSize()) return;
     this.scanner?.stop();
@@ -91,7 +102,8 @@ export class PageLens {
       onStale: () => this.restart(),
       onTime: (ms) => contentClock.add(ms),
     });
-    this.scanner.scan(document);
+    if (cleared) this.scanner.resume(document, cleared);
+    else this.scanner.scan(document);
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   OWN_UI_ATTRIBUTE,
 } from './block-collector';
 import type { Marker } from './highlighter';
+import type { ClearedFrame } from './lens-handoff';
 import { MarkStore, type PageMark } from './mark-store';
 import { PieceReader, type TextPiece } from './piece-reader';
 import { Queue } from './queue';
@@ -215,6 +216,36 @@ export class PageScanner {
       this.roots.push(root instanceof ShadowRoot ? root : this.walk(root as Element));
     }
     this.schedule();
+  }
+
+  /**
+   * Takes over a document the frame's bootstrap has read and cleared with the quick check, in
+   * the state this scanner's own first pass would have left it (a page of usual size: one
+   * piece, its body): nothing is read again; the nodes changed since are rescanned as changes
+   * are, and a name that waited for evidence keeps waiting, its cluster vocabulary counted.
+   */
+  resume(doc: Document, cleared: ClearedFrame) {
+    const body = doc.body;
+    if (this.stopped) return;
+    if (!body) return this.scan(doc);
+    this.observe(doc);
+    this.pass = 'clear';
+    this.stats.pieces = 1;
+    this.quickChars += cleared.text.length;
+    const reply = cleared.reply;
+    if (reply) {
+      this.stats.checkMs += reply.ms;
+      this.fingerprint ??= reply.fingerprint;
+      if (reply.mayMention) {
+        this.addClusterTerms(reply.clusterTerms);
+        this.keepWaiting([{ root: body, run: null, text: cleared.text }], reply.words ?? null);
+      }
+    }
+    for (const node of cleared.changed) {
+      if (!isOwnUi(node)) this.dirty.add(node);
+    }
+    if (this.dirty.size > 0) this.armMutationTimer(true);
+    else this.options.onIdle();
   }
 
   stop() {

@@ -1,6 +1,7 @@
 import { applyManagedPolicy, readManagedPolicy } from '~/lib/managed-policy';
 import { readSettings, type Settings } from '~/lib/settings';
 import { STORAGE_KEYS } from '~/lib/storage-keys';
+import { nativeBrowser } from '~/utils/native-browser';
 
 /**
  * The settings in force for this frame: the user's (storage.sync), with the administrator's
@@ -10,8 +11,8 @@ import { STORAGE_KEYS } from '~/lib/storage-keys';
  */
 export async function loadPageSettings(): Promise<Settings> {
   const [sync, local] = await Promise.all([
-    browser.storage.sync.get(STORAGE_KEYS.settings),
-    browser.storage.local.get(STORAGE_KEYS.managedPolicy),
+    nativeBrowser.storage.sync.get(STORAGE_KEYS.settings),
+    nativeBrowser.storage.local.get(STORAGE_KEYS.managedPolicy),
   ]);
   return applyManagedPolicy(
     readSettings(sync[STORAGE_KEYS.settings]),
@@ -40,6 +41,6 @@ export function watchPageStorage(on: {
       if (call === latest) on.settings(settings);
     });
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  nativeBrowser.storage.onChanged.addListener(listener);
+  return () => nativeBrowser.storage.onChanged.removeListener(listener);
 }

@@ -363,6 +363,62 @@ describe('a page whose only names lack evidence', () => {
     expect(sent.filter((t) => t.includes('fell by a tenth'))).toHaveLength(1);
   });
 
+  /**
+   * A scanner taking over a frame its bootstrap cleared (PageScanner.resume): the bootstrap's
+   * text and answer, and the nodes changed since, as the lens hands them over.
+   */
+  async function resumeCleared(changed: Set<Node> = new Set(), meanwhile = () => {}) {
+    const text = document.body.innerText;
+    const reply = await backgroundMatcher.check({ text });
+    // What the page did after the bootstrap's read, before the scanner came.
+    meanwhile();
+    const matches = watchMatches();
+    const check = vi.fn(() => Promise.reject(new Error('not asked')));
+    scanner = new PageScanner({
+      matching: { quickCheck: check, match: matches.match },
+      quickCheck: true,
+      marker,
+      isReadable: () => true,
+      shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
+      onIdle: () => {},
+    });
+    scanner.resume(document, { text, reply, changed });
+    return { s: scanner, sent: matches.sent, check, reply };
+  }
+
+  it('is taken over cleared from the bootstrap: nothing read or asked again, the name waiting', async () => {
+    document.body.innerHTML = '<p>Tourism fell by a tenth.</p><p>Hotels stayed open.</p>';
+    const { s, sent, check, reply } = await resumeCleared();
+    expect(reply).toMatchObject({ mayMention: true, evidenced: false });
+    await settle(s);
+    expect(check).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
+    expect(s.getStats()).toMatchObject({ pass: 'clear', pieces: 1, waitingPieces: 1 });
+    // The waiting name is marked once a change names its organisation unambiguously.
+    const added = document.createElement('p');
+    added.textContent = 'A statement from Fjordvik Tourism followed.';
+    document.body.append(added);
+    await new Promise((r) => setTimeout(r, 200));
+    await settle(s);
+    await new Promise((r) => setTimeout(r, 200));
+    await settle(s);
+    expect(found(s)).toEqual([['fjordvik-tourism', 2]]);
+    expect(check).not.toHaveBeenCalled();
+  });
+
+  it('is taken over with the changes the bootstrap saw before it came, and rescans just those', async () => {
+    document.body.innerHTML = '<p>Hotels stayed open.</p><p id="later"></p>';
+    const later = document.getElementById('later')!;
+    // Made before the scanner watched: only the hand-over tells it.
+    const { s, sent } = await resumeCleared(new Set([later]), () => {
+      later.textContent = 'Valorial joined the board.';
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    await settle(s);
+    expect(found(s)).toEqual([['valorial', 1]]);
+    expect(sent).toEqual(['Valorial joined the board.']);
+  });
+
   it('is scanned the full way when a shadow root has already named someone', async () => {
     document.body.innerHTML = '<p>Tourism fell by a tenth.</p><div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
