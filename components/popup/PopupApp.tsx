@@ -13,7 +13,7 @@ import { sortByName, sortContext, sortResults, type SortKey } from '~/lib/search
 import { withLinks } from '~/lib/dataset/links';
 import type { ClusterRecord, DatasetRecords } from '~/lib/dataset/model';
 import { pageAccess } from '~/lib/page-access';
-import { applyFilters, NO_FILTERS, type Facets, type Filters } from '~/lib/search/filters';
+import { applyFilters, NO_FILTERS, noFacets, type Filters } from '~/lib/search/filters';
 import { ClusterSearch, type PrebuiltSearchIndex } from '~/lib/search/search-index';
 import type { Settings } from '~/lib/settings';
 import { isSiteEnabled } from '~/lib/site-rules';
@@ -78,18 +78,6 @@ function listText(records: readonly ClusterRecord[], locale: string, today: Date
     country: (r) => (r.country ? countryName(r.country, locale) : i18n.t('search.countryNone')),
     line: (name, label, country) => i18n.t('search.listLine', [name, label, country]),
   });
-}
-
-/** Counts of nothing, for the filters until the first results are painted. */
-function noFacets(): Facets {
-  return {
-    level: new Map(),
-    validity: new Map(),
-    country: new Map(),
-    eccp: new Map(),
-    sector: new Map(),
-    region: new Map(),
-  };
 }
 
 /** `make`'s value, made at the first call. */

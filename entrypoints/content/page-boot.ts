@@ -22,6 +22,7 @@ import { contentClock, timed } from './content-clock';
 import { lensHandoff, setLensHandoff, type LensHandoff, type PageLensApi } from './lens-handoff';
 import { loadPageSettings, watchPageStorage } from './page-settings';
 import { nativeBrowser } from '~/utils/native-browser';
+import { isHiddenBody } from './hidden-body';
 
 /** A text without a letter or digit names no organisation. */
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -435,16 +436,6 @@ function afterFrame(fn: () => void) {
 
 function isTooSmall(): boolean {
   return window.innerWidth < MIN_FRAME_WIDTH || window.innerHeight < MIN_FRAME_HEIGHT;
-}
-
-/** Whether the document's body is there but not shown (display or visibility). */
-function isHiddenBody(doc: Document): boolean {
-  const body = doc.body;
-  return (
-    body !== null &&
-    typeof body.checkVisibility === 'function' &&
-    !body.checkVisibility({ visibilityProperty: true })
-  );
 }
 
 /**

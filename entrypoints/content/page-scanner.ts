@@ -20,6 +20,7 @@ import { PieceReader, type TextPiece } from './piece-reader';
 import { Queue } from './queue';
 import { isReadable } from './readable-text';
 import { planPart, WINDOW_CHARS, type PendingBlock, type PlannedPart } from './text-windows';
+import { isHiddenBody } from './hidden-body';
 
 /** Main-thread time one slice may take before yielding to the page. */
 const SLICE_BUDGET_MS = 8;
@@ -870,16 +871,6 @@ function wordFilter(words: readonly string[]): RegExp | null {
   } catch {
     return null;
   }
-}
-
-/** Whether the document's body is there but not shown (display or visibility). */
-function isHiddenBody(doc: Document): boolean {
-  const body = doc.body;
-  return (
-    body !== null &&
-    typeof body.checkVisibility === 'function' &&
-    !body.checkVisibility({ visibilityProperty: true })
-  );
 }
 
 /** Whether a node is inside (or is) one of the given nodes, by its chain of parents. */

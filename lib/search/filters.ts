@@ -41,6 +41,18 @@ export type Facets = {
  * A value that says nothing is known is not a value to filter by: a record without a sector
  * (or region) is simply not matched by a sector (or region) filter.
  */
+/** Counts of nothing: no value of any filter. */
+export function noFacets(): Facets {
+  return {
+    level: new Map(),
+    validity: new Map(),
+    country: new Map(),
+    eccp: new Map(),
+    sector: new Map(),
+    region: new Map(),
+  };
+}
+
 function known(values: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of values) {
@@ -106,14 +118,7 @@ export function applyFilters<T extends { record: ClusterRecord }>(
   filters: Filters,
   today: Date,
 ): { items: T[]; facets: Facets } {
-  const facets: Facets = {
-    level: new Map(),
-    validity: new Map(),
-    country: new Map(),
-    eccp: new Map(),
-    sector: new Map(),
-    region: new Map(),
-  };
+  const facets = noFacets();
   const active = NAMES.filter((n) => filters[n] !== null);
   const day = Math.floor(today.getTime() / 86_400_000);
   const kept: T[] = [];
