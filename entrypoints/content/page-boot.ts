@@ -22,21 +22,14 @@ import { contentClock, timed } from './content-clock';
 import { lensHandoff, setLensHandoff, type LensHandoff, type PageLensApi } from './lens-handoff';
 import { loadPageSettings, watchPageStorage } from './page-settings';
 import { nativeBrowser } from '~/utils/native-browser';
-import { isHiddenBody } from './hidden-body';
-
-/** A text without a letter or digit names no organisation. */
-const HAS_WORD = /[\p{L}\p{N}]/u;
-/**
- * Above this many elements the page is read in pieces over several slices, which the page lens
- * does (PageScanner's QUICK_CHECK_MAX_ELEMENTS): innerText of such a body takes 26–31 ms.
- */
-const LARGE_PAGE_ELEMENTS = 20_000;
-/** A body hidden while the page loads is looked at again this often, this long (as the scanner). */
-const HIDDEN_BODY_RETRY_MS = 250;
-const HIDDEN_BODY_WAIT_MS = 5000;
-/** Smaller than a short word in small print, in either direction (as PageLens). */
-const MIN_FRAME_WIDTH = 16;
-const MIN_FRAME_HEIGHT = 8;
+import {
+  HAS_WORD,
+  HIDDEN_BODY_RETRY_MS,
+  HIDDEN_BODY_WAIT_MS,
+  isHiddenBody,
+  isTooSmall,
+  QUICK_CHECK_MAX_ELEMENTS,
+} from './page-facts';
 
 type Phase =
   /** Switched off (or not yet read the settings, or too small). */
@@ -184,7 +177,7 @@ export class PageBoot {
             setTimeout(attempt, HIDDEN_BODY_RETRY_MS);
             return;
           }
-          if (document.getElementsByTagName('*').length > LARGE_PAGE_ELEMENTS) {
+          if (document.getElementsByTagName('*').length > QUICK_CHECK_MAX_ELEMENTS) {
             return void this.load();
           }
           // Open shadow roots, whose text innerText leaves out, are read node by node.
@@ -432,10 +425,6 @@ function afterFrame(fn: () => void) {
   // A frame that never comes (a page that stopped rendering) does not hold the check.
   const fallback = setTimeout(run, 100);
   requestAnimationFrame(() => setTimeout(run, 0));
-}
-
-function isTooSmall(): boolean {
-  return window.innerWidth < MIN_FRAME_WIDTH || window.innerHeight < MIN_FRAME_HEIGHT;
 }
 
 /**

@@ -14,6 +14,7 @@ import { contentClock, timed } from './content-clock';
 import type { ClearedFrame } from './lens-handoff';
 import { LazyHighlightMarker, NO_MARKS, supportsHighlights, type Marker } from './highlighter';
 import { PageScanner } from './page-scanner';
+import { isTooSmall } from './page-facts';
 
 /** Frames report what they found at most this often while a page keeps changing. */
 const REPORT_DELAY_MS = 250;
@@ -215,14 +216,6 @@ export class PageLens {
         // No background to tell (extension reloading): the next report will do.
       });
   }
-}
-
-/** Smaller than a short word in small print, in either direction. */
-const MIN_FRAME_WIDTH = 16;
-const MIN_FRAME_HEIGHT = 8;
-
-function isTooSmall(): boolean {
-  return window.innerWidth < MIN_FRAME_WIDTH || window.innerHeight < MIN_FRAME_HEIGHT;
 }
 
 function round(ms: number): number {

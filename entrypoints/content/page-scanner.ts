@@ -20,7 +20,13 @@ import { PieceReader, type TextPiece } from './piece-reader';
 import { Queue } from './queue';
 import { isReadable } from './readable-text';
 import { planPart, WINDOW_CHARS, type PendingBlock, type PlannedPart } from './text-windows';
-import { isHiddenBody } from './hidden-body';
+import {
+  HAS_WORD,
+  HIDDEN_BODY_RETRY_MS,
+  HIDDEN_BODY_WAIT_MS,
+  isHiddenBody,
+  QUICK_CHECK_MAX_ELEMENTS,
+} from './page-facts';
 
 /** Main-thread time one slice may take before yielding to the page. */
 const SLICE_BUDGET_MS = 8;
@@ -33,9 +39,6 @@ const MATCH_BATCH_CHARS = WINDOW_CHARS * 4;
 /** A large page's pieces go to the background in batches of about this much text. */
 const PIECE_BATCH_CHARS = 65_536;
 
-/** A text without a letter or digit names no organisation. */
-const HAS_WORD = /[\p{L}\p{N}]/u;
-
 /**
  * Changed parts are rescanned once the page has made no change for this long, and at the
  * latest this long after the first change: a page that replaces its content again and again
@@ -44,20 +47,6 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
  */
 const MUTATION_DELAY_MS = 150;
 const MUTATION_MAX_DELAY_MS = 1000;
-
-/**
- * Above this many elements the quick check reads the page in pieces over several slices (see
- * PieceReader): `innerText` of the whole body of 100,000 elements took 26–31 ms in one call.
- */
-export const QUICK_CHECK_MAX_ELEMENTS = 20_000;
-
-/**
- * A page that hides its body while its scripts load ("anti-flicker" snippets: `body {
- * visibility: hidden }` until an A/B-testing or analytics script runs) is looked at again this
- * often, for at most this long, before it is scanned: its text only counts once shown.
- */
-const HIDDEN_BODY_RETRY_MS = 250;
-const HIDDEN_BODY_WAIT_MS = 5000;
 
 export interface ScanStats {
   scanMs: number;

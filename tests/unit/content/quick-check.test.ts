@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PageScanner, QUICK_CHECK_MAX_ELEMENTS } from '~/entrypoints/content/page-scanner';
+import { QUICK_CHECK_MAX_ELEMENTS } from '~/entrypoints/content/page-facts';
+import { PageScanner } from '~/entrypoints/content/page-scanner';
 import { NO_MARKS, type Marker } from '~/entrypoints/content/highlighter';
 import type { PageMatching } from '~/entrypoints/content/background-client';
 import type { AliasRule } from '~/lib/dataset/model';

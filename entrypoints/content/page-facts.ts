@@ -1,0 +1,42 @@
+/**
+ * What the bootstrap (page-boot.ts) and the page lens (page-lens.ts, page-scanner.ts) both
+ * decide about a frame and its text, in one small module: the bootstrap imports it without
+ * loading the lens, and the two stages cannot drift apart.
+ */
+
+/** A text without a letter or digit names no organisation. */
+export const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Above this many elements the quick check reads the page in pieces over several slices (see
+ * PieceReader), which the lens does: `innerText` of the whole body of 100,000 elements took
+ * 26–31 ms in one call.
+ */
+export const QUICK_CHECK_MAX_ELEMENTS = 20_000;
+
+/**
+ * A page that hides its body while its scripts load ("anti-flicker" snippets: `body {
+ * visibility: hidden }` until an A/B-testing or analytics script runs) is looked at again this
+ * often, for at most this long, before it is scanned: its text only counts once shown.
+ */
+export const HIDDEN_BODY_RETRY_MS = 250;
+export const HIDDEN_BODY_WAIT_MS = 5000;
+
+/** Whether the document's body is there but not shown (display or visibility). */
+export function isHiddenBody(doc: Document): boolean {
+  const body = doc.body;
+  return (
+    body !== null &&
+    typeof body.checkVisibility === 'function' &&
+    !body.checkVisibility({ visibilityProperty: true })
+  );
+}
+
+/** Smaller than a short word in small print, in either direction. */
+const MIN_FRAME_WIDTH = 16;
+const MIN_FRAME_HEIGHT = 8;
+
+/** Whether this frame is too small to show a line of text (a hidden or 1×1 ad frame). */
+export function isTooSmall(): boolean {
+  return window.innerWidth < MIN_FRAME_WIDTH || window.innerHeight < MIN_FRAME_HEIGHT;
+}
