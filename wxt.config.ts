@@ -58,6 +58,19 @@ export default defineConfig({
     ],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // Every frame below the top one: a probe of a few hundred bytes (entrypoints/frame-probe.ts)
+    // that asks the background for the bootstrap (entrypoints/content, declared by WXT for top
+    // frames) once the frame is large enough to show text and shows some. about:blank frames
+    // are a page's own (ads written by its scripts, editors): they are probed too.
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        js: ['frame-probe.js'],
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_idle',
+      },
+    ],
     // Keyboard access to the hover card: move through the page's mentions, opening each card.
     commands: {
       'next-mention': {

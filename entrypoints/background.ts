@@ -3,6 +3,7 @@ import {
   FRAME_CARD,
   FRAME_REPORT,
   LOAD_CARD,
+  LOAD_BOOT,
   LOAD_LENS,
   MARK_STYLES,
   MATCH,
@@ -14,6 +15,7 @@ import {
   type FrameCardRequest,
   type FrameCardResponse,
   type LoadCardResponse,
+  type LoadBootResponse,
   type LoadLensResponse,
   type MarkStylesResponse,
   type RecordResponse,
@@ -24,7 +26,7 @@ import { getActiveDataset } from '~/utils/active-dataset';
 import { watchImportChange } from '~/utils/imported-dataset';
 import { showCount } from '~/utils/badge-count';
 import { BackgroundMatcher, watchBackgroundMatcher } from '~/utils/background-matcher';
-import { injectCard, injectPageLens } from '~/utils/card-injection';
+import { injectBootstrap, injectCard, injectPageLens } from '~/utils/card-injection';
 import { injectMarkStyles } from '~/utils/mark-style-injection';
 import { createLookupMenu, lookUp, LOOKUP_MENU_ID } from '~/utils/lookup';
 import { onRequest } from '~/utils/messaging';
@@ -98,6 +100,15 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { loaded: false };
     return { loaded: await injectCard(tabId, sender.frameId ?? 0) };
+  });
+
+  // A frame below the top one, large enough to show text and showing some (its probe asks):
+  // the bootstrap, which top frames are declared to load.
+  onRequest(LOAD_BOOT, async (_message, sender): Promise<LoadBootResponse> => {
+    const tabId = sender.tab?.id;
+    const frameId = sender.frameId;
+    if (tabId === undefined || !frameId) return { loaded: false };
+    return { loaded: await injectBootstrap(tabId, frameId) };
   });
 
   // A frame whose quick check found a name (or that needs reading node by node, or the top

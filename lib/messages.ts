@@ -221,6 +221,20 @@ export interface LoadLensResponse {
   loaded: boolean;
 }
 
+export const LOAD_BOOT = 'cluster-lens:load-boot';
+
+/**
+ * From a frame below the top one (entrypoints/frame-probe.ts, all a frame loads at first) to
+ * the background: put the bootstrap (entrypoints/content, declared for the top frame only)
+ * into my frame, which is now large enough to show text and shows some.
+ */
+export interface LoadBootRequest {
+  type: typeof LOAD_BOOT;
+}
+export interface LoadBootResponse {
+  loaded: boolean;
+}
+
 export const SUPPRESS = 'cluster-lens:suppress';
 
 /**
@@ -330,6 +344,7 @@ export type Request =
   | MatchRequest
   | LoadCardRequest
   | LoadLensRequest
+  | LoadBootRequest
   | SuppressRequest
   | MarkStylesRequest
   | CycleRequest;
@@ -427,6 +442,7 @@ const PAYLOAD: Record<Request['type'], Check> = {
   [SCAN_STATS]: () => true,
   [LOAD_CARD]: () => true,
   [LOAD_LENS]: () => true,
+  [LOAD_BOOT]: () => true,
   [FRAME_REPORT]: (m) => listOf(m.detections, MESSAGE_LIMITS.detections, isDetection),
   [REVEAL]: (m) => isId(m.id),
   [RECORD]: (m) => isId(m.id),

@@ -2,6 +2,8 @@
 const CARD_SCRIPT = '/card.js';
 /** The scanner, marker and hover card, built apart from the bootstrap (entrypoints/page-lens). */
 const PAGE_LENS_SCRIPT = '/page-lens.js';
+/** The bootstrap, declared for top frames; frames below get it when their probe asks. */
+const BOOT_SCRIPT = '/content-scripts/content.js';
 
 /**
  * Runs the card's code in one frame, in the world of the extension's content scripts there.
@@ -21,6 +23,14 @@ export function injectCard(tabId: number, frameId: number): Promise<boolean> {
  */
 export function injectPageLens(tabId: number, frameId: number): Promise<boolean> {
   return injectFile(tabId, frameId, PAGE_LENS_SCRIPT);
+}
+
+/**
+ * Runs the bootstrap in a frame below the top one whose probe (entrypoints/frame-probe.ts)
+ * found it large enough to show text, and showing some.
+ */
+export function injectBootstrap(tabId: number, frameId: number): Promise<boolean> {
+  return injectFile(tabId, frameId, BOOT_SCRIPT);
 }
 
 async function injectFile(tabId: number, frameId: number, file: string): Promise<boolean> {

@@ -10,5 +10,9 @@ type ExtensionApi = typeof PolyfilledBrowser;
  * and `onChanged`, `runtime.id`, and `runtime.onMessage` answered through `sendResponse`
  * (answerRequests below), not by returning a promise, which Chromium does not take.
  */
-const api = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
-export const nativeBrowser: ExtensionApi = api.browser?.runtime?.id ? api.browser : api.chrome!;
+export function extensionApi(): ExtensionApi {
+  const api = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+  return api.browser?.runtime?.id ? api.browser : api.chrome!;
+}
+
+export const nativeBrowser: ExtensionApi = /* @__PURE__ */ extensionApi();

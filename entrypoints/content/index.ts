@@ -12,7 +12,7 @@ import { answerRequests } from '~/utils/native-messaging';
 import { PageBoot } from './page-boot';
 
 /**
- * Every frame's script, kept to what every frame needs (see PageBoot): the settings, the quick
+ * The bootstrap, kept to what every frame that shows text needs (see PageBoot): the settings, the quick
  * check of the frame's text and a cheap watch on later changes. The scanner, marker and hover
  * card (entrypoints/page-lens) are injected by the background only into frames that may name
  * someone, and into the top frame when a frame asks it to show a card; the matcher and the
@@ -20,8 +20,9 @@ import { PageBoot } from './page-boot';
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  allFrames: true,
-  matchAboutBlank: true,
+  // Declared for top frames only: frames below load a few hundred bytes that ask for this
+  // script once they show text (entrypoints/frame-probe.ts, declared in wxt.config.ts).
+  allFrames: false,
   runAt: 'document_idle',
   main(ctx) {
     const isTop = window === window.top;

@@ -23,6 +23,7 @@ import { lensHandoff, setLensHandoff, type LensHandoff, type PageLensApi } from 
 import { loadPageSettings, watchPageStorage } from './page-settings';
 import { nativeBrowser } from '~/utils/native-browser';
 import {
+  afterFrame,
   HAS_WORD,
   HIDDEN_BODY_RETRY_MS,
   HIDDEN_BODY_WAIT_MS,
@@ -407,24 +408,6 @@ export class PageBoot {
       // No background to tell (extension reloading).
     });
   }
-}
-
-/** Runs `fn` just after the page's next frame (its layout then up to date), or soon if hidden. */
-function afterFrame(fn: () => void) {
-  if (document.visibilityState !== 'visible') {
-    setTimeout(fn, 0);
-    return;
-  }
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    clearTimeout(fallback);
-    fn();
-  };
-  // A frame that never comes (a page that stopped rendering) does not hold the check.
-  const fallback = setTimeout(run, 100);
-  requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 /**

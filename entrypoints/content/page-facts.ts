@@ -40,3 +40,21 @@ const MIN_FRAME_HEIGHT = 8;
 export function isTooSmall(): boolean {
   return window.innerWidth < MIN_FRAME_WIDTH || window.innerHeight < MIN_FRAME_HEIGHT;
 }
+
+/** Runs `fn` just after the page's next frame (its layout then up to date), or soon if hidden. */
+export function afterFrame(fn: () => void) {
+  if (document.visibilityState !== 'visible') {
+    setTimeout(fn, 0);
+    return;
+  }
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    fn();
+  };
+  // A frame that never comes (a page that stopped rendering) does not hold the check.
+  const fallback = setTimeout(run, 100);
+  requestAnimationFrame(() => setTimeout(run, 0));
+}

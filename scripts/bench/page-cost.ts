@@ -3,7 +3,7 @@
  * headless Chromium with a build of the extension while Chromium records a trace, and the
  * extension's work on the pages' main threads is added up from that trace. Unlike the
  * page-scan bench (which reads the content script's own clock), this also sees what the script
- * cannot time itself: compiling and evaluating content.js in every frame, its promise
+ * cannot time itself: compiling and evaluating its scripts in every frame, their promise
  * continuations, its message and timer callbacks, in every frame, out-of-process ones included.
  *
  * Counted, per renderer main thread (`CrRendererMain`, every process but the extension's own):
@@ -19,9 +19,10 @@
  * its load event; the content script is asked whether its scan was idle only after the trace
  * ends, so that question costs nothing inside it.
  *
- * Also per page: the frames that ran content.js, the extension's longest task (its share of one
- * top-level task of a main thread) and the cold bare TreeWalker pass over all text of the same
- * page in a browser without the extension (page-scan.ts's baseline).
+ * Also per page: the frames that ran its scripts (and of those, the bootstrap), the extension's
+ * longest task (its share of one top-level task of a main thread) and the cold bare TreeWalker
+ * pass over all text of the same page in a browser without the extension (page-scan.ts's
+ * baseline).
  *
  * Then the same for a build whose dataset is BENCH_COST_SCALE (default 5) times the real one
  * (built into its own output directory, the generated data rebuilt normally afterwards).
@@ -120,7 +121,7 @@ type Slice = TraceEvent & { dur: number };
 export interface PageCost {
   /** Extension time on all main threads, ms. */
   totalMs: number;
-  /** Of which compiling and evaluating content.js (EvaluateScript and compiles outside it). */
+  /** Of which compiling and evaluating its scripts (EvaluateScript and compiles outside it). */
   startMs: number;
   /**
    * The counted events' thread time (CPU), ms, microtasks left out: unlike totalMs it does not
@@ -129,8 +130,10 @@ export interface PageCost {
   cpuMs: number;
   /** Of which the extension's share of microtask checkpoints. */
   microtaskMs: number;
-  /** Frames that evaluated content.js. */
+  /** Frames that evaluated any of its scripts (the frame probe, content.js, the lens…). */
   frames: number;
+  /** Of which those that evaluated the bootstrap, content.js. */
+  bootFrames: number;
   /** Main threads (so processes) where the extension ran. */
   threads: number;
   /** The extension's largest share of one top-level task, ms. */
@@ -268,12 +271,14 @@ export function extensionCost(events: TraceEvent[], extensionId: string): PageCo
     cpuMs: 0,
     microtaskMs: 0,
     frames: 0,
+    bootFrames: 0,
     threads: 0,
     longestMs: 0,
     missedMs: 0,
     lastMs: 0,
   };
   const frames = new Set<string>();
+  const bootFrames = new Set<string>();
   let lastEnd = -Infinity;
   for (const [key, slices] of threads) {
     // Parents before their children: by start, and the longer first at equal starts.
@@ -301,7 +306,11 @@ export function extensionCost(events: TraceEvent[], extensionId: string): PageCo
         if (e.name === 'EvaluateScript' || e.name.startsWith('v8.compile') || e.name === 'v8.run') {
           cost.startMs += e.dur / 1000;
         }
-        if (e.name === 'EvaluateScript') frames.add(`${e.pid}:${e.args?.data?.frame ?? ''}`);
+        if (e.name === 'EvaluateScript') {
+          const frame = `${e.pid}:${e.args?.data?.frame ?? ''}`;
+          frames.add(frame);
+          if (scriptOf(e).endsWith('/content-scripts/content.js')) bootFrames.add(frame);
+        }
         lastEnd = Math.max(lastEnd, countedEnd);
       } else if (e.name === 'RunMicrotasks' && e.ts >= checkpointEnd) {
         checkpoints.push({ slice: e, task: perTask.length - 1 });
@@ -342,6 +351,7 @@ export function extensionCost(events: TraceEvent[], extensionId: string): PageCo
     cost.longestMs = Math.max(cost.longestMs, ...perTask.map((t) => t / 1000));
   }
   cost.frames = frames.size;
+  cost.bootFrames = bootFrames.size;
   cost.lastMs =
     Number.isFinite(lastEnd) && Number.isFinite(traceStart) ? (lastEnd - traceStart) / 1000 : 0;
   return cost;
@@ -424,6 +434,7 @@ async function measureBuild(
       cpuMs: mid((r) => r.cpuMs),
       microtaskMs: mid((r) => r.microtaskMs),
       frames: Math.max(...runs.map((r) => r.frames)),
+      bootFrames: Math.max(...runs.map((r) => r.bootFrames)),
       threads: Math.max(...runs.map((r) => r.threads)),
       longestMs: Math.max(...runs.map((r) => r.longestMs)),
       missedMs: mid((r) => r.missedMs),
@@ -435,22 +446,30 @@ async function measureBuild(
   });
 }
 
-/** What every frame loads at start: the manifest's content scripts and styles, gzipped. */
+/**
+ * What a frame loads at start: the manifest's content scripts and styles declared for it,
+ * gzipped; a top frame loads those declared for all frames and those for top frames only, a
+ * frame below only the former (a build of before the frame probe declares one for all).
+ */
 function startupSize(extension: string) {
   const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8')) as {
-    content_scripts?: { js?: string[]; css?: string[] }[];
+    content_scripts?: { js?: string[]; css?: string[]; all_frames?: boolean }[];
   };
-  const files = [
-    ...new Set(
-      (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
-    ),
+  const filesOf = (entries: { js?: string[]; css?: string[] }[]) => [
+    ...new Set(entries.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])])),
   ];
+  const entries = manifest.content_scripts ?? [];
+  const top = filesOf(entries);
+  const below = filesOf(entries.filter((c) => c.all_frames === true));
   const gzip = (file: string) => gzipSync(readFileSync(join(extension, file))).length;
+  const sum = (files: string[]) => files.reduce((s, f) => s + gzip(f), 0);
   return {
     contentGzip: gzip('content-scripts/content.js'),
     contentRaw: readFileSync(join(extension, 'content-scripts/content.js')).length,
-    startGzip: files.reduce((s, f) => s + gzip(f), 0),
-    files,
+    startGzip: sum(top),
+    files: top,
+    belowGzip: sum(below),
+    belowFiles: below,
   };
 }
 
@@ -461,11 +480,11 @@ function printBuild(name: string, extension: string, rows: Row[]) {
     `\nWhat a page pays for the extension, from Chromium's trace: ${name} (${extension}), ${rows.length} pages, ${ROUNDS} load(s) each, trace until ${SETTLE_MS} ms after load`,
   );
   console.log(
-    `${'page'.padEnd(28)}${pad('frames', 7)}${pad('ext ms', 8)}${pad('cpu', 8)}${pad('start', 8)}${pad('micro', 8)}${pad('longest', 9)}${pad('bare ms', 9)}${pad('missed', 8)}${pad('last s', 8)}${ROUNDS > 1 ? pad('spread', 8) : ''}`,
+    `${'page'.padEnd(28)}${pad('frames', 7)}${pad('boot', 5)}${pad('ext ms', 8)}${pad('cpu', 8)}${pad('start', 8)}${pad('micro', 8)}${pad('longest', 9)}${pad('bare ms', 9)}${pad('missed', 8)}${pad('last s', 8)}${ROUNDS > 1 ? pad('spread', 8) : ''}`,
   );
   for (const r of rows) {
     console.log(
-      `${r.page.slice(0, 27).padEnd(28)}${pad(`${r.frames}${r.threads > 1 ? `/${r.threads}p` : ''}`, 7)}${ms(r.totalMs)}${ms(r.cpuMs)}${ms(r.startMs)}${ms(r.microtaskMs)}${ms(r.longestMs, 9)}${pad(r.bareMs.toFixed(2), 9)}${ms(r.missedMs)}${pad((r.lastMs / 1000).toFixed(2), 8)}${ROUNDS > 1 ? ms(r.spreadMs) : ''}${r.idle ? '' : '  (scan not idle at the end)'}`,
+      `${r.page.slice(0, 27).padEnd(28)}${pad(`${r.frames}${r.threads > 1 ? `/${r.threads}p` : ''}`, 7)}${pad(String(r.bootFrames), 5)}${ms(r.totalMs)}${ms(r.cpuMs)}${ms(r.startMs)}${ms(r.microtaskMs)}${ms(r.longestMs, 9)}${pad(r.bareMs.toFixed(2), 9)}${ms(r.missedMs)}${pad((r.lastMs / 1000).toFixed(2), 8)}${ROUNDS > 1 ? ms(r.spreadMs) : ''}${r.idle ? '' : '  (scan not idle at the end)'}`,
     );
   }
   const worst = rows.reduce((a, b) => (b.totalMs > a.totalMs ? b : a));
@@ -481,10 +500,10 @@ function printBuild(name: string, extension: string, rows: Row[]) {
     `extension CPU samples outside what is counted: ${rows.reduce((s, r) => s + r.missedMs, 0).toFixed(1)} ms over all pages; scan not idle at the end of the trace: ${rows.filter((r) => !r.idle).length} page(s)`,
   );
   console.log(
-    `content.js ${(size.contentRaw / 1024).toFixed(1)} KB, ${(size.contentGzip / 1024).toFixed(1)} KB gzip; a frame loads at start ${size.files.join(' + ')}: ${(size.startGzip / 1024).toFixed(1)} KB gzip`,
+    `content.js ${(size.contentRaw / 1024).toFixed(1)} KB, ${(size.contentGzip / 1024).toFixed(1)} KB gzip; a top frame loads at start ${size.files.join(' + ')}: ${(size.startGzip / 1024).toFixed(1)} KB gzip; a frame below ${size.belowFiles.join(' + ') || 'nothing'}: ${(size.belowGzip / 1024).toFixed(1)} KB gzip`,
   );
   console.log(
-    `columns: frames that ran content.js (/Np: in N processes); ext ms = all extension main-thread time (wall), cpu = the thread time of the same events without microtasks (does not grow on a busy machine), of which start = compile + evaluate of content.js and micro = its share of microtask checkpoints; longest = its largest share of one task; bare = cold TreeWalker text pass, no extension; missed = extension samples outside all counted time; last = end of its last work after the trace began`,
+    `columns: frames that ran any of the extension's scripts (/Np: in N processes); boot = of which those that ran the bootstrap, content.js; ext ms = all extension main-thread time (wall), cpu = the thread time of the same events without microtasks (does not grow on a busy machine), of which start = compile + evaluate of its scripts and micro = its share of microtask checkpoints; longest = its largest share of one task; bare = cold TreeWalker text pass, no extension; missed = extension samples outside all counted time; last = end of its last work after the trace began`,
   );
   return {
     median: median(rows.map((r) => r.totalMs)),

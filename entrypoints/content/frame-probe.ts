@@ -1,0 +1,80 @@
+import { findOpenShadowRoots } from './block-collector';
+import { afterFrame, HAS_WORD, isHiddenBody, isTooSmall } from './page-facts';
+
+/** How long after a change a frame is looked at again (the changes in between join it). */
+export const CHANGE_DELAY_MS = 200;
+
+/**
+ * Whether a frame below the top one is worth the bootstrap (entrypoints/frame-probe.ts): large
+ * enough to show a line of text, shown, and showing a letter or digit, or holding an open
+ * shadow root (whose text innerText leaves out). A document without a body (SVG, XML) is
+ * left to the bootstrap, which reads it node by node. Asked after the frame's next frame, so
+ * its layout is up to date and innerText costs no extra layout.
+ */
+export function frameMayShowText(doc: Document): boolean {
+  if (isTooSmall()) return false;
+  const body = doc.body;
+  if (!body) return doc.documentElement !== null;
+  // A hidden body (shown once its scripts ran) is looked at again when it changes.
+  if (isHiddenBody(doc)) return false;
+  if (HAS_WORD.test(body.innerText)) return true;
+  // No text outside shadow roots: so few elements with text that looking for hosts is cheap.
+  let shadow = false;
+  findOpenShadowRoots(body, () => {
+    shadow = true;
+    return 'stop';
+  });
+  return shadow;
+}
+
+/**
+ * Looks at this frame after its next frame and again after each change (or resize) until it
+ * may show text; then calls `load` once, which says whether the bootstrap was put in. If it
+ * was not (the background restarting, say), the frame is watched again. Returns stop.
+ */
+export function probeFrame(load: () => Promise<boolean>): () => void {
+  let loading = false;
+  let pending = false;
+  let stopped = false;
+  const observer = new MutationObserver(() => onChange());
+  const check = () => {
+    pending = false;
+    if (stopped || loading || !frameMayShowText(document)) return;
+    loading = true;
+    unwatch();
+    void load()
+      .catch(() => false)
+      .then((loaded) => {
+        loading = false;
+        if (!loaded && !stopped) watch();
+      });
+  };
+  // Changes are looked at together, a little later: an ad frame that animates does not read
+  // its text at every frame.
+  const onChange = () => {
+    if (pending || loading || stopped) return;
+    pending = true;
+    setTimeout(() => afterFrame(check), CHANGE_DELAY_MS);
+  };
+  const watch = () => {
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+    // A body shown after its scripts ran ("anti-flicker" snippets) changes only its own style
+    // or its root's; a frame's other elements may change theirs at every frame of an animation.
+    for (const el of [document.documentElement, document.body]) {
+      if (el)
+        observer.observe(el, { attributes: true, attributeFilter: ['style', 'class', 'hidden'] });
+    }
+    window.addEventListener('resize', onChange);
+  };
+  const unwatch = () => {
+    observer.disconnect();
+    window.removeEventListener('resize', onChange);
+  };
+  watch();
+  pending = true;
+  afterFrame(check);
+  return () => {
+    stopped = true;
+    unwatch();
+  };
+}
