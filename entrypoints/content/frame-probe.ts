@@ -1,4 +1,4 @@
-import { findOpenShadowRoots } from './block-collector';
+import { findOpenShadowRoots, isInSkippedSubtree } from './block-collector';
 import { afterFrame, HAS_WORD, isHiddenBody, isTooSmall } from './page-facts';
 
 /** How long after a change a frame is looked at again (the changes in between join it). */
@@ -6,25 +6,39 @@ export const CHANGE_DELAY_MS = 200;
 
 /**
  * Whether a frame below the top one is worth the bootstrap (entrypoints/frame-probe.ts): large
- * enough to show a line of text, shown, and showing a letter or digit, or holding an open
- * shadow root (whose text innerText leaves out). A document without a body (SVG, XML) is
- * left to the bootstrap, which reads it node by node. Asked after the frame's next frame, so
- * its layout is up to date and innerText costs no extra layout.
+ * enough to show a line of text, shown, and holding a letter or digit outside scripts, styles
+ * and the like, or an open shadow root (whose text a page's own text leaves out). A document
+ * without a body (SVG, XML) is left to the bootstrap, which reads it node by node.
+ *
+ * Read without layout (text nodes, not innerText): a frame's page is often still laying itself
+ * out, and innerText there made the browser lay it out at once (4 ms of CPU, 30 ms of one task,
+ * in a frame of yahoo-2.html). Text that is there but hidden counts; the bootstrap's own check,
+ * which reads the rendered text, tells it apart.
  */
 export function frameMayShowText(doc: Document): boolean {
   if (isTooSmall()) return false;
   const body = doc.body;
   if (!body) return doc.documentElement !== null;
+  if (!holdsWord(doc, body)) {
+    // No text outside shadow roots: so few elements with text that looking for hosts is cheap.
+    let shadow = false;
+    findOpenShadowRoots(body, () => {
+      shadow = true;
+      return 'stop';
+    });
+    if (!shadow) return false;
+  }
   // A hidden body (shown once its scripts ran) is looked at again when it changes.
-  if (isHiddenBody(doc)) return false;
-  if (HAS_WORD.test(body.innerText)) return true;
-  // No text outside shadow roots: so few elements with text that looking for hosts is cheap.
-  let shadow = false;
-  findOpenShadowRoots(body, () => {
-    shadow = true;
-    return 'stop';
-  });
-  return shadow;
+  return !isHiddenBody(doc);
+}
+
+/** Whether a text node under `root` outside skipped elements holds a letter or digit. */
+function holdsWord(doc: Document, root: Element): boolean {
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (HAS_WORD.test((node as Text).data) && !isInSkippedSubtree(node)) return true;
+  }
+  return false;
 }
 
 /**

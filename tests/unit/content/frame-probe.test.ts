@@ -39,6 +39,10 @@ describe('frameMayShowText', () => {
   it('is true for a frame showing a word, false for one without any', () => {
     document.body.innerHTML = '<div><img alt=""><span> · </span></div>';
     expect(frameMayShowText(document)).toBe(false);
+    // Scripts, styles and the like are not text a reader sees.
+    document.body.innerHTML =
+      '<script>window.adSlot = "top";</script><style>.ad { color: red }</style><noscript>Ads</noscript>';
+    expect(frameMayShowText(document)).toBe(false);
     document.body.innerHTML = '<p>Pôle Mer Méditerranée</p>';
     expect(frameMayShowText(document)).toBe(true);
   });
