@@ -95,6 +95,38 @@ function marked(frame: Page | ReturnType<Page['frames']>[number]) {
   );
 }
 
+/**
+ * The frames of the tab showing `url` whose content script world holds the bootstrap (its
+ * clock's global, which the frame probe does not set), asked from the service worker.
+ */
+async function framesWithBootstrap(url: string) {
+  const results = await (
+    await current(cdp)
+  ).worker.evaluate(async (pageUrl) => {
+    const [tab] = await chrome.tabs.query({ url: pageUrl });
+    if (tab?.id === undefined) return [];
+    return chrome.scripting.executeScript({
+      target: { tabId: tab.id, allFrames: true },
+      func: () => ({
+        top: window === window.top,
+        note: location.pathname.includes('/frame-'),
+        bootstrap: '__clusterLensClock' in globalThis,
+      }),
+    });
+  }, url);
+  const frames = results.map(
+    (r) => r.result as { top: boolean; note: boolean; bootstrap: boolean },
+  );
+  expect(frames).toHaveLength(21);
+  const count = (pick: (f: (typeof frames)[number]) => boolean) =>
+    frames.filter((f) => pick(f) && f.bootstrap).length;
+  return {
+    top: count((f) => f.top),
+    notes: count((f) => f.note),
+    empty: count((f) => !f.top && !f.note),
+  };
+}
+
 /** Stops every service worker of the browser, the extension's included (it restarts on demand). */
 async function stopWorkers(cdp: CDPSession) {
   await cdp.send('ServiceWorker.stopAllWorkers');
@@ -117,6 +149,9 @@ describe("the background's matcher", () => {
     }
     // The top frame names no one and the empty frames hold nothing to mark.
     expect(await marked(page)).toEqual([]);
+    // Only the top frame and the frames that show text got the bootstrap; the ten empty ad-like
+    // frames (five of 300×250, five of 1×1) kept the probe alone.
+    expect(await framesWithBootstrap(url)).toEqual({ top: 1, notes: 10, empty: 0 });
     await page.close();
   });
 
