@@ -31,7 +31,8 @@
  *
  * BENCH_PAGES=a.html,b.html: some pages only. BENCH_COST_ROUNDS=n: loads per page (median).
  * BENCH_COST_BUILDS=name=dir,name=dir: measure these chrome-mv3 directories (an old build, say)
- * and build nothing; ratios are to the first. BENCH_COST_SCALE=0: no scaled build.
+ * and build nothing; ratios are to the first. All builds (and the import) are measured side by
+ * side, each page loaded with each in turn. BENCH_COST_SCALE=0: no scaled build.
  * BENCH_COST_TRACES=dir: keep each load's trace there. BENCH_DETAIL=1: each load's figures.
  */
 import { spawnSync } from 'node:child_process';
@@ -366,17 +367,14 @@ interface Row extends PageCost {
   spreadMs: number;
 }
 
+type Load = Omit<Row, 'spreadMs'>;
+
 /**
- * Loads every page with the extension build in `extension` (called `build`), tracing each load.
- * `imported`: that many synthetic organisations are imported first (as the options page
- * stores an import), so pages are matched against them.
+ * A browser with the extension build in `extension` (called `build`), ready to load pages
+ * under tracing. `imported`: that many synthetic organisations are imported first (as the
+ * options page stores an import), so pages are matched against them.
  */
-async function measureBuild(
-  build: string,
-  extension: string,
-  pages: string[],
-  imported = 0,
-): Promise<Row[]> {
+async function openBuild(build: string, extension: string, imported = 0) {
   const server = await serve(CORPUS);
   const browsers = await launchBenchBrowsers(extension);
   const { ext, plainContext } = browsers;
@@ -387,7 +385,7 @@ async function measureBuild(
   // Tracing is a browser-wide domain: a browser session records every process, so frames
   // in other renderer processes are in the trace too.
   const cdp = await browser.newBrowserCDPSession();
-  const measure = async (name: string): Promise<Omit<Row, 'spreadMs'>> => {
+  const measure = async (name: string): Promise<Load> => {
     const url = server.base + name;
     const tab = await ext.newPage();
     const events = await traced(cdp, async () => {
@@ -409,41 +407,74 @@ async function measureBuild(
     await reference.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const [bare = 0] = await bareTextPass(reference, 1);
     await reference.close();
-    if (process.env.BENCH_DETAIL) console.log(name, JSON.stringify(cost));
+    if (process.env.BENCH_DETAIL) console.log(build, name, JSON.stringify(cost));
     return { page: name, ...cost, bareMs: bare, idle: stats?.idle ?? false };
   };
-  // One load first, not counted: the first page after the browser starts would also pay for
-  // what any first page pays (the extension's files read from disk, its worker woken).
-  if (pages[0]) await measure(pages[0]);
-  // Rounds go over the whole corpus in turn, so a busy moment of the machine does not fall on
-  // every load of one page.
-  const loads = new Map<string, Omit<Row, 'spreadMs'>[]>();
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const name of pages) loads.set(name, [...(loads.get(name) ?? []), await measure(name)]);
+  return {
+    measure,
+    async close() {
+      await cdp.detach();
+      await browsers.close();
+      server.close();
+    },
+  };
+}
+
+/**
+ * Loads every page with each build, tracing each load. The builds' browsers are open side by
+ * side and each page is loaded with every build in turn (the order turning from page to page),
+ * so a busy moment of the machine falls on all builds alike rather than on one build's pages:
+ * the ratios between builds are then about the builds. Rounds go over the whole corpus in
+ * turn, so such a moment does not fall on every load of one page either.
+ */
+async function measureBuilds(
+  builds: { name: string; dir: string; imported?: number }[],
+  pages: string[],
+): Promise<Row[][]> {
+  const opened: Awaited<ReturnType<typeof openBuild>>[] = [];
+  try {
+    for (const b of builds) opened.push(await openBuild(b.name, b.dir, b.imported ?? 0));
+    // One load first in each, not counted: the first page after the browser starts would also
+    // pay for what any first page pays (the extension's files read from disk, its worker woken).
+    if (pages[0]) for (const o of opened) await o.measure(pages[0]);
+    const loads = builds.map(() => new Map<string, Load[]>());
+    let turn = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of pages) {
+        for (let k = 0; k < opened.length; k++) {
+          const i = (k + turn) % opened.length;
+          const map = loads[i]!;
+          map.set(name, [...(map.get(name) ?? []), await opened[i]!.measure(name)]);
+        }
+        turn++;
+      }
+    }
+    return loads.map((map) => [...map].map(([page, runs]) => summarise(page, runs)));
+  } finally {
+    for (const o of opened) await o.close();
   }
-  await cdp.detach();
-  await browsers.close();
-  server.close();
-  return [...loads].map(([page, runs]) => {
-    const mid = (pick: (r: Omit<Row, 'spreadMs'>) => number) => median(runs.map(pick));
-    const totals = runs.map((r) => r.totalMs);
-    return {
-      page,
-      totalMs: mid((r) => r.totalMs),
-      startMs: mid((r) => r.startMs),
-      cpuMs: mid((r) => r.cpuMs),
-      microtaskMs: mid((r) => r.microtaskMs),
-      frames: Math.max(...runs.map((r) => r.frames)),
-      bootFrames: Math.max(...runs.map((r) => r.bootFrames)),
-      threads: Math.max(...runs.map((r) => r.threads)),
-      longestMs: Math.max(...runs.map((r) => r.longestMs)),
-      missedMs: mid((r) => r.missedMs),
-      lastMs: Math.max(...runs.map((r) => r.lastMs)),
-      bareMs: mid((r) => r.bareMs),
-      idle: runs.every((r) => r.idle),
-      spreadMs: Math.max(...totals) - Math.min(...totals),
-    };
-  });
+}
+
+/** A page's figures over its loads: medians, and the largest for frames and tasks. */
+function summarise(page: string, runs: Load[]): Row {
+  const mid = (pick: (r: Load) => number) => median(runs.map(pick));
+  const totals = runs.map((r) => r.totalMs);
+  return {
+    page,
+    totalMs: mid((r) => r.totalMs),
+    startMs: mid((r) => r.startMs),
+    cpuMs: mid((r) => r.cpuMs),
+    microtaskMs: mid((r) => r.microtaskMs),
+    frames: Math.max(...runs.map((r) => r.frames)),
+    bootFrames: Math.max(...runs.map((r) => r.bootFrames)),
+    threads: Math.max(...runs.map((r) => r.threads)),
+    longestMs: Math.max(...runs.map((r) => r.longestMs)),
+    missedMs: mid((r) => r.missedMs),
+    lastMs: Math.max(...runs.map((r) => r.lastMs)),
+    bareMs: mid((r) => r.bareMs),
+    idle: runs.every((r) => r.idle),
+    spreadMs: Math.max(...totals) - Math.min(...totals),
+  };
 }
 
 /**
@@ -595,18 +626,23 @@ export async function runPageCostBench(): Promise<void> {
   if (!process.env.BENCH_COST_BUILDS && SCALE > 1) {
     builds.push([`${SCALE}× dataset (synthetic)`, buildScaled(SCALE)]);
   }
-  const results = [];
-  for (const [name, dir] of builds) {
-    results.push({ name, ...printBuild(name, dir, await measureBuild(name, dir, pages)) });
-  }
   // The first build again, with a large import active: pages must not pay for its size.
+  const runs: { name: string; dir: string; imported?: number }[] = builds.map(([name, dir]) => ({
+    name,
+    dir,
+  }));
   if (IMPORT_SIZE > 0 && builds[0]) {
-    const name = `${builds[0][0]}, ${IMPORT_SIZE} organisations imported`;
-    results.push({
-      name,
-      ...printBuild(name, builds[0][1], await measureBuild(name, builds[0][1], pages, IMPORT_SIZE)),
+    runs.push({
+      name: `${builds[0][0]}, ${IMPORT_SIZE} organisations imported`,
+      dir: builds[0][1],
+      imported: IMPORT_SIZE,
     });
   }
+  const rows = await measureBuilds(runs, pages);
+  const results = runs.map((run, i) => ({
+    name: run.name,
+    ...printBuild(run.name, run.dir, rows[i]!),
+  }));
   const [first, ...others] = results;
   for (const other of others) {
     console.log(
