@@ -10,7 +10,7 @@
  * shows what a bigger dataset would cost every page. Not data: run it again without the
  * variable before using the build.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,17 +23,10 @@ import { flagShapes } from '../lib/flag-shapes';
 import { formatProblem } from '../lib/dataset/row-problem';
 import { isValidPartialDate } from '../lib/dataset/row-schema';
 import type { Dataset, DatasetRecords } from '../lib/dataset/model';
-import { buildNameOrders } from '../lib/search/name-order';
 import { buildSearchIndex } from '../lib/search/search-index';
 import { syntheticDataset } from './bench/synthetic-dataset';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-/** The languages the extension's messages come in (locales/*.yml). */
-const UI_LOCALES = readdirSync(join(root, 'locales'))
-  .filter((f) => f.endsWith('.yml'))
-  .map((f) => f.slice(0, -'.yml'.length))
-  .sort();
 
 const metaSchema = z.object({
   asOf: z.string().refine(isValidPartialDate, 'asOf must be YYYY-MM or YYYY-MM-DD'),
@@ -128,11 +121,6 @@ function main() {
   writeFileSync(join(values.out, 'page-data.json'), JSON.stringify(toPageData(dataset, true)));
   // The popup's search index, prebuilt so opening the popup only parses it.
   writeFileSync(join(values.out, 'search-index.json'), JSON.stringify(buildSearchIndex(dataset)));
-  // The popup's first results in name order for each UI language, checked (not trusted) there.
-  writeFileSync(
-    join(values.out, 'name-order.json'),
-    JSON.stringify(buildNameOrders(listed.records as DatasetRecords['records'], UI_LOCALES)),
-  );
   // The flags of the dataset's countries, for the pages that show a country (popup, card).
   writeFileSync(join(values.out, 'flags.json'), JSON.stringify(datasetFlags(dataset)));
   console.log(

@@ -46,11 +46,6 @@ export interface PopupEnv {
    */
   initialDataset?: DatasetRecords;
   /**
-   * `initialDataset`'s name order in `locale` as the build worked it out (indices into its
-   * records): used only if it checks out with this browser's collator (lib/search/sort.ts).
-   */
-  initialNameOrder?: readonly number[];
-  /**
    * The build's prebuilt search index, or null when it has none (the index is then built for
    * the dataset). Asked for just after the first results are painted, or at the first keystroke
    * if sooner: in the extension it is a chunk of its own, not loaded before that paint.
@@ -156,14 +151,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   const [made, setMade] = useState<{ of: typeof search; search: ClusterSearch } | null>(null);
   const searcher = made && made.of === search ? made.search : null;
   const namesSorted = useMemo(
-    () =>
-      dataset
-        ? sortByName(
-            dataset.records,
-            locale,
-            dataset === env.initialDataset ? env.initialNameOrder : undefined,
-          )
-        : [],
+    () => (dataset ? sortByName(dataset.records, locale) : []),
     [dataset, locale],
   );
   const byName = useMemo(() => namesSorted.map((record) => ({ record, score: 0 })), [namesSorted]);

@@ -1,6 +1,4 @@
-import nameOrders from '~/data/generated/name-order.json';
 import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
-import { nameOrderFor } from '~/lib/search/name-order';
 import type { PrebuiltSearchIndex } from '~/lib/search/search-index';
 import { bundledDatasetIfActive } from '~/utils/import-hint';
 import { copyText } from '~/utils/clipboard';
@@ -22,15 +20,12 @@ declare global {
   }
 }
 
-const locale = messagesLocale();
-
 const env: PopupEnv = {
-  locale,
+  locale: messagesLocale(),
   // The reader and checker of a stored import (zod, the import's rules) are a chunk of their
   // own: with the bundle active, they are asked for after the first results are painted.
   loadDataset: () => import('~/utils/active-dataset').then((m) => m.readActiveDataset()),
   initialDataset: bundledDatasetIfActive(),
-  initialNameOrder: nameOrderFor(nameOrders, locale),
   initialQuery: () => takeInitialQuery(location.search),
   saveFile: downloadText,
   copyText,

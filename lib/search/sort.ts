@@ -30,47 +30,10 @@ export interface SortContext {
   today: Date;
 }
 
-/**
- * Records in name order for `locale` (stable: equal names keep the dataset's order).
- * `expected`: the order as worked out elsewhere (the build, lib/search/name-order.ts), as
- * indices into `records`; used only when it is exactly the order this collator gives, else
- * the records are sorted here.
- */
-export function sortByName(
-  records: readonly ClusterRecord[],
-  locale: string,
-  expected?: readonly number[],
-): ClusterRecord[] {
+/** Records in name order for `locale` (stable: equal names keep the dataset's order). */
+export function sortByName(records: readonly ClusterRecord[], locale: string): ClusterRecord[] {
   const compare = collator(locale).compare;
-  if (expected && isNameOrder(records, expected, compare)) return expected.map((i) => records[i]!);
   return [...records].sort((a, b) => compare(a.name, b.name));
-}
-
-/**
- * Whether `order` (indices into `records`) is the stable sort of the records by `compare`:
- * every record exactly once, each name after the one before, equal names in the records'
- * order. The stable sort being unique, it is then what sorting would give, at one comparison
- * a record instead of a sort's n·log n.
- */
-export function isNameOrder(
-  records: readonly ClusterRecord[],
-  order: readonly number[],
-  compare: (a: string, b: string) => number,
-): boolean {
-  const n = records.length;
-  if (order.length !== n) return false;
-  const seen = new Uint8Array(n);
-  let previous = -1;
-  for (const i of order) {
-    if (!Number.isInteger(i) || i < 0 || i >= n || seen[i]) return false;
-    seen[i] = 1;
-    if (previous >= 0) {
-      const c = compare(records[previous]!.name, records[i]!.name);
-      if (c > 0 || (c === 0 && previous > i)) return false;
-    }
-    previous = i;
-  }
-  return true;
 }
 
 /** `byName`: the records already in name order (see sortByName). */
