@@ -88,6 +88,8 @@ interface Build {
   first?: number;
   warm: number[];
   cpu: number[];
+  /** Traced opens whose trace lacked navigation start or the ready mark. */
+  untraced: number;
 }
 
 /** One open, untraced: ms from navigation start to ready. */
@@ -112,7 +114,7 @@ export async function runPopupBench(): Promise<void> {
       const [name = '', dir = ''] = pair.includes('=') ? pair.split('=') : [pair, pair];
       return { name, dir: resolve(dir) };
     }) ?? [{ name: EXTENSION_DIR, dir: EXTENSION_DIR }]
-  ).map((b) => ({ ...b, warm: [], cpu: [] }));
+  ).map((b) => ({ ...b, warm: [], cpu: [], untraced: 0 }));
   const loadBefore = load();
   try {
     for (const build of builds) {
@@ -122,13 +124,18 @@ export async function runPopupBench(): Promise<void> {
       // reader sees each time they click the toolbar button.
       build.first = await timedOpen(build.ext.context, build.url);
     }
+    // Each round starts with the next build, so none is always the first after a pause.
+    const inTurn = (round: number) => builds.map((_, k) => builds[(round + k) % builds.length]!);
     for (let i = 0; i < OPENS; i++) {
-      for (const build of builds) build.warm.push(await timedOpen(build.ext!.context, build.url!));
+      for (const build of inTurn(i)) {
+        build.warm.push(await timedOpen(build.ext!.context, build.url!));
+      }
     }
     for (let i = 0; i < TRACED_OPENS; i++) {
-      for (const build of builds) {
+      for (const build of inTurn(i)) {
         const ms = await tracedOpen(build.ext!.context, build.url!);
-        if (ms !== null) build.cpu.push(ms);
+        if (ms === null) build.untraced++;
+        else build.cpu.push(ms);
       }
     }
   } finally {
@@ -145,7 +152,7 @@ export async function runPopupBench(): Promise<void> {
     );
     const cpu = [...build.cpu].sort((a, b) => a - b);
     console.log(
-      `main thread until ready, thread (CPU) time over ${cpu.length} traced opens: median ${median(cpu).toFixed(1)} ms, range ${(cpu[0] ?? 0).toFixed(1)}–${(cpu[cpu.length - 1] ?? 0).toFixed(1)} ms`,
+      `main thread until ready, thread (CPU) time over ${cpu.length} traced opens: median ${median(cpu).toFixed(1)} ms, range ${(cpu[0] ?? 0).toFixed(1)}–${(cpu[cpu.length - 1] ?? 0).toFixed(1)} ms${build.untraced ? ` (${build.untraced} traces incomplete)` : ''}`,
     );
   }
 }
