@@ -1,5 +1,6 @@
 import type { DatasetRecords } from '~/lib/dataset/model';
-import { bundledList, wholeBundledDataset } from './bundled-records';
+import { wholeBundledDataset } from './bundled-records';
+import { rememberImportActive } from './import-hint';
 import type { StoredDatasetRead } from '~/lib/dataset/stored-dataset';
 import { importedDatasetItem, readImportedDataset, watchImportedDataset } from './imported-dataset';
 
@@ -39,33 +40,8 @@ export function watchActiveDataset(callback: (active: ActiveDataset) => void): (
   return watchImportedDataset((read) => void activeOf(read).then(callback));
 }
 
-/**
- * Whether an import is active, remembered in the extension's localStorage so the popup can tell
- * synchronously, at its first render, that the bundled dataset is the one to show (reading
- * storage.local first would cost the popup's first paint a round trip). Storage stays the truth:
- * the popup still reads it and switches if the hint was wrong.
- */
-const IMPORT_HINT = 'cluster-lens:imported-dataset';
-
+/** Applies an import (or resets to the bundle, with null) and notes it for the popup. */
 export async function setImportedDataset(dataset: DatasetRecords | null): Promise<void> {
   await importedDatasetItem.setValue(dataset);
-  try {
-    if (dataset) localStorage.setItem(IMPORT_HINT, '1');
-    else localStorage.removeItem(IMPORT_HINT);
-  } catch {
-    // No localStorage here (a worker): the popup then waits for storage, as before.
-  }
-}
-
-/**
- * The bundled dataset when no import is known to be active, undefined when one may be. Its
- * records may as yet hold only the fields the popup lists (utils/bundled-records.ts):
- * `readActiveDataset` gives them whole.
- */
-export function bundledDatasetIfActive(): DatasetRecords | undefined {
-  try {
-    return localStorage.getItem(IMPORT_HINT) === null ? bundledList : undefined;
-  } catch {
-    return undefined;
-  }
+  rememberImportActive(dataset !== null);
 }

@@ -1,12 +1,10 @@
 import { i18n } from '#i18n';
 import { formatNumber } from '~/lib/intl-cache';
-import { pageDetectionsToCsv, pageExportFileName } from '~/lib/page-export';
 import { plural } from '~/utils/plural';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ClusterDetails } from '~/components/ClusterDetails';
+import type { ClusterDetails } from '~/components/ClusterDetails';
 import { labelName } from '~/components/LabelBadge';
 import { countryName } from '~/lib/country-display';
-import { recordsToCsv, resultsExportFileName } from '~/lib/dataset/export';
 import { labelStatus } from '~/lib/label-status';
 import { recordsToListText } from '~/lib/search/result-list-text';
 import { sortByName, sortContext, sortResults, type SortKey } from '~/lib/search/sort';
@@ -14,11 +12,12 @@ import { withLinks } from '~/lib/dataset/links';
 import type { ClusterRecord, DatasetRecords } from '~/lib/dataset/model';
 import { pageAccess } from '~/lib/page-access';
 import { applyFilters, NO_FILTERS, noFacets, type Filters } from '~/lib/search/filters';
-import { ClusterSearch, type PrebuiltSearchIndex } from '~/lib/search/search-index';
+import type { ClusterSearch, PrebuiltSearchIndex, SearchHit } from '~/lib/search/search-index';
+import { searchLoader } from '~/lib/search/search-loader';
 import type { Settings } from '~/lib/settings';
 import { isSiteEnabled } from '~/lib/site-rules';
 import { formatPartialDate } from '~/lib/format-date';
-import { CountryMap } from './CountryMap';
+import type { CountryMap } from './CountryMap';
 import { FilterBar } from './FilterBar';
 import { PagePanel, type PageState } from './PagePanel';
 import { QuickToggles } from './QuickToggles';
@@ -46,7 +45,12 @@ export interface PopupEnv {
    * just after the first results are painted, gives them whole.
    */
   initialDataset?: DatasetRecords;
-  prebuiltIndex: PrebuiltSearchIndex | null;
+  /**
+   * The build's prebuilt search index, or null when it has none (the index is then built for
+   * the dataset). Asked for just after the first results are painted, or at the first keystroke
+   * if sooner: in the extension it is a chunk of its own, not loaded before that paint.
+   */
+  prebuiltIndex: () => Promise<PrebuiltSearchIndex | null>;
   loadSettings: () => Promise<Settings>;
   /** Applies a change to the user's own settings, saves them, and gives the settings in force. */
   updateSettings: (change: (user: Settings) => Settings) => Promise<Settings>;
@@ -80,10 +84,19 @@ function listText(records: readonly ClusterRecord[], locale: string, today: Date
   });
 }
 
-/** `make`'s value, made at the first call. */
-function once<T>(make: () => T): () => T {
-  let made: { value: T } | null = null;
-  return () => (made ??= { value: make() }).value;
+/**
+ * A component whose code is a chunk of its own (what only a click shows: the details view, the
+ * map), loaded when `wanted` first holds; null until it has come.
+ */
+function useLazyComponent<C>(wanted: boolean, load: () => Promise<C>): C | null {
+  const [component, setComponent] = useState<{ value: C } | null>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!wanted || asked.current) return;
+    asked.current = true;
+    void load().then((value) => setComponent({ value }));
+  }, [wanted]);
+  return component?.value ?? null;
 }
 
 type View =
@@ -129,12 +142,14 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   }, [env]);
 
   // Made when first needed: the first results are in name order and need no search, so the
-  // popup opens without it, and makes it just after (see below) or at the first keystroke.
+  // popup opens without it (or its code), and makes it just after (see below) or at the first
+  // keystroke.
   const search = useMemo(
-    () =>
-      dataset ? once(() => ClusterSearch.forDataset(dataset, locale, env.prebuiltIndex)) : null,
+    () => (dataset ? searchLoader(dataset, locale, env.prebuiltIndex) : null),
     [dataset, locale, env.prebuiltIndex],
   );
+  const [made, setMade] = useState<{ of: typeof search; search: ClusterSearch } | null>(null);
+  const searcher = made && made.of === search ? made.search : null;
   const namesSorted = useMemo(
     () => (dataset ? sortByName(dataset.records, locale) : []),
     [dataset, locale],
@@ -145,10 +160,15 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     [namesSorted, locale, today],
   );
   const searching = query.trim() !== '';
+  // A query typed before the search has come waits for it: until then the list stays as it
+  // was (a few milliseconds, the search being local).
+  const waiting = searching && searcher === null;
+  const shownHits = useRef<SearchHit[]>([]);
   const hits = useMemo(
-    () => (search && searching ? search().search(query) : byName),
-    [search, searching, query, byName],
+    () => (waiting ? shownHits.current : searcher && searching ? searcher.search(query) : byName),
+    [searcher, searching, waiting, query, byName],
   );
+  shownHits.current = hits;
   // The filters' lists and their counts are not needed to start typing: they are filled in
   // just after the first results are painted (the sector and region lists hold hundreds, and
   // counting means working out every record's label status). Until then, no filter is set.
@@ -188,12 +208,20 @@ export function PopupApp({ env }: { env: PopupEnv }) {
       }, 0),
     );
   }, [dataset, env]);
-  // The search, once the first results are on screen, so the first keystroke does not wait.
+  // The search, once the first results are on screen, so the first keystroke does not wait;
+  // sooner if a query comes first.
   useEffect(() => {
-    if (!search || !longLists) return;
-    const timer = setTimeout(search, 0);
-    return () => clearTimeout(timer);
-  }, [search, longLists]);
+    if (!search || searcher || !(longLists || searching)) return;
+    let current = true;
+    search().then(
+      (loaded) => current && setMade({ of: search, search: loaded }),
+      // Asked again at the next keystroke (see searchLoader); the list stays as it is.
+      (error: unknown) => console.error(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [search, searcher, longLists, searching && query]);
 
   // The page's detections, once the tab and settings are known.
   useEffect(() => {
@@ -337,6 +365,15 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     );
   };
   const pageCount = page.kind === 'found' ? page.detections.length : null;
+  // Not in what the first paint waits for: their code is loaded just after it (or at once, if
+  // asked for sooner), so that a click shows them without a wait.
+  const DetailsView: typeof ClusterDetails | null = useLazyComponent(
+    longLists || view.kind === 'details',
+    () => import('~/components/ClusterDetails').then((m) => m.ClusterDetails),
+  );
+  const MapView: typeof CountryMap | null = useLazyComponent(longLists || showMap, () =>
+    import('./CountryMap').then((m) => m.CountryMap),
+  );
 
   return (
     <main class="cl-popup">
@@ -405,12 +442,19 @@ export function PopupApp({ env }: { env: PopupEnv }) {
               onExport={() => {
                 // Every column: waits for the records' other fields if they are still coming
                 // (a few milliseconds after opening), unless the list then changes under it.
+                // The CSV writer is a chunk of its own, loaded at the first export.
                 const shown = dataset;
-                void loadWhole().then((full) => {
-                  if (full === shown) {
-                    env.saveFile(recordsToCsv(records), resultsExportFileName(today), 'text/csv');
-                  }
-                });
+                void Promise.all([loadWhole(), import('~/lib/dataset/export')]).then(
+                  ([full, csv]) => {
+                    if (full === shown) {
+                      env.saveFile(
+                        csv.recordsToCsv(records),
+                        csv.resultsExportFileName(today),
+                        'text/csv',
+                      );
+                    }
+                  },
+                );
               }}
               onCopy={() => copyList(records)}
               copyNote={view.kind === 'search' ? copyNote : ''}
@@ -430,8 +474,8 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             </span>
             {records.length > 0 && <ResultsSummary records={records} locale={locale} />}
           </p>
-          {showMap && (
-            <CountryMap
+          {showMap && MapView && (
+            <MapView
               counts={facets.country}
               selected={filters.country}
               locale={locale}
@@ -447,6 +491,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             today={today}
             height={LIST_HEIGHT}
             hidden={showMap}
+            busy={waiting}
             onActive={setActive}
             onOpen={(i) => {
               setActive(i);
@@ -476,18 +521,17 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             copyNote={copyNote}
             onExport={
               page.kind === 'found' && tab?.url && dataset
-                ? () =>
-                    env.saveFile(
-                      pageDetectionsToCsv(
-                        page.detections,
-                        recordsById,
-                        tab.url!,
-                        dataset.asOf,
-                        today,
+                ? () => {
+                    const { detections } = page;
+                    const url = tab.url!;
+                    void import('~/lib/page-export').then((csv) =>
+                      env.saveFile(
+                        csv.pageDetectionsToCsv(detections, recordsById, url, dataset.asOf, today),
+                        csv.pageExportFileName(url, today),
+                        'text/csv',
                       ),
-                      pageExportFileName(tab.url!, today),
-                      'text/csv',
-                    )
+                    );
+                  }
                 : undefined
             }
           />
@@ -499,8 +543,8 @@ export function PopupApp({ env }: { env: PopupEnv }) {
               <span aria-hidden="true">←</span> {i18n.t('popup.back')}
             </button>
             {/* Shown once the record is whole (at once, but for a click in the first moments). */}
-            {whole === dataset && (
-              <ClusterDetails
+            {whole === dataset && DetailsView && (
+              <DetailsView
                 record={withLinks(whole.records, view.record)}
                 asOf={whole.asOf}
                 today={today}

@@ -20,6 +20,8 @@ export interface ResultListProps {
   height: number;
   /** Kept in the document (the search box points at it) while the country map shows. */
   hidden?: boolean;
+  /** The results of the query typed are still coming (the search's code is loading). */
+  busy?: boolean;
   onOpen: (index: number) => void;
   onActive: (index: number) => void;
 }
@@ -94,6 +96,7 @@ export function ResultList(props: ResultListProps) {
       id={id}
       role="listbox"
       aria-label={props.label}
+      aria-busy={props.busy || undefined}
       class="cl-results"
       hidden={props.hidden}
       style={{ height: `${height}px` }}

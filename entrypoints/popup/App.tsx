@@ -1,6 +1,6 @@
-import prebuilt from '~/data/generated/search-index.json';
 import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
-import { bundledDatasetIfActive, readActiveDataset } from '~/utils/active-dataset';
+import type { PrebuiltSearchIndex } from '~/lib/search/search-index';
+import { bundledDatasetIfActive } from '~/utils/import-hint';
 import { copyText } from '~/utils/clipboard';
 import { downloadText } from '~/utils/download';
 import { takeInitialQuery } from '~/utils/lookup';
@@ -22,12 +22,16 @@ declare global {
 
 const env: PopupEnv = {
   locale: messagesLocale(),
-  loadDataset: readActiveDataset,
+  // The reader and checker of a stored import (zod, the import's rules) are a chunk of their
+  // own: with the bundle active, they are asked for after the first results are painted.
+  loadDataset: () => import('~/utils/active-dataset').then((m) => m.readActiveDataset()),
   initialDataset: bundledDatasetIfActive(),
   initialQuery: () => takeInitialQuery(location.search),
   saveFile: downloadText,
   copyText,
-  prebuiltIndex: prebuilt,
+  // 195 KB that only a search needs: a chunk of its own (see PopupEnv).
+  prebuiltIndex: () =>
+    import('~/data/generated/search-index.json').then((m) => m.default as PrebuiltSearchIndex),
   loadSettings,
   async updateSettings(change) {
     await saveUserSettings(change(await loadUserSettings()));

@@ -49,22 +49,24 @@ export async function installWelcome(context: BrowserContext, extensionId: strin
 /**
  * `lang`: the browser's UI language, which picks the extension's messages. The introduction
  * the install opens is waited for and closed, so tests start from their own pages only;
- * `keepWelcome` leaves it open for the tests of that page.
+ * `keepWelcome` leaves it open for the tests of that page. `extensionDir`: another build (the
+ * benchmarks compare builds in one run).
  */
 export async function launchExtension({
   lang = 'en-US',
   keepWelcome = false,
+  extensionDir = EXTENSION_DIR,
 } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No build at ${extensionDir}: run \`npm run build\` first.`);
   }
   const userDataDir = mkdtempSync(join(tmpdir(), 'cl-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

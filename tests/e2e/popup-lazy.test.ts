@@ -91,3 +91,41 @@ describe('the popup before the records’ other fields have loaded', () => {
     }
   });
 });
+
+describe('the popup before its search has loaded', () => {
+  it('is ready without it, and a query typed meanwhile waits for it', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const asked: string[] = [];
+    const popup = await browser.context.newPage();
+    // The search's code and its prebuilt index: chunks of their own, both named after their
+    // first module (lib/search/search-index.ts, data/generated/search-index.json).
+    await popup.route(/\/chunks\/search-index-[\w-]+\.js$/, async (route) => {
+      asked.push(route.request().url());
+      await held;
+      await route.continue();
+    });
+    try {
+      await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      await popup.waitForFunction(() => window.__clusterLensPopupReady);
+      const all = `${dataset.records.length.toLocaleString('en')} organisations`;
+      const status = () => popup.getByRole('status').first().textContent();
+      expect(await status()).toBe(all);
+      // Asked for after the first paint, both of them.
+      await expect.poll(() => asked.length).toBe(2);
+      await popup.getByRole('combobox', { name: 'Search cluster organisations' }).fill('valorail');
+      const listbox = popup.getByRole('listbox', { name: 'Search cluster organisations' });
+      await expect.poll(() => listbox.getAttribute('aria-busy')).toBe('true');
+      // Nothing is claimed for the query before its results are there.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await status()).toBe(all);
+      release();
+      await expect.poll(() => listbox.getAttribute('aria-busy')).toBeNull();
+      expect((await shownNames(popup))[0]).toBe('Valorial');
+      expect(await status()).not.toBe(all);
+    } finally {
+      release();
+      await popup.close();
+    }
+  });
+});

@@ -32,7 +32,8 @@ function popupOnList() {
     }),
     saveFile: vi.fn(),
     copyText: () => Promise.resolve(),
-    prebuiltIndex: read('data/generated/search-index.json') as PrebuiltSearchIndex,
+    prebuiltIndex: () =>
+      Promise.resolve(read('data/generated/search-index.json') as PrebuiltSearchIndex),
     loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
     updateSettings: () => Promise.resolve(DEFAULT_SETTINGS),
     activeTab: () => Promise.resolve({ id: undefined, url: undefined }),
@@ -63,6 +64,10 @@ async function type(root: HTMLElement, text: string) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 10));
   });
+  // The search's code is a chunk of its own: a query typed before it has come waits for it.
+  await vi.waitFor(() =>
+    expect(root.querySelector('[role="listbox"]')?.hasAttribute('aria-busy')).toBe(false),
+  );
 }
 
 const shownNames = (root: HTMLElement) =>

@@ -20,7 +20,7 @@ describe('the popup\'s "On this page"', () => {
       loadDataset: readActiveDataset,
       saveFile: () => undefined,
       copyText: () => Promise.resolve(),
-      prebuiltIndex: null,
+      prebuiltIndex: () => Promise.resolve(null),
       loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
       updateSettings: () => Promise.resolve(DEFAULT_SETTINGS),
       activeTab: () => Promise.resolve({ id: 7, url: 'https://news.example.org/' }),

@@ -14,7 +14,7 @@ function env(): PopupEnv {
     loadDataset: readActiveDataset,
     saveFile: () => undefined,
     copyText: () => Promise.resolve(),
-    prebuiltIndex: null,
+    prebuiltIndex: () => Promise.resolve(null),
     loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
     updateSettings: () => Promise.resolve(DEFAULT_SETTINGS),
     activeTab: () => Promise.resolve({ id: undefined, url: undefined }),
