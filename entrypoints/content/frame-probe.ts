@@ -1,5 +1,5 @@
 import { findOpenShadowRoots, isInSkippedSubtree } from './block-collector';
-import { afterFrame, HAS_WORD, isHiddenBody, isTooSmall } from './page-facts';
+import { HAS_WORD, isHiddenBody, isTooSmall, whenLaidOut } from './page-facts';
 
 /** How long after a change a frame is looked at again (the changes in between join it). */
 export const CHANGE_DELAY_MS = 200;
@@ -13,12 +13,13 @@ export const CHANGE_DELAY_MS = 200;
  * Read without layout (text nodes, not innerText): a frame's page is often still laying itself
  * out, and innerText there made the browser lay it out at once (4 ms of CPU, 30 ms of one task,
  * in a frame of yahoo-2.html). Text that is there but hidden counts; the bootstrap's own check,
- * which reads the rendered text, tells it apart.
+ * which reads the rendered text, tells it apart. The frame's size is read last, and only for a
+ * frame with text: see whenLaidOut for when.
  */
 export function frameMayShowText(doc: Document): boolean {
-  if (isTooSmall()) return false;
   const body = doc.body;
-  if (!body) return doc.documentElement !== null;
+  if (!body) return doc.documentElement !== null && !isTooSmall();
+  // What needs no layout first: most frames hold no text at all, and their size is never read.
   if (!holdsWord(doc, body)) {
     // No text outside shadow roots: so few elements with text that looking for hosts is cheap.
     let shadow = false;
@@ -28,6 +29,7 @@ export function frameMayShowText(doc: Document): boolean {
     });
     if (!shadow) return false;
   }
+  if (isTooSmall()) return false;
   // A hidden body (shown once its scripts ran) is looked at again when it changes.
   return !isHiddenBody(doc);
 }
@@ -42,7 +44,7 @@ function holdsWord(doc: Document, root: Element): boolean {
 }
 
 /**
- * Looks at this frame after its next frame and again after each change (or resize) until it
+ * Looks at this frame once laid out (see whenLaidOut) and again after each change (or resize) until it
  * may show text; then calls `load` once, which says whether the bootstrap was put in. If it
  * was not (the background restarting, say), the frame is watched again. Returns stop.
  */
@@ -68,7 +70,7 @@ export function probeFrame(load: () => Promise<boolean>): () => void {
   const onChange = () => {
     if (pending || loading || stopped) return;
     pending = true;
-    setTimeout(() => afterFrame(check), CHANGE_DELAY_MS);
+    setTimeout(() => whenLaidOut(check), CHANGE_DELAY_MS);
   };
   const watch = () => {
     observer.observe(document, { childList: true, subtree: true, characterData: true });
@@ -86,7 +88,7 @@ export function probeFrame(load: () => Promise<boolean>): () => void {
   };
   watch();
   pending = true;
-  afterFrame(check);
+  whenLaidOut(check);
   return () => {
     stopped = true;
     unwatch();

@@ -30,6 +30,7 @@ import {
   isHiddenBody,
   isTooSmall,
   QUICK_CHECK_MAX_ELEMENTS,
+  whenLaidOut,
 } from './page-facts';
 
 type Phase =
@@ -86,10 +87,11 @@ export class PageBoot {
   }
 
   start() {
-    // A frame's size is looked at after its next frame: asked earlier (the script runs as the
-    // frame loads), window.innerWidth makes the browser lay the page out there and then.
+    // A frame's size is looked at once it is laid out: asked at any other time (the script
+    // runs as the frame loads), window.innerWidth makes the browser lay the page out there and
+    // then (see whenLaidOut).
     if (this.isTop) this.begin();
-    else afterFrame(timed(() => this.begin()));
+    else whenLaidOut(timed(() => this.begin()));
   }
 
   private begin() {
