@@ -4,10 +4,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
+import { popupEnv } from './popup-env';
 import type { Dataset, DatasetRecords } from '~/lib/dataset/model';
 import { joinDetails, type RecordDetails } from '~/lib/dataset/record-parts';
 import type { PrebuiltSearchIndex } from '~/lib/search/search-index';
-import { DEFAULT_SETTINGS } from '~/lib/settings';
 
 const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 const whole = read('data/generated/dataset.json') as Dataset;
@@ -22,8 +22,7 @@ function popupOnList() {
   const details = read('data/generated/records-details.json') as RecordDetails[];
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  const env: PopupEnv = {
-    locale: 'en',
+  const env = popupEnv({
     initialDataset: list,
     loadDataset: vi.fn(async () => {
       await held;
@@ -31,18 +30,10 @@ function popupOnList() {
       return { dataset: list, storedUnreadable: false };
     }),
     saveFile: vi.fn(),
-    copyText: () => Promise.resolve(),
     prebuiltIndex: () =>
       Promise.resolve(read('data/generated/search-index.json') as PrebuiltSearchIndex),
-    loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
-    updateSettings: () => Promise.resolve(DEFAULT_SETTINGS),
-    activeTab: () => Promise.resolve({ id: undefined, url: undefined }),
-    requestDetections: () => Promise.resolve({ kind: 'no-answer' }),
-    reveal: () => Promise.resolve(),
-    close: () => undefined,
-    openOptions: () => undefined,
     onReady: vi.fn(),
-  };
+  });
   return { env, list, release };
 }
 

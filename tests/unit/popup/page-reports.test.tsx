@@ -1,10 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
+import { PopupApp } from '~/components/popup/PopupApp';
+import { popupEnv } from './popup-env';
 import type { PageState } from '~/components/popup/PagePanel';
-import { DEFAULT_SETTINGS } from '~/lib/settings';
-import { readActiveDataset } from '~/utils/active-dataset';
 
 describe('the popup\'s "On this page"', () => {
   it('asks the page again whenever it reports, and shows the newer answer', async () => {
@@ -15,14 +14,7 @@ describe('the popup\'s "On this page"', () => {
     ];
     let report: (() => void) | null = null;
     const stop = vi.fn();
-    const env: PopupEnv = {
-      locale: 'en',
-      loadDataset: readActiveDataset,
-      saveFile: () => undefined,
-      copyText: () => Promise.resolve(),
-      prebuiltIndex: () => Promise.resolve(null),
-      loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
-      updateSettings: () => Promise.resolve(DEFAULT_SETTINGS),
+    const env = popupEnv({
       activeTab: () => Promise.resolve({ id: 7, url: 'https://news.example.org/' }),
       requestDetections: vi.fn(() => Promise.resolve(answers.shift()!)),
       watchPageReports: (tabId, listener) => {
@@ -30,10 +22,7 @@ describe('the popup\'s "On this page"', () => {
         report = listener;
         return stop;
       },
-      reveal: () => Promise.resolve(),
-      close: () => undefined,
-      openOptions: () => undefined,
-    };
+    });
     const root = document.createElement('div');
     document.body.append(root);
     await act(async () => {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
+import { PopupApp } from '~/components/popup/PopupApp';
+import { popupEnv } from './popup-env';
 import type { Dataset, DatasetRecords } from '~/lib/dataset/model';
 import type { PrebuiltSearchIndex } from '~/lib/search/search-index';
 import { searchLoader } from '~/lib/search/search-loader';
-import { DEFAULT_SETTINGS } from '~/lib/settings';
 
 const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 const dataset = read('data/generated/dataset.json') as Dataset;
@@ -41,23 +41,13 @@ describe('a query typed before the search has come', () => {
     const list = read('data/generated/records-list.json') as DatasetRecords;
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
-    const env: PopupEnv = {
-      locale: 'en',
+    const env = popupEnv({
       initialDataset: list,
       // Never answers: the records' other fields are not needed to search.
       loadDataset: () => new Promise(() => undefined),
-      saveFile: () => undefined,
-      copyText: () => Promise.resolve(),
       prebuiltIndex: vi.fn(() => held.then(() => prebuilt)),
-      loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
-      updateSettings: () => Promise.resolve(DEFAULT_SETTINGS),
-      activeTab: () => Promise.resolve({ id: undefined, url: undefined }),
-      requestDetections: () => Promise.resolve({ kind: 'no-answer' }),
-      reveal: () => Promise.resolve(),
-      close: () => undefined,
-      openOptions: () => undefined,
       onReady: vi.fn(),
-    };
+    });
     const root = document.createElement('div');
     document.body.append(root);
     await act(async () => {

@@ -2,28 +2,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
-import { DEFAULT_SETTINGS } from '~/lib/settings';
-import { readActiveDataset } from '~/utils/active-dataset';
+import { PopupApp } from '~/components/popup/PopupApp';
+import { popupEnv } from './popup-env';
 import { bundledDataset } from '~/utils/dataset';
 
 /** The popup with the real dataset reader and stand-ins for the rest of the browser. */
-function env(): PopupEnv {
-  return {
-    locale: 'en',
-    loadDataset: readActiveDataset,
-    saveFile: () => undefined,
-    copyText: () => Promise.resolve(),
-    prebuiltIndex: () => Promise.resolve(null),
-    loadSettings: () => Promise.resolve(DEFAULT_SETTINGS),
-    updateSettings: () => Promise.resolve(DEFAULT_SETTINGS),
-    activeTab: () => Promise.resolve({ id: undefined, url: undefined }),
-    requestDetections: () => Promise.resolve({ kind: 'no-answer' }),
-    reveal: () => Promise.resolve(),
-    close: () => undefined,
-    openOptions: () => undefined,
-  };
-}
+const env = () => popupEnv();
 
 describe('the popup with a stored dataset that is not valid', () => {
   it('shows the bundled organisations and says the import could not be read', async () => {
