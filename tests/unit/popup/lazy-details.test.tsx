@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
-import { popupEnv } from './popup-env';
+import { mountPopup, popupEnv } from './popup-env';
 import type { Dataset, DatasetRecords } from '~/lib/dataset/model';
 import { joinDetails, type RecordDetails } from '~/lib/dataset/record-parts';
 import type { PrebuiltSearchIndex } from '~/lib/search/search-index';
@@ -37,16 +35,7 @@ function popupOnList() {
   return { env, list, release };
 }
 
-async function mount(env: PopupEnv) {
-  const root = document.createElement('div');
-  document.body.append(root);
-  await act(async () => {
-    render(<PopupApp env={env} />, root);
-    await new Promise((r) => setTimeout(r, 20));
-  });
-  await vi.waitFor(() => expect(env.onReady).toHaveBeenCalled());
-  return root;
-}
+const mount = mountPopup;
 
 async function type(root: HTMLElement, text: string) {
   const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { PopupApp } from '~/components/popup/PopupApp';
-import { popupEnv } from './popup-env';
+import { mountPopup, popupEnv } from './popup-env';
 import type { Dataset, DatasetRecords } from '~/lib/dataset/model';
 import type { PrebuiltSearchIndex } from '~/lib/search/search-index';
 import { searchLoader } from '~/lib/search/search-loader';
@@ -48,13 +47,7 @@ describe('a query typed before the search has come', () => {
       prebuiltIndex: vi.fn(() => held.then(() => prebuilt)),
       onReady: vi.fn(),
     });
-    const root = document.createElement('div');
-    document.body.append(root);
-    await act(async () => {
-      render(<PopupApp env={env} />, root);
-      await new Promise((r) => setTimeout(r, 20));
-    });
-    await vi.waitFor(() => expect(env.onReady).toHaveBeenCalled());
+    const root = await mountPopup(env);
     const status = () => root.querySelector('.cl-status')?.textContent;
     const listbox = () => root.querySelector('[role="listbox"]')!;
     const all = `${list.records.length.toLocaleString('en')} organisations`;

@@ -1,4 +1,7 @@
-import type { PopupEnv } from '~/components/popup/PopupApp';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { expect, vi } from 'vitest';
+import { PopupApp, type PopupEnv } from '~/components/popup/PopupApp';
 import { DEFAULT_SETTINGS } from '~/lib/settings';
 import { readActiveDataset } from '~/utils/active-dataset';
 
@@ -23,4 +26,16 @@ export function popupEnv(overrides: Partial<PopupEnv> = {}): PopupEnv {
     openOptions: () => undefined,
     ...overrides,
   };
+}
+
+/** Renders the popup into the document; resolves once it reports ready (`onReady` must be set). */
+export async function mountPopup(env: PopupEnv): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => {
+    render(<PopupApp env={env} />, root);
+    await new Promise((r) => setTimeout(r, 20));
+  });
+  await vi.waitFor(() => expect(env.onReady).toHaveBeenCalled());
+  return root;
 }
