@@ -4,8 +4,8 @@ import { probeFrame } from './content/frame-probe';
 
 /**
  * What every frame below the top one loads at first (declared for all frames in
- * wxt.config.ts; top frames are declared to load the bootstrap, entrypoints/content): a few
- * hundred bytes that ask the background for the bootstrap once the frame is large enough to
+ * wxt.config.ts; top frames are declared to load the bootstrap, entrypoints/content): 3 KB
+ * (1.6 KB gzip) that ask the background for the bootstrap once the frame is large enough to
  * show a line of text and shows some (see probeFrame). Most frames of most pages are ad,
  * tracking and widget frames that never do.
  */

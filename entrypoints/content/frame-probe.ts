@@ -44,9 +44,9 @@ function holdsWord(doc: Document, root: Element): boolean {
 }
 
 /**
- * Looks at this frame once laid out (see whenLaidOut) and again after each change (or resize) until it
- * may show text; then calls `load` once, which says whether the bootstrap was put in. If it
- * was not (the background restarting, say), the frame is watched again. Returns stop.
+ * Looks at this frame once laid out (see whenLaidOut), and again after each change or resize,
+ * until it may show text; then calls `load` once, which says whether the bootstrap was put in.
+ * If it was not (the background restarting, say), the frame is watched again. Returns stop.
  */
 export function probeFrame(load: () => Promise<boolean>): () => void {
   let loading = false;

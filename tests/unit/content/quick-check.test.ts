@@ -346,11 +346,8 @@ describe('a page whose only names lack evidence', () => {
     expect(found(s)).toEqual([['fjordvik-tourism', 2]]);
   });
 
-  it('marks the waiting name once a change names its organisation unambiguously', async () => {
-    document.body.innerHTML = '<p>Tourism fell by a tenth.</p><p>Hotels stayed open.</p>';
-    const { s, sent } = startWatched(background().check);
-    await settle(s);
-    expect(found(s)).toEqual([]);
+  /** Adds a paragraph naming Fjordvik Tourism in full, and waits until the scanner has seen it. */
+  async function nameFjordvikTourismLater(s: PageScanner) {
     const added = document.createElement('p');
     added.textContent = 'A statement from Fjordvik Tourism followed.';
     document.body.append(added);
@@ -358,6 +355,14 @@ describe('a page whose only names lack evidence', () => {
     await settle(s);
     await new Promise((r) => setTimeout(r, 200));
     await settle(s);
+  }
+
+  it('marks the waiting name once a change names its organisation unambiguously', async () => {
+    document.body.innerHTML = '<p>Tourism fell by a tenth.</p><p>Hotels stayed open.</p>';
+    const { s, sent } = startWatched(background().check);
+    await settle(s);
+    expect(found(s)).toEqual([]);
+    await nameFjordvikTourismLater(s);
     expect(found(s)).toEqual([['fjordvik-tourism', 2]]);
     expect(s.getStats().waitingPieces).toBe(0);
     // The waiting paragraph was matched once, after the change, not before.
@@ -396,13 +401,7 @@ describe('a page whose only names lack evidence', () => {
     expect(sent).toEqual([]);
     expect(s.getStats()).toMatchObject({ pass: 'clear', pieces: 1, waitingPieces: 1 });
     // The waiting name is marked once a change names its organisation unambiguously.
-    const added = document.createElement('p');
-    added.textContent = 'A statement from Fjordvik Tourism followed.';
-    document.body.append(added);
-    await new Promise((r) => setTimeout(r, 200));
-    await settle(s);
-    await new Promise((r) => setTimeout(r, 200));
-    await settle(s);
+    await nameFjordvikTourismLater(s);
     expect(found(s)).toEqual([['fjordvik-tourism', 2]]);
     expect(check).not.toHaveBeenCalled();
   });
