@@ -313,7 +313,8 @@ describe('a page whose only names lack evidence', () => {
     return { sent, match };
   }
 
-  function startWatched(check: (text: string) => Promise<QuickCheckResponse | null>) {
+  /** A scanner with the quick check `check`, its match requests recorded (not yet started). */
+  function watchedScanner(check: (text: string) => Promise<QuickCheckResponse | null>) {
     const matches = watchMatches();
     scanner = new PageScanner({
       matching: { quickCheck: check, match: matches.match },
@@ -323,8 +324,13 @@ describe('a page whose only names lack evidence', () => {
       shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
       onIdle: () => {},
     });
-    scanner.scan(document);
     return { s: scanner, sent: matches.sent };
+  }
+
+  function startWatched(check: (text: string) => Promise<QuickCheckResponse | null>) {
+    const watched = watchedScanner(check);
+    watched.s.scan(document);
+    return watched;
   }
 
   it('is cleared by the quick check: no block is matched', async () => {
@@ -378,18 +384,10 @@ describe('a page whose only names lack evidence', () => {
     const reply = await backgroundMatcher.check({ text });
     // What the page did after the bootstrap's read, before the scanner came.
     meanwhile();
-    const matches = watchMatches();
     const check = vi.fn(() => Promise.reject(new Error('not asked')));
-    scanner = new PageScanner({
-      matching: { quickCheck: check, match: matches.match },
-      quickCheck: true,
-      marker,
-      isReadable: () => true,
-      shown: { gold: true, silver: true, bronze: true, expired: true, unlabelled: true },
-      onIdle: () => {},
-    });
-    scanner.resume(document, { text, reply, changed });
-    return { s: scanner, sent: matches.sent, check, reply };
+    const { s, sent } = watchedScanner(check);
+    s.resume(document, { text, reply, changed });
+    return { s, sent, check, reply };
   }
 
   it('is taken over cleared from the bootstrap: nothing read or asked again, the name waiting', async () => {
