@@ -100,6 +100,36 @@ describe('probeFrame', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('watches only the text of a frame that holds none: no resize listener, no wait for layout', async () => {
+    const addListener = vi.spyOn(window, 'addEventListener');
+    const observed: Element[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly callback: () => void) {}
+        observe(el: Element) {
+          observed.push(el);
+          setTimeout(this.callback, 0);
+        }
+        disconnect() {}
+      },
+    );
+    try {
+      const { calls } = probe();
+      await settle();
+      expect(calls).toHaveLength(0);
+      expect(addListener.mock.calls.filter(([type]) => type === 'resize')).toEqual([]);
+      expect(observed).toEqual([]);
+      // Text arrives: now the frame is looked at once laid out, and asks.
+      document.body.innerHTML = '<p>Minalogic</p>';
+      await askedTimes(calls, 1);
+      expect(observed).toEqual([document.documentElement]);
+    } finally {
+      addListener.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('waits for a frame too small to show text to grow', async () => {
     document.body.innerHTML = '<p>Minalogic</p>';
     setViewport(1, 1);
