@@ -8,14 +8,9 @@ export const CHANGE_DELAY_MS = 200;
 const SHOW_TEXT = 0x4;
 
 /**
- * Whether a frame below the top one is worth the bootstrap (entrypoints/frame-probe.ts): it
- * holds text (frameHoldsText) and shows it (frameShowsText).
- */
-export function frameMayShowText(doc: Document): boolean {
-  return frameHoldsText(doc) && frameShowsText(doc);
-}
-
-/**
+ * A frame below the top one is worth the bootstrap (entrypoints/frame-probe.ts) when it holds
+ * text (frameHoldsText, read at once) and shows it (frameShowsText, read once laid out).
+ *
  * Whether a frame holds a letter or digit outside scripts, styles and the like, or an open
  * shadow root (whose text a page's own text leaves out). A document without a body (SVG, XML)
  * counts: the bootstrap reads it node by node.
@@ -45,7 +40,7 @@ export function frameHoldsText(doc: Document): boolean {
 export function frameShowsText(doc: Document): boolean {
   if (isTooSmall()) return false;
   // A hidden body (shown once its scripts ran) is looked at again when it changes.
-  return !doc.body || !isHiddenBody(doc);
+  return !isHiddenBody(doc);
 }
 
 /** Whether a text node under `root` outside skipped elements holds a letter or digit. */

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANGE_DELAY_MS, frameMayShowText, probeFrame } from '~/entrypoints/content/frame-probe';
+import {
+  CHANGE_DELAY_MS,
+  frameHoldsText,
+  frameShowsText,
+  probeFrame,
+} from '~/entrypoints/content/frame-probe';
+
+/** What the probe asks of a frame in two steps (holds text, then, once laid out, shows it). */
+const frameMayShowText = (doc: Document) => frameHoldsText(doc) && frameShowsText(doc);
 
 /** Long enough for the next frame and the change delay to have passed (nothing asked by then). */
 const settle = (ms = CHANGE_DELAY_MS + 300) => new Promise((r) => setTimeout(r, ms));
